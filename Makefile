@@ -1,0 +1,39 @@
+# One-command workflows; see README.md. Everything runs inside .venv, made on first use.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+SEEDS ?= seeds
+CONTENT ?= content
+
+.PHONY: site content serve test golden bench clean
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed pyproject.toml
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@
+
+content: $(VENV)/.installed
+	$(PY) -m generator build --seeds $(SEEDS) --out $(CONTENT)
+
+site: content
+	$(VENV)/bin/mkdocs build --strict
+
+serve: site
+	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
+
+test: $(VENV)/.installed-test
+	$(PY) -m pytest
+
+golden: $(VENV)/.installed
+	$(PY) -m tests.golden
+
+bench: $(VENV)/.installed
+	$(PY) benchmarks/build_speed.py
+
+clean:
+	rm -rf site $(CONTENT) .pytest_cache

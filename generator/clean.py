@@ -1,0 +1,143 @@
+"""Clean real web copy: boilerplate out (and kept), repeated titles out, broken lines joined.
+
+Rules are patterns of boilerplate that recur across outlets, not strings from one site.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+# Lines that belong to the page around the article, not to the article. Each pattern is matched
+# case-insensitively against a whole line; the comment gives an example it removes.
+_BOILERPLATE = tuple(
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        r"^leave a (reply|comment)\b",  # "Leave a Reply"
+        r"\byour e-?mail address will not be published\b",  # comment form
+        r"\brequired fields are marked\b",
+        r"^(post|submit|add) (a |your )?comment\b",
+        r"^save my name,? e-?mail\b",
+        r"^\d+\s+comments?\s*$",  # "12 Comments"
+        r"^(please\s+)?(invest|donate|support (us|our)|become a (member|patron|subscriber))\b.{0,200}$",
+        r"^(subscribe|sign up)\b.{0,120}\b(newsletter|updates|inbox|free|alerts?)\b",
+        r"^follow us\b",  # "Follow us on all social media"
+        r"^(share|like|tweet) (this|us|on)\b",
+        r"^(click|tap) here\b",
+        r"\bwatch (the |our )?video here\b",
+        r"^(read|see) (more|also)\b\s*[:|-]",  # "Read more: ..."
+        r"^(also read|related( articles| stories)?|recommended|advertisement|sponsored)\s*[:|-]?\s*$",
+        r"\ball rights reserved\b",
+        r"^(©|\(c\)\s|copyright\s+(©\s*)?\d{4})",
+        r"^(e-?mail|tel|telephone|phone|whatsapp|contact( us)?|fax)\s*:",  # "Email: desk@..."
+    )
+)
+
+# Contact details: an e-mail address, a phone number (+256713137566, (555) 010-2030) or a bare URL.
+_CONTACT = re.compile(
+    r"[\w.+-]+@[\w-]+(\.[\w-]+)+|\+?\(?\d[\d\s().-]{7,}\d|https?://\S+|www\.\S+", re.IGNORECASE
+)
+
+# A line that ends a sentence: terminal punctuation, then any closing quotes or brackets.
+_ENDS_SENTENCE = re.compile(r"[.!?…:;][\"”’')\]]*\s*$")
+
+# Words that cannot end a sentence, so a line ending in one was broken in the middle of it.
+_CONTINUES = frozenset(
+    """a an the of to in on at by for from with about as into onto over under after before
+    between through against during without within and or but nor so yet that which who whom
+    whose where when while if than because although our their his her its my your this these
+    those is are was were be been being has have had will would shall should can could may
+    might must not no very more most such other said says told including like per via""".split()
+)
+
+_SPACES = re.compile(r"[ \t\u00a0]{2,}")
+# A space before punctuation that closes: "word ," -> "word,". Spaced ellipses (". . .") are kept.
+_SPACE_BEFORE_PUNCT = re.compile(r"(?<=[\w”’\"%)])[ \t]+(?=[,;:!?](?:\s|$)|\.(?:\s|$)(?!\s*\.))")
+# A period repeated after a closing quote: 'effect.”.' -> 'effect.”'.
+_PERIOD_AFTER_QUOTED_END = re.compile(r"(?<=[.!?][”’\"])\.")
+# Two periods that are not an ellipsis: 'Iran”..' -> 'Iran”.'.
+_DOUBLED_PERIOD = re.compile(r"(?<![.\s])\.\.(?!\.)")
+# A closing curly quote glued to the next word: '”State' -> '” State'.
+_GLUED_QUOTE = re.compile(r"”(?=[A-Za-z])")
+
+_HEADLINE_MAX_WORDS = 20
+_WRAPPED_MIN_WORDS = 12
+
+
+@dataclass(frozen=True, slots=True)
+class Cleaned:
+    """An article's body after cleaning."""
+
+    paragraphs: tuple[str, ...]
+    removed: tuple[str, ...]
+    title: str | None
+
+
+def clean_text(text: str, *, title: str | None = None) -> Cleaned:
+    """Remove boilerplate and repeated titles, join broken lines, tidy spacing; keep what went."""
+    removed: list[str] = []
+    lines = [_tidy(line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    kept = []
+    for line in lines:
+        if not line:
+            continue
+        if is_boilerplate(line):
+            removed.append(line)
+        else:
+            kept.append(line)
+    if title is None and kept and _reads_as_headline(kept[0], kept[1:2]):
+        title = kept[0]
+    if title:
+        while kept and fuzz.ratio(_fold(kept[0]), _fold(title)) >= 90:
+            removed.append(kept.pop(0))
+    return Cleaned(paragraphs=tuple(_join_broken(kept)), removed=tuple(removed), title=title)
+
+
+def is_boilerplate(line: str) -> bool:
+    """Tell whether a line is page furniture (comment form, donation call, contact details)."""
+    if any(p.search(line) for p in _BOILERPLATE):
+        return True
+    contacts = sum(len(m.group(0)) for m in _CONTACT.finditer(line))
+    return contacts > 0 and contacts >= 0.4 * len(line.replace(" ", ""))
+
+
+def _tidy(line: str) -> str:
+    line = _SPACES.sub(" ", line.strip())
+    line = _DOUBLED_PERIOD.sub(".", _PERIOD_AFTER_QUOTED_END.sub("", line))
+    line = _GLUED_QUOTE.sub("” ", line)
+    return _SPACE_BEFORE_PUNCT.sub("", line)
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"\W+", " ", text.lower()).strip()
+
+
+def _reads_as_headline(line: str, following: list[str]) -> bool:
+    words = line.split()
+    if not words or len(words) > _HEADLINE_MAX_WORDS or _ENDS_SENTENCE.search(line):
+        return False
+    if not re.match(r"[\"“‘']?[A-Z0-9]", line) or words[-1].lower() in _CONTINUES:
+        return False
+    return not (following and following[0][:1].islower())
+
+
+def _join_broken(lines: list[str]) -> list[str]:
+    out: list[str] = []
+    for line in lines:
+        if out and _is_broken(out[-1], line):
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+    return out
+
+
+def _is_broken(previous: str, line: str) -> bool:
+    if _ENDS_SENTENCE.search(previous):
+        return False
+    last_word = re.sub(r"\W+$", "", previous.split()[-1]).lower()
+    return (
+        line[:1].islower()
+        or last_word in _CONTINUES
+        or len(previous.split()) >= _WRAPPED_MIN_WORDS
+    )

@@ -1,0 +1,97 @@
+"""The stage list: from read articles to one Digest per story; digest.json in and out."""
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+
+from .clean import clean_text
+from .compare import align
+from .model import Article, Digest, Source, StoryInfo, from_dict, to_dict
+from .sentences import split_sentences
+from .summary import summarise
+from .textutil import slugify
+
+_TITLE_WORDS = 14
+# A hash-like part of a file name ("d927ee6055b5c552"): it tells a reader nothing.
+_HASHLIKE = re.compile(r"^(?=.*\d)(?=.*[a-f])[0-9a-f]{8,}$")
+
+
+def prepare_source(article: Article) -> Source:
+    """Clean an article and split it into numbered sentences."""
+    cleaned = clean_text(article.text, title=article.title)
+    sentences = split_sentences(article.id, cleaned.paragraphs)
+    title = cleaned.title or (shorten(sentences[0].text) if sentences else article.id)
+    return Source(
+        id=article.id,
+        file=article.file,
+        title=title,
+        outlet=article.outlet,
+        date=article.date,
+        url=article.url,
+        words=sum(len(p.split()) for p in cleaned.paragraphs),
+        sentences=sentences,
+        removed=cleaned.removed,
+        notes=article.notes,
+    )
+
+
+def shorten(text: str, *, words: int = _TITLE_WORDS) -> str:
+    """Shorten a sentence to a title: its first words, an ellipsis when cut."""
+    parts = text.split()
+    if len(parts) <= words:
+        return text.rstrip(".")
+    return " ".join(parts[:words]).rstrip(",;:") + "…"
+
+
+def readable_label(source_id: str) -> str:
+    """Make a short label from a file name when no outlet is known ("000_d927ee60" -> "000")."""
+    parts = [p for p in re.split(r"[_\-\s.]+", source_id) if p and not _HASHLIKE.match(p.lower())]
+    return " ".join(parts) or source_id
+
+
+def story_title(sources: Sequence[Source]) -> str:
+    """Pick the story's title: an explicit headline of the earliest source, else its first words."""
+    ordered = sorted(sources, key=lambda s: (s.date or "9999", s.id))
+    for source in ordered:
+        if source.removed and source.title in source.removed or not source.title.endswith("…"):
+            return source.title
+    return ordered[0].title
+
+
+def with_slugs(sources: Sequence[Source]) -> tuple[Source, ...]:
+    """Give each source a page slug that is unique within its story."""
+    taken: set[str] = set()
+    out = []
+    for source in sorted(sources, key=lambda s: s.id):
+        base = slugify(source.id) or "source"
+        slug, n = base, 2
+        while slug in taken:
+            slug, n = f"{base}-{n}", n + 1
+        taken.add(slug)
+        out.append(_replace_slug(source, slug))
+    return tuple(out)
+
+
+def _replace_slug(source: Source, slug: str) -> Source:
+    from dataclasses import replace
+
+    return replace(source, slug=slug)
+
+
+def build_digest(story: StoryInfo, sources: Sequence[Source]) -> Digest:
+    """Run the comparison and extraction stages over one story's sources."""
+    ordered = with_slugs(sources)
+    claims = align(ordered)
+    summary = summarise(ordered, claims)
+    return Digest(story=story, sources=ordered, summary=summary, claims=claims)
+
+
+def dumps(digest: Digest) -> str:
+    """Serialise a digest as digest.json: sorted keys, UTF-8, indented, one trailing newline."""
+    return json.dumps(to_dict(digest), sort_keys=True, ensure_ascii=False, indent=2) + "\n"
+
+
+def loads(text: str) -> Digest:
+    """Read a digest back from digest.json text."""
+    return from_dict(Digest, json.loads(text))

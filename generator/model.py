@@ -1,0 +1,297 @@
+"""The digest's dataclasses: the contract between the stages and with digest.json (schema 1).
+
+Every stage takes and returns these immutable values. ``to_dict``/``from_dict`` turn any of them
+into JSON-ready data and back; extra keys beyond schema 1 are allowed, its keys keep their meaning.
+"""
+from __future__ import annotations
+
+import dataclasses
+import types
+import collections.abc
+import typing
+from dataclasses import dataclass, field
+from typing import Any, Mapping, Optional
+
+SCHEMA = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One file as read, before cleaning: what ``read`` hands to ``clean``."""
+
+    id: str
+    """The file name without extension."""
+    file: str
+    """The path it was read from, as given to the build."""
+    text: str
+    """The body: plain text, paragraphs separated by blank lines."""
+    title: Optional[str] = None
+    """The title the file states (front matter, page title), else None."""
+    outlet: Optional[str] = None
+    """The outlet the file states, else None."""
+    date: Optional[str] = None
+    """Publication date the file states, ``YYYY-MM-DD``, else None."""
+    url: Optional[str] = None
+    """The address the file states, else None."""
+    notes: tuple[str, ...] = ()
+    """Repairs made while reading (encoding guessed, mojibake fixed)."""
+    warnings: tuple[str, ...] = ()
+    """Problems the user should hear about (unreadable date, malformed front matter)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence of a source's cleaned text."""
+
+    id: str
+    """Stable id ``<source-id>-s<n>``, numbered from 1 in reading order."""
+    text: str
+    """The sentence as it reads in the cleaned source."""
+    paragraph: int = 0
+    """Index of the paragraph it belongs to (0-based), so pages can keep the article's shape."""
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One article as read and cleaned."""
+
+    id: str
+    """The file name without extension; unique within a story."""
+    file: str
+    """The path it was read from, relative to the seeds folder's parent where possible."""
+    title: str
+    """From front matter, else a headline-like first line, else the first sentence shortened."""
+    outlet: Optional[str] = None
+    """The publisher as given (front matter, sources.yml or the page); never invented."""
+    date: Optional[str] = None
+    """Publication date, ``YYYY-MM-DD``, or None when the article gives none."""
+    url: Optional[str] = None
+    """The article's address as given (shown as a link only for http/https)."""
+    words: int = 0
+    """Number of words in the cleaned text."""
+    sentences: tuple[Sentence, ...] = ()
+    """The cleaned text, split into sentences."""
+    removed: tuple[str, ...] = ()
+    """Every piece of text cleaning took out (boilerplate, repeated title), in order."""
+    slug: str = ""
+    """A URL- and file-safe name for this source's page and anchors, unique within the story."""
+    notes: tuple[str, ...] = ()
+    """What reading repaired or assumed (encoding guessed, mojibake fixed, date unreadable)."""
+
+
+@dataclass(frozen=True, slots=True)
+class SummarySentence:
+    """One sentence of the extractive summary, with every source that carries its claim."""
+
+    text: str
+    """The sentence, verbatim from ``sentences[0]``."""
+    sources: tuple[str, ...] = ()
+    """Ids of every source that carries the claim."""
+    sentences: tuple[str, ...] = ()
+    """Ids of the source sentences it cites; the first is the one quoted."""
+    claim: str = ""
+    """Id of the claim it states."""
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A statement aligned across sources: which sentences of which source state it."""
+
+    id: str
+    """``c<n>``, numbered by how widely the claim is reported, then by first appearance."""
+    text: str
+    """A representative wording (one of its sentences, verbatim)."""
+    sources: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """Source id -> ids of that source's sentences stating the claim."""
+
+
+@dataclass(frozen=True, slots=True)
+class FigureMention:
+    """One occurrence of a figure in one source."""
+
+    source: str
+    """Id of the source."""
+    sentence: str
+    """Id of the sentence it occurs in."""
+    text: str
+    """The surface text, with its hedge ("about 1,000 troops")."""
+    value: Optional[float] = None
+    """The number it states (the lower bound of a range)."""
+    value_max: Optional[float] = None
+    """The upper bound of a range, else None."""
+    hedge: Optional[str] = None
+    """"about", "at least", "some", ... as written, else None."""
+    unit: Optional[str] = None
+    """What the number is in ("USD", "troops", "%", "years"), else None."""
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A quantity that one or more sources give for the same thing counted."""
+
+    id: str
+    """``f<n>``, in rank order."""
+    about: str
+    """A short phrase saying what it counts, from the text ("US troops in Niger")."""
+    kind: str
+    """One of money, count, percent, duration, quantity."""
+    unit: Optional[str] = None
+    """The unit shared by its mentions."""
+    mentions: tuple[FigureMention, ...] = ()
+    """Every mention, across sources."""
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteMention:
+    """One source's wording of a quote."""
+
+    source: str
+    """Id of the source."""
+    sentence: str
+    """Id of the (first) sentence holding the quote."""
+    text: str
+    """The quoted words as this source gives them, without the quotation marks."""
+    speaker: Optional[str] = None
+    """The speaker as this source names them, else None."""
+    role: Optional[str] = None
+    """The speaker's role as this source gives it, else None."""
+    sentences: tuple[str, ...] = ()
+    """All sentence ids the quote spans (a multi-sentence quote spans several)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """One utterance, with every source's wording of it."""
+
+    id: str
+    """``q<n>``."""
+    text: str
+    """The longest wording."""
+    speaker: Optional[str] = None
+    """Canonical name of the person or organisation quoted, or None when unknown."""
+    role: Optional[str] = None
+    """The role as the first source that gives one states it."""
+    mentions: tuple[QuoteMention, ...] = ()
+    """One per source wording."""
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A person, organisation or place, with every name it goes by."""
+
+    id: str
+    """``e<n>``."""
+    name: str
+    """The canonical (most complete, most used) name."""
+    kind: str
+    """person, organisation or place."""
+    aliases: tuple[str, ...] = ()
+    """Other names and spellings that refer to it."""
+    sources: tuple[str, ...] = ()
+    """Ids of the sources that mention it."""
+    roles: tuple[str, ...] = ()
+    """Roles the sources give it ("State Department spokesman")."""
+
+
+@dataclass(frozen=True, slots=True)
+class Variant:
+    """One value of a disputed fact, with who gives it."""
+
+    value: str
+    """The value as a reader sees it ("$100 million", "Antony Blinken", "2024-03-16")."""
+    sources: tuple[str, ...] = ()
+    """Ids of the sources that give it."""
+    sentences: tuple[str, ...] = ()
+    """Ids of the sentences that state it."""
+
+
+@dataclass(frozen=True, slots=True)
+class Discrepancy:
+    """Sources that disagree on the same fact."""
+
+    about: str
+    """What is disputed ("cost of the US drone base")."""
+    kind: str
+    """figure, name, quote or date."""
+    variants: tuple[Variant, ...] = ()
+    """The values given, each with its sources."""
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """A dated event on the story's timeline."""
+
+    date: str
+    """``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``, as precise as the text allows."""
+    text: str
+    """The sentence that states it (verbatim, from ``sentences[0]``)."""
+    precision: str = "day"
+    """day, month or year."""
+    sources: tuple[str, ...] = ()
+    """Ids of every source that reports it."""
+    sentences: tuple[str, ...] = ()
+    """Ids of the sentences that state it."""
+    expression: str = ""
+    """The words that gave the date ("on Saturday", "July 26")."""
+
+
+@dataclass(frozen=True, slots=True)
+class StoryInfo:
+    """A story's identity."""
+
+    slug: str
+    """URL- and file-safe name, stable when articles are added."""
+    title: str
+    """A readable title, from the most widely shared headline."""
+
+
+@dataclass(frozen=True, slots=True)
+class Digest:
+    """Everything the site shows about one story; written as digest.json."""
+
+    story: StoryInfo
+    sources: tuple[Source, ...] = ()
+    summary: tuple[SummarySentence, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    discrepancies: tuple[Discrepancy, ...] = ()
+    timeline: tuple[Event, ...] = ()
+    schema: int = SCHEMA
+
+
+def to_dict(value: Any) -> Any:
+    """Turn a model value (dataclass, tuple, mapping) into JSON-ready data."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: to_dict(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, (tuple, list)):
+        return [to_dict(v) for v in value]
+    if isinstance(value, Mapping):
+        return {str(k): to_dict(v) for k, v in value.items()}
+    return value
+
+
+def from_dict(cls: type, data: Any) -> Any:
+    """Build a model value of type ``cls`` from ``to_dict`` output; unknown keys are ignored."""
+    return _convert(cls, data)
+
+
+def _convert(tp: Any, data: Any) -> Any:
+    origin = typing.get_origin(tp)
+    if dataclasses.is_dataclass(tp):
+        hints = typing.get_type_hints(tp)
+        names = {f.name for f in dataclasses.fields(tp)}
+        return tp(**{k: _convert(hints[k], v) for k, v in data.items() if k in names})
+    if origin is tuple:
+        (item, *_rest) = typing.get_args(tp)
+        return tuple(_convert(item, v) for v in data)
+    if origin in (collections.abc.Mapping, dict):
+        _key, item = typing.get_args(tp)
+        return {k: _convert(item, v) for k, v in data.items()}
+    if origin in (typing.Union, types.UnionType):
+        if data is None:
+            return None
+        (inner,) = [a for a in typing.get_args(tp) if a is not type(None)]
+        return _convert(inner, data)
+    return data

@@ -1,0 +1,169 @@
+"""Read article files (.txt, .md, .html) into ``Article`` values; every problem is named."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+from markdown_it import MarkdownIt
+
+from .decode import decode
+from .errors import InputError
+from .model import Article
+
+ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
+MAX_BYTES = 5 * 1024 * 1024
+"""Articles above this size are refused: no news article is that long, and it keeps builds bounded."""
+
+# A leading publication date in plain text: " date 2024-03-18 The junta ..." (the rest stays text).
+_TXT_DATE = re.compile(r"\A\s*date:?\s+(\d{4}-\d{2}-\d{2})\b[ \t]*")
+# YAML front matter: a first line of three dashes, the YAML, a closing line of dashes or dots.
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+_DATE_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y")
+_FIELDS = ("title", "outlet", "date", "url")
+
+
+def read_article(path: Path, *, label: str) -> Article:
+    """Read one article file; raise InputError naming the problem when it cannot be read."""
+    suffix = path.suffix.lower()
+    if suffix not in ARTICLE_SUFFIXES:
+        raise InputError(f"not an article: expected one of {sorted(ARTICLE_SUFFIXES)}, got {suffix!r}")
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise InputError(f"too large for an article ({size:,} bytes; the limit is {MAX_BYTES:,})")
+    text, notes = decode(path.read_bytes())
+    if suffix in (".html", ".htm"):
+        return _from_webpage(path, label, text, notes)
+    if suffix == ".txt":
+        return _from_text(path, label, text, notes)
+    return _from_markdown(path, label, text, notes)
+
+
+def _from_text(path: Path, label: str, text: str, notes: tuple[str, ...]) -> Article:
+    match = _TXT_DATE.match(text)
+    date = match.group(1) if match else None
+    warnings = []
+    if date and _parse_date(date) is None:
+        warnings.append(f"unreadable date {date!r}")
+        date = None
+    body = text[match.end():] if match else text
+    return Article(id=path.stem, file=label, text=body, date=date, notes=notes, warnings=tuple(warnings))
+
+
+def _from_markdown(path: Path, label: str, text: str, notes: tuple[str, ...]) -> Article:
+    meta, body, warnings = _front_matter(text)
+    return Article(
+        id=path.stem,
+        file=label,
+        text=markdown_to_text(body),
+        notes=notes,
+        warnings=tuple(warnings),
+        **meta,
+    )
+
+
+def _from_webpage(path: Path, label: str, text: str, notes: tuple[str, ...]) -> Article:
+    from .webpage import read_webpage  # imported here: the extractor is slow to load
+
+    page = read_webpage(text)
+    if not page.text.strip():
+        raise InputError("no article text found in the web page")
+    return Article(
+        id=path.stem, file=label, text=page.text, title=page.title, outlet=page.outlet,
+        date=page.date, url=page.url, notes=notes,
+    )
+
+
+def _front_matter(text: str) -> tuple[dict[str, Any], str, list[str]]:
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return {}, text, []
+    body = text[match.end():]
+    try:
+        data = yaml.safe_load(match.group("yaml") or "") or {}
+    except yaml.YAMLError as exc:
+        where = getattr(exc, "problem_mark", None)
+        line = f" (line {where.line + 2})" if where else ""
+        return {}, body, [f"malformed front matter{line}: ignored"]
+    if not isinstance(data, dict):
+        return {}, body, [f"front matter is not a mapping but {type(data).__name__}: ignored"]
+    meta: dict[str, Any] = {}
+    warnings = []
+    for key in _FIELDS:
+        value = data.get(key)
+        if value is None or value == "":
+            continue
+        if key == "date":
+            parsed = _parse_date(value)
+            if parsed is None:
+                warnings.append(f"unreadable date {value!r}: the article is treated as undated")
+            else:
+                meta["date"] = parsed
+        elif isinstance(value, str):
+            meta[key] = " ".join(value.split())
+        else:
+            warnings.append(f"front matter {key!r} should be text, got {type(value).__name__}: ignored")
+    return meta, body, warnings
+
+
+def _parse_date(value: Any) -> str | None:
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    for fmt in _DATE_FORMATS:
+        try:
+            return dt.datetime.strptime(text, fmt).date().isoformat()
+        except ValueError:
+            continue
+    try:
+        return dt.datetime.fromisoformat(text).date().isoformat()
+    except ValueError:
+        return None
+
+
+_MARKDOWN = MarkdownIt("commonmark").enable("table")
+
+
+def markdown_to_text(body: str) -> str:
+    """Reduce a Markdown body to plain paragraphs (blank-line separated), keeping raw HTML as text."""
+    paragraphs = []
+    for token in _MARKDOWN.parse(body):
+        if token.type == "inline":
+            paragraphs.append(_inline_text(token.children or []))
+        elif token.type in ("html_block", "code_block", "fence"):
+            paragraphs.append(" ".join(token.content.split()))
+    return "\n\n".join(p for p in paragraphs if p.strip())
+
+
+def _inline_text(children: list[Any]) -> str:
+    parts = []
+    for child in children:
+        if child.type in ("text", "code_inline", "html_inline"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+        elif child.type == "image":
+            parts.append(_inline_text(child.children or []))
+    return " ".join("".join(parts).split())
+
+
+def previous_slugs(out: Path) -> dict[str, str]:
+    """Map each source id of the last build in ``out`` to its story's slug (empty if none)."""
+    import json
+
+    found: dict[str, str] = {}
+    for path in sorted(out.glob("*/digest.json")) if out.is_dir() else ():
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            slug = data["story"]["slug"]
+            for source in data.get("sources", []):
+                found.setdefault(source["id"], slug)
+        except (OSError, ValueError, KeyError, TypeError):
+            continue  # an unreadable old digest only costs the slug's stability
+    return found

@@ -1,0 +1,277 @@
+"""Render digests into Markdown pages with Jinja2; all writing to disk happens here.
+
+Article text is untrusted. It reaches a page only through ``escape_markdown`` (the ``md`` filter),
+which turns every character that Markdown, HTML or attr_list could act on into a numeric
+character reference: the reader sees the text as written, and nothing in it becomes markup.
+"""
+from __future__ import annotations
+
+import html
+import json
+import os
+import re
+import shutil
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import quote, urlsplit
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
+
+from .compare import coverage
+from .digest import dumps, readable_label
+from .model import Claim, Digest, Figure, FigureMention, Quote, Source
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+STORY_PAGES = ("index", "comparison", "figures", "quotes", "people", "timeline", "discrepancies")
+"""The pages every story gets, each from ``templates/<name>.md.j2`` (the overview from overview)."""
+
+# Characters that Markdown, raw HTML, attr_list ("{: ...}") or a table cell could act on.
+_ESCAPES = {c: f"&#{ord(c)};" for c in "&<>\"'\\`*_{}[]()|~^$!"}
+# What makes a line a block construct when it starts one: "# ", "- ", "+ ", "> ", "=", "1. ", "2) ".
+_BLOCK_START = re.compile(r"^(?:[#+\-=>]|\d+[.)])")
+_WHITESPACE = re.compile(r"\s+")
+_TOOLTIP_CHARS = 220
+
+
+def escape_markdown(text: object) -> str:
+    """Make untrusted text inert, on one line: shown as written, never markup, safe in a table cell."""
+    flat = _WHITESPACE.sub(" ", str(text)).strip()
+    escaped = "".join(_ESCAPES.get(c, c) for c in flat)
+    match = _BLOCK_START.match(escaped)
+    if match:
+        first = escaped[0]
+        escaped = f"&#{ord(first)};{escaped[1:]}"
+    return escaped
+
+
+def safe_url(url: str | None) -> str | None:
+    """Return the URL fit for a Markdown link when it is http(s), else None (never javascript: or data:)."""
+    if not url:
+        return None
+    candidate = url.strip()
+    parts = urlsplit(candidate)
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    return quote(candidate, safe=":/?#@!$&*+,;=%~-._")
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """One file of the generated docs folder."""
+
+    path: str
+    """Relative to the docs folder, with forward slashes."""
+    content: bytes
+
+
+def environment(templates: Path = TEMPLATES) -> Environment:
+    """Make the Jinja2 environment with the project's filters."""
+    env = Environment(
+        loader=FileSystemLoader(str(templates)),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        undefined=StrictUndefined,
+        autoescape=False,
+    )
+    env.filters["md"] = escape_markdown
+    env.filters["cite"] = _cite
+    env.filters["outlet"] = _outlet
+    env.filters["url"] = safe_url
+    env.filters["tooltip"] = _tooltip
+    env.filters["yaml_string"] = yaml_title
+    env.filters["date_range"] = date_range
+    env.filters["one_per_source"] = _one_per_source
+    env.filters["anchor"] = anchor_id
+    env.filters["claim"] = _claim
+    env.filters["figure_values"] = figure_values
+    env.filters["unique_sources"] = _unique_sources
+    env.filters["key_quotes"] = key_quotes
+    return env
+
+
+def yaml_title(text: str) -> str:
+    """Quote a title for YAML front matter, HTML-escaped: themes print page titles unescaped."""
+    flat = _WHITESPACE.sub(" ", str(text)).strip()
+    return json.dumps(html.escape(flat, quote=True), ensure_ascii=False)
+
+
+def date_range(digest: Digest) -> str:
+    """Say which dates a story's sources carry: "2024-03-17 to 2024-03-18", or "undated"."""
+    dates = sorted({s.date for s in digest.sources if s.date})
+    if not dates:
+        return "undated"
+    return dates[0] if len(dates) == 1 else f"{dates[0]} to {dates[-1]}"
+
+
+@pass_context
+def _one_per_source(context: Mapping[str, object], sentence_ids: Sequence[str]) -> list[str]:
+    seen: set[str] = set()
+    out = []
+    for sid in sentence_ids:
+        source = context["source_of"][sid]
+        if source not in seen:
+            seen.add(source)
+            out.append(sid)
+    return out
+
+
+def _claim(claims: Sequence[Claim], claim_id: str) -> Claim:
+    return next(c for c in claims if c.id == claim_id)
+
+
+def figure_values(figure: Figure) -> list[tuple[str, list[FigureMention]]]:
+    """Group a figure's mentions by the value they state, as a reader would write it."""
+    groups: dict[str, list[FigureMention]] = {}
+    for mention in figure.mentions:
+        groups.setdefault(_value_text(mention, figure), []).append(mention)
+    return sorted(groups.items(), key=lambda kv: (-len({m.source for m in kv[1]}), kv[0]))
+
+
+def _value_text(mention: FigureMention, figure: Figure) -> str:
+    if mention.value is None:
+        return mention.text
+    value = f"{mention.value:,.0f}" if float(mention.value).is_integer() else f"{mention.value:,}"
+    if mention.value_max is not None and mention.value_max != mention.value:
+        top = mention.value_max
+        value += "–" + (f"{top:,.0f}" if float(top).is_integer() else f"{top:,}")
+    unit = mention.unit or figure.unit
+    if unit in ("USD", "$"):
+        return f"${value}"
+    if unit == "%":
+        return f"{value}%"
+    return f"{value} {unit}" if unit else value
+
+
+def _unique_sources(mentions: Sequence[FigureMention]) -> list[FigureMention]:
+    seen: set[str] = set()
+    out = []
+    for mention in mentions:
+        if mention.source not in seen:
+            seen.add(mention.source)
+            out.append(mention)
+    return out
+
+
+def key_quotes(quotes: Sequence[Quote], *, limit: int = 3) -> list[Quote]:
+    """Pick the quotes to show on the overview: named speakers, most outlets, longest first."""
+    ranked = sorted(
+        quotes, key=lambda q: (q.speaker is None, -len({m.source for m in q.mentions}), -len(q.text), q.id)
+    )
+    return ranked[:limit]
+
+
+@pass_context
+def _cite(context: Mapping[str, object], sentence_id: str, label: str | None = None) -> str:
+    sentences = context["sentences"]
+    source = context["sources"][context["source_of"][sentence_id]]
+    text = sentences[sentence_id].text
+    anchor = anchor_id(source, sentence_id)
+    shown = label if label is not None else escape_markdown(short_label(source))
+    return f'[{shown}](sources/{source.slug}.md#{anchor} "{_tooltip(text)}")'
+
+
+def _tooltip(text: str) -> str:
+    flat = _WHITESPACE.sub(" ", text).strip()
+    if len(flat) > _TOOLTIP_CHARS:
+        flat = flat[: _TOOLTIP_CHARS - 1].rsplit(" ", 1)[0] + "…"
+    return escape_markdown(flat)
+
+
+@pass_context
+def _outlet(context: Mapping[str, object], source_id: str) -> str:
+    return escape_markdown(short_label(context["sources"][source_id]))
+
+
+def short_label(source: Source) -> str:
+    """Name a source as readers know it: its outlet, else a readable form of its file name."""
+    return source.outlet or readable_label(source.id)
+
+
+def anchor_id(source: Source, sentence_id: str) -> str:
+    """The HTML id of a sentence on its source page: ``<source-slug>-s<n>``."""
+    return f"{source.slug}-{sentence_id.rsplit('-', 1)[1]}"
+
+
+def story_pages(digest: Digest, env: Environment) -> list[Page]:
+    """Render every page of one story, its sources' pages and its digest.json."""
+    sources = {s.id: s for s in digest.sources}
+    sentences = {t.id: t for s in digest.sources for t in s.sentences}
+    source_of = {t.id: s.id for s in digest.sources for t in s.sentences}
+    base = digest.story.slug
+    context = {
+        "digest": digest,
+        "sources": sources,
+        "sentences": sentences,
+        "source_of": source_of,
+        "coverage": coverage(digest.claims, [s.id for s in digest.sources]),
+        "pages": STORY_PAGES,
+    }
+    pages = []
+    for name in STORY_PAGES:
+        template = "overview.md.j2" if name == "index" else f"{name}.md.j2"
+        pages.append(_page(f"{base}/{name}.md", env.get_template(template).render(context)))
+    for source in digest.sources:
+        text = env.get_template("source.md.j2").render(context, source=source, paragraphs=_paragraphs(source))
+        pages.append(_page(f"{base}/sources/{source.slug}.md", text))
+    pages.append(Page(f"{base}/digest.json", dumps(digest).encode("utf-8")))
+    return pages
+
+
+def _paragraphs(source: Source) -> list[list[object]]:
+    paragraphs: dict[int, list[object]] = {}
+    for sentence in source.sentences:
+        paragraphs.setdefault(sentence.paragraph, []).append(sentence)
+    return [paragraphs[k] for k in sorted(paragraphs)]
+
+
+def _page(path: str, text: str) -> Page:
+    return Page(path, text.encode("utf-8"))
+
+
+def site_pages(digests: Sequence[Digest], problems: Sequence[tuple[str, str]], env: Environment) -> list[Page]:
+    """Render the whole docs folder: the home page, every story, the static assets."""
+    pages = [_page("index.md", env.get_template("home.md.j2").render(digests=digests, problems=problems))]
+    for digest in digests:
+        pages.extend(story_pages(digest, env))
+    assets = TEMPLATES / "assets"
+    for path in sorted(assets.rglob("*")) if assets.is_dir() else ():
+        if path.is_file():
+            pages.append(Page(f"assets/{path.relative_to(assets).as_posix()}", path.read_bytes()))
+    return pages
+
+
+def publish(pages: Iterable[Page], out: Path) -> bool:
+    """Write the pages as a new folder and swap it in for ``out``; False when nothing changed.
+
+    The old folder is kept until the new one is complete, so a failure leaves it as it was.
+    """
+    pages = sorted(pages, key=lambda p: p.path)
+    if _unchanged(pages, out):
+        return False
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fresh = out.parent / f".{out.name}.new-{os.getpid()}"
+    stale = out.parent / f".{out.name}.old-{os.getpid()}"
+    shutil.rmtree(fresh, ignore_errors=True)
+    try:
+        for page in pages:
+            target = fresh / page.path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(page.content)
+        if out.exists():
+            out.rename(stale)
+        fresh.rename(out)
+    finally:
+        shutil.rmtree(fresh, ignore_errors=True)
+        shutil.rmtree(stale, ignore_errors=True)
+    return True
+
+
+def _unchanged(pages: Sequence[Page], out: Path) -> bool:
+    if not out.is_dir():
+        return False
+    existing = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
+    if existing != [p.path for p in pages]:
+        return False
+    return all((out / p.path).read_bytes() == p.content for p in pages)
