@@ -48,7 +48,7 @@ def align(
     score_cutoff: float = 58,
     number_bonus: float = 8,
     lead_bonus: float = 8,
-    per_source: int = 2,
+    per_source: int = 1,
 ) -> tuple[Claim, ...]:
     """Group sentences that state the same claim, at most ``per_source`` sentences of a source each.
 

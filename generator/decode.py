@@ -57,8 +57,15 @@ _ODD_SPACE_RE = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 # Control characters that are not whitespace (NUL, bell, escape, C1): "a\x00b", "\x1b[0m".
 _CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
+# What binary data decodes to: C0 controls other than whitespace, DEL, U+FFFD. C1 controls are
+# left out: in text they are mojibake ("â\x80\x99"), which ftfy repairs.
+_BINARY_JUNK_RE = re.compile("[\x00-\x08\x0e-\x1f\x7f\ufffd]")
+
 # Vertical tab and form feed, which some exporters use as line or page breaks: "one\x0ctwo".
 _VERTICAL_SPACE_RE = re.compile("[\x0b\x0c]")
+
+# One line with its line break, or the last line without one: "one\n", "two".
+_LINE_RE = re.compile(r"[^\n]*\n|[^\n]+")
 
 # ftfy steps that mean the text held mojibake or mis-decoded bytes.
 _MOJIBAKE_STEPS = frozenset(
@@ -102,7 +109,7 @@ def _refuse_binary_magic(raw: bytes) -> None:
 
 def _refuse_binary_text(text: str, *, max_share: float = 0.1) -> None:
     """Refuse decoded text in which control characters or U+FFFD are more than a tenth."""
-    junk = len(_CONTROL_RE.findall(text)) + text.count("\ufffd")
+    junk = len(_BINARY_JUNK_RE.findall(text))
     if junk > max_share * len(text):
         raise InputError("binary file (mostly control characters)")
 
@@ -121,10 +128,15 @@ def _decode_bytes(raw: bytes) -> tuple[str, list[str]]:
     if not escaped:
         return text, []
     if any(ord(c) > 0x7F and not _ESCAPED_BYTE_RE.match(c) for c in text):
-        # Mostly valid UTF-8 with a few stray bytes: those are nearly always cp1252 pasted in.
-        return _ESCAPED_BYTE_RE.sub(_escaped_as_cp1252, text), [
-            f"read {escaped} invalid UTF-8 byte{'s' if escaped != 1 else ''} as cp1252"
-        ]
+        # Valid UTF-8 with stray bytes: those are nearly always cp1252 punctuation pasted in.
+        repaired = _ESCAPED_BYTE_RE.sub(_escaped_as_cp1252, text)
+        undefined = repaired.count("\ufffd") - text.count("\ufffd")
+        notes = []
+        if escaped > undefined:
+            notes.append(f"read {_count(escaped - undefined, 'invalid UTF-8 byte')} as cp1252")
+        if undefined:
+            notes.append(f"replaced {_count(undefined, 'invalid byte')} with U+FFFD")
+        return repaired, notes
     return _decode_legacy(raw)
 
 
@@ -137,9 +149,9 @@ def _decode_strictly(raw: bytes, encoding: str, *, with_bom: bool) -> tuple[str,
         raw = raw[: len(raw) - len(raw) % unit]
         notes.append("dropped a trailing odd byte")
     text = raw.decode(encoding, errors="replace")
-    bad = text.count("\ufffd")
-    if bad:
-        notes.append(f"replaced {bad} invalid byte sequence{'s' if bad != 1 else ''}")
+    bad = text.count("\ufffd") - raw.count("\ufffd".encode(encoding))
+    if bad > 0:
+        notes.append(f"replaced {_count(bad, 'invalid byte sequence')} with U+FFFD")
     return text, notes
 
 
@@ -179,7 +191,11 @@ def _decode_legacy(raw: bytes, *, max_foreign: float = 0.3) -> tuple[str, list[s
 
 def _replacement_note(text: str) -> list[str]:
     bad = text.count("\ufffd")
-    return [f"replaced {bad} invalid byte{'s' if bad != 1 else ''}"] if bad else []
+    return [f"replaced {_count(bad, 'invalid byte')} with U+FFFD"] if bad else []
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def _repair(text: str) -> tuple[str, list[str]]:
@@ -188,9 +204,9 @@ def _repair(text: str) -> tuple[str, list[str]]:
     # Strip before ftfy (a ZWSP inside a mojibake sequence would hide it) and after (mojibake
     # such as "â€‹" is itself a ZWSP once repaired).
     text, zero_width, bidi = _strip_invisible(_VERTICAL_SPACE_RE.sub("\n", text))
-    fixed, steps = ftfy.fix_and_explain(text, _FTFY_CONFIG)
-    names = {step for _kind, step in steps or ()}
-    kinds = {kind for kind, _step in steps or ()}
+    fixed, steps = _fix_lines(text)
+    names = {step for _kind, step in steps}
+    kinds = {kind for kind, _step in steps}
     if kinds & {"encode", "decode", "transcode"} or names & _MOJIBAKE_STEPS:
         notes.append("repaired mojibake")
     if "fix_character_width" in names:
@@ -201,13 +217,24 @@ def _repair(text: str) -> tuple[str, list[str]]:
     controls = len(_CONTROL_RE.findall(text))
     text = _CONTROL_RE.sub("", text)
     if zero_width:
-        notes.append(f"removed {zero_width} zero-width character{'s' if zero_width != 1 else ''}")
+        notes.append(f"removed {_count(zero_width, 'zero-width character')}")
     if bidi:
-        notes.append(f"removed {bidi} bidirectional control character{'s' if bidi != 1 else ''}")
+        notes.append(f"removed {_count(bidi, 'bidirectional control character')}")
     if "remove_control_chars" in names or controls:
         notes.append("removed control characters")
     text = _ODD_SPACE_RE.sub(" ", text)
     return unicodedata.normalize("NFC", text), notes
+
+
+def _fix_lines(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """Run ftfy line by line, as ``ftfy.fix_text`` does, so one odd line cannot block the rest."""
+    out: list[str] = []
+    steps: list[tuple[str, str]] = []
+    for line in _LINE_RE.findall(text):
+        fixed, explanation = ftfy.fix_and_explain(line, _FTFY_CONFIG)
+        out.append(fixed)
+        steps.extend((kind, step) for kind, step in explanation or ())
+    return "".join(out), steps
 
 
 def _strip_invisible(text: str) -> tuple[str, int, int]:

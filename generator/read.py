@@ -68,8 +68,6 @@ def _from_webpage(path: Path, label: str, text: str, notes: tuple[str, ...]) -> 
     from .webpage import read_webpage  # imported here: the extractor is slow to load
 
     page = read_webpage(text)
-    if not page.text.strip():
-        raise InputError("no article text found in the web page")
     return Article(
         id=path.stem, file=label, text=page.text, title=page.title, outlet=page.outlet,
         date=page.date, url=page.url, notes=notes,

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from rapidfuzz import fuzz
 
 from .model import Claim, Source, SummarySentence
-from .textutil import content_words
+from .textutil import centrality, content_words
 
 # A sentence that leans on the one before it ("He added ...", "But ...") reads badly out of context.
 _DEPENDENT_START = re.compile(
@@ -26,6 +26,9 @@ def summarise(
     min_sentences: int = 4,
     max_sentences: int = 8,
     redundancy_cutoff: float = 55,
+    spread_weight: float = 3.0,
+    position_weight: float = 2.0,
+    centrality_weight: float = 6.0,
 ) -> tuple[SummarySentence, ...]:
     """Pick 4-8 claims that many sources carry and that say different things; cite every source."""
     sentence = {s.id: (src, i) for src in sources for i, s in enumerate(src.sentences)}
@@ -42,14 +45,25 @@ def summarise(
         ids = [sid for ids in claim.sources.values() for sid in ids]
         return min(ids, key=lambda sid: (_awkwardness(texts[sid]), position(sid), sid))
 
+    reps = {c.id: representative(c) for c in claims}
+    all_ids = [sid for src in sources for sid in (s.id for s in src.sentences)]
+    degree = dict(zip(all_ids, centrality([texts[sid] for sid in all_ids])))
+    top = max(degree.values(), default=0.0) or 1.0
+    central = {cid: degree[sid] / top for cid, sid in reps.items()}
+
     def score(claim: Claim) -> float:
-        best = representative(claim)
+        best = reps[claim.id]
         spread = len(claim.sources) / len(sources)
         earliest = min(position(sid) for ids in claim.sources.values() for sid in ids)
-        return 3 * spread + 1.5 * (1 - earliest) - _awkwardness(texts[best])
+        return (
+            spread_weight * spread
+            + position_weight * (1 - earliest)
+            + centrality_weight * central[claim.id]
+            - _awkwardness(texts[best])
+        )
 
     ranked = sorted(claims, key=lambda c: (-score(c), c.id))
-    wanted = min(max_sentences, max(min_sentences, len(sources) + 3))
+    wanted = max_sentences
     chosen: list[tuple[Claim, str]] = []
     for claim in ranked:
         if len(chosen) >= wanted:

@@ -3,6 +3,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
+
+import numpy as np
 
 STOPWORDS = frozenset(
     """a an the and or but nor so yet of to in on at by for from with about as into onto over under
@@ -32,7 +35,9 @@ _INSTITUTIONAL = frozenset(
     """state states department ministry minister secretary president vice prime general government
     council office house agency army forces force command affairs defense defence republic national
     united union party court congress senate assembly news agency international security foreign
-    ministry spokesman spokeswoman spokesperson chief head deputy assistant press white american""".split()
+    ministry spokesman spokeswoman spokesperson chief head deputy assistant press white american
+    monday tuesday wednesday thursday friday saturday sunday january february march april may june
+    july august september october november december""".split()
 )
 # A capitalised word inside a sentence, a candidate name part: "Blinken", "Niamey".
 _CAPITALISED = re.compile(r"(?<=[\s(“\"‘'])[A-Z][a-zà-ÿ]+(?:[-’'][A-Za-z]+)?")
@@ -75,9 +80,8 @@ def numbers_in(text: str) -> frozenset[float]:
 
 def capitalised_words(text: str) -> frozenset[str]:
     """Return capitalised words after the first word: the names a sentence mentions, roughly."""
-    return frozenset(
-        w for w in _CAPITALISED.findall(text) if w.lower() not in STOPWORDS and w.lower() not in _INSTITUTIONAL
-    )
+    words = (re.sub(r"['’]s$", "", w) for w in _CAPITALISED.findall(text))
+    return frozenset(w for w in words if w.lower() not in STOPWORDS and w.lower() not in _INSTITUTIONAL)
 
 
 def slugify(text: str, *, max_length: int = 60) -> str:
@@ -89,3 +93,22 @@ def slugify(text: str, *, max_length: int = 60) -> str:
     if len(slug) > max_length:
         slug = slug[:max_length].rsplit("-", 1)[0] or slug[:max_length]
     return slug
+
+
+def centrality(texts: Sequence[str]) -> list[float]:
+    """Score each text by its mean TF-IDF cosine similarity to all the others (LexRank's degree)."""
+    words = [content_words(t) for t in texts]
+    vocabulary = {w: i for i, w in enumerate(sorted({w for ws in words for w in ws}))}
+    if not vocabulary or len(texts) < 2:
+        return [0.0] * len(texts)
+    counts = np.zeros((len(texts), len(vocabulary)), dtype=np.float64)
+    for row, ws in enumerate(words):
+        for w in ws:
+            counts[row, vocabulary[w]] += 1
+    document_frequency = (counts > 0).sum(axis=0)
+    weights = counts * np.log((1 + len(texts)) / (1 + document_frequency))
+    norms = np.linalg.norm(weights, axis=1, keepdims=True)
+    unit = np.divide(weights, norms, out=np.zeros_like(weights), where=norms > 0)
+    cosine = unit @ unit.T
+    np.fill_diagonal(cosine, 0.0)
+    return [float(v) for v in cosine.sum(axis=1) / (len(texts) - 1)]
