@@ -142,6 +142,8 @@ class Coverage:
     """Source id -> ids of the claims only it carries."""
     omitted: Mapping[str, tuple[str, ...]]
     """Source id -> ids of the claims most other sources carry and it leaves out."""
+    carried: Mapping[str, int]
+    """Source id -> how many claims it carries."""
 
 
 def coverage(claims: Sequence[Claim], source_ids: Sequence[str]) -> Coverage:
@@ -160,6 +162,7 @@ def coverage(claims: Sequence[Claim], source_ids: Sequence[str]) -> Coverage:
             if source not in claim.sources and others >= 2 and carried >= max(2, (others + 1) // 2):
                 omitted[source].append(claim.id)
     return Coverage(
+        carried={s: sum(s in c.sources for c in claims) for s in source_ids},
         agreement=agreement,
         unique={k: tuple(v) for k, v in unique.items()},
         omitted={k: tuple(v) for k, v in omitted.items()},

@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from .clean import clean_text
 from .compare import align
@@ -11,6 +12,7 @@ from .model import Article, Digest, Source, StoryInfo, from_dict, to_dict
 from .sentences import split_sentences
 from .summary import summarise
 from .textutil import slugify
+from .wire import independent_count, wire_groups
 
 _TITLE_WORDS = 14
 # A hash-like part of a file name ("d927ee6055b5c552"): it tells a reader nothing.
@@ -74,17 +76,18 @@ def with_slugs(sources: Sequence[Source]) -> tuple[Source, ...]:
 
 
 def _replace_slug(source: Source, slug: str) -> Source:
-    from dataclasses import replace
-
     return replace(source, slug=slug)
 
 
 def build_digest(story: StoryInfo, sources: Sequence[Source]) -> Digest:
     """Run the comparison and extraction stages over one story's sources."""
     ordered = with_slugs(sources)
-    claims = align(ordered)
+    groups = wire_groups(ordered)
+    claims = tuple(
+        replace(claim, independent=independent_count(claim.sources, groups)) for claim in align(ordered)
+    )
     summary = summarise(ordered, claims)
-    return Digest(story=story, sources=ordered, summary=summary, claims=claims)
+    return Digest(story=story, sources=ordered, summary=summary, claims=claims, wire_groups=groups)
 
 
 def dumps(digest: Digest) -> str:

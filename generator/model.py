@@ -103,6 +103,8 @@ class Claim:
     """A representative wording (one of its sentences, verbatim)."""
     sources: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     """Source id -> ids of that source's sentences stating the claim."""
+    independent: int = 0
+    """How many independent reports carry it: sources that rewrite the same wire copy count once."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -258,6 +260,8 @@ class Digest:
     entities: tuple[Entity, ...] = ()
     discrepancies: tuple[Discrepancy, ...] = ()
     timeline: tuple[Event, ...] = ()
+    wire_groups: tuple[tuple[str, ...], ...] = ()
+    """Groups of source ids that rewrite the same underlying text (wire copy), each of size >= 2."""
     schema: int = SCHEMA
 
 

@@ -53,7 +53,7 @@ def summarise(
 
     def score(claim: Claim) -> float:
         best = reps[claim.id]
-        spread = len(claim.sources) / len(sources)
+        spread = (claim.independent or len(claim.sources)) / len(sources)
         earliest = min(position(sid) for ids in claim.sources.values() for sid in ids)
         return (
             spread_weight * spread

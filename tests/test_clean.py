@@ -1,0 +1,48 @@
+from __future__ import annotations
+
+import pytest
+
+from generator.clean import clean_text, is_boilerplate
+
+from .casefile import load
+
+
+@pytest.mark.parametrize(("name", "given", "expected"), load("clean/boilerplate.txt") + load("clean/lines.txt"))
+def test_clean(name: str, given: str, expected: str) -> None:
+    cleaned = clean_text(given, title="A title that appears nowhere")
+    assert list(cleaned.paragraphs) == expected.splitlines()
+
+
+def test_everything_removed_is_kept() -> None:
+    text = "Story text here.\nLeave a Reply\nFollow us on Telegram"
+    cleaned = clean_text(text, title="x")
+    assert cleaned.removed == ("Leave a Reply", "Follow us on Telegram")
+
+
+def test_repeated_headline_becomes_title_and_leaves_the_body() -> None:
+    text = "Dam Bursts Near City\n\nDam Bursts Near City\n\nWater flooded the valley on Monday."
+    cleaned = clean_text(text)
+    assert cleaned.title == "Dam Bursts Near City"
+    assert cleaned.paragraphs == ("Water flooded the valley on Monday.",)
+    assert cleaned.removed == ("Dam Bursts Near City", "Dam Bursts Near City")
+
+
+def test_first_sentence_is_not_taken_for_a_headline() -> None:
+    cleaned = clean_text("Water flooded the valley on Monday.\n\nResidents fled.")
+    assert cleaned.title is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Email: desk@paper.example  Tel: +1 555 010 2030", "WhatsApp +256700000000", "Read more: Floods hit the north"],
+)
+def test_contact_and_teaser_lines_are_boilerplate(line: str) -> None:
+    assert is_boilerplate(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["He said the e-mail from the ministry arrived on Friday.", "Police asked witnesses to call 999."],
+)
+def test_news_lines_are_not_boilerplate(line: str) -> None:
+    assert not is_boilerplate(line)
