@@ -12,6 +12,7 @@ from .model import Article, Digest, Source, StoryInfo, from_dict, to_dict
 from .sentences import split_sentences
 from .summary import summarise
 from .textutil import slugify
+from .timeline import date_discrepancies, extract_timeline
 from .wire import independent_count, wire_groups
 
 _TITLE_WORDS = 14
@@ -87,7 +88,17 @@ def build_digest(story: StoryInfo, sources: Sequence[Source]) -> Digest:
         replace(claim, independent=independent_count(claim.sources, groups)) for claim in align(ordered)
     )
     summary = summarise(ordered, claims)
-    return Digest(story=story, sources=ordered, summary=summary, claims=claims, wire_groups=groups)
+    timeline = extract_timeline(ordered)
+    discrepancies = date_discrepancies(timeline, ordered)
+    return Digest(
+        story=story,
+        sources=ordered,
+        summary=summary,
+        claims=claims,
+        discrepancies=discrepancies,
+        timeline=timeline,
+        wire_groups=groups,
+    )
 
 
 def dumps(digest: Digest) -> str:

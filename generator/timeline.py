@@ -1,0 +1,372 @@
+"""Build the story's timeline from the dates in its sources, and find dates they disagree on.
+
+Every date expression is a mention of an event at that date. Mentions whose dates nest (July 2023
+holds July 26, 2023) and whose surrounding words agree are one event; mentions of the same day are
+one event. A source without a publication date resolves only absolute dates and dates anchored
+on them by itself; its other dates count only where, read as of a dated source's publication
+date, they fall on an event that a dated source reports in similar words.
+"""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .dates import Expression, Span, resolve, resolve_article
+from .model import Discrepancy, Event, Source, Variant
+
+# A word, for comparing the words around two dates. Example: "overthrew", "Bazoum's".
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+# Words that carry no event: function words, reporting verbs and the date words themselves.
+_STOP = frozenset("""
+a an the and or but of to in on at by for from with as into onto than that this these those it its
+is was were be been being are has have had do did does not no so if then there their them they he
+she his her him we our us you your i me my who whom which what when where while also just only
+merely about around some said says say told according would will could can may might shall should
+after before since until till during last next early late mid later earlier ago ahead week weeks
+month months year years day days decade decades monday tuesday wednesday thursday friday saturday
+sunday january february march april may june july august september october november december
+today yesterday tomorrow evening morning night afternoon one two three four five six seven eight
+nine ten more most other such all any each both however still yet already even
+""".split())
+
+# Words news copy uses for the same kind of event, read as one. Example: "overthrew" ~ "coup".
+_SAME_EVENT = {
+    **dict.fromkeys("coup putsch overthrew overthrow overthrown ousted oust deposed depose toppled "
+                    "topple takeover".split(), "coup"),
+    **dict.fromkeys("announced announcement announces announce statement declaration declared "
+                    "communique".split(), "announce"),
+    **dict.fromkeys("visit visited visiting visits trip toured".split(), "visit"),
+    **dict.fromkeys("election elections elected vote voted polls ballot".split(), "elect"),
+    **dict.fromkeys("arrested detained detention custody".split(), "arrest"),
+}
+WINDOW = 10
+"""How many words on each side of a date describe its event."""
+MERGE_CUTOFF = 0.3
+"""How alike (0-1) the words around two nested dates must be to make them one event."""
+PIN_CUTOFF = 0.3
+"""How alike the words must be to date an undated source's mention by a dated event."""
+
+_SUFFIXES = ("ments", "ment", "ings", "ing", "ions", "ion", "ed", "es", "s")
+
+
+@dataclass(frozen=True, slots=True)
+class _Mention:
+    source: int
+    """Index of the source in the story."""
+    sentence: int
+    """Index of the sentence in its source."""
+    expression: Expression
+    span: Span | None
+    context: tuple[tuple[str, float], ...]
+    """Word stems around the expression, each with its nearness weight."""
+    dates_in_sentence: int = 1
+    """How many date expressions its sentence holds (one reads best on a timeline)."""
+    pinned: bool = False
+    """Dated only through a dated source's event (the source itself has no date)."""
+    anchor: int | None = None
+    """For "four months later": index (among all mentions) of the date it counts from."""
+
+
+def extract_timeline(sources: Sequence[Source], *, window: int = WINDOW,
+                     merge_cutoff: float = MERGE_CUTOFF,
+                     pin_cutoff: float = PIN_CUTOFF) -> tuple[Event, ...]:
+    """List the story's dated events in date order, one per event with every source reporting it."""
+    clusters = _clusters(sources, window=window, merge_cutoff=merge_cutoff, pin_cutoff=pin_cutoff)
+    return tuple(_event(c, sources) for c in clusters)
+
+
+def date_discrepancies(events: Sequence[Event], sources: Sequence[Source], *,
+                       window: int = WINDOW, conflict_cutoff: float = 0.5,
+                       min_shared: int = 3) -> tuple[Discrepancy, ...]:
+    """List events whose date sources give differently, as discrepancies of kind "date"."""
+    clusters = _clusters(sources, window=window, merge_cutoff=MERGE_CUTOFF, pin_cutoff=PIN_CUTOFF)
+    wanted = {(e.date, e.sentences[0]) for e in events if e.sentences}
+    clusters = [c for c in clusters if (_core(c).label, _sentence_id(c[0], sources)) in wanted]
+    # Two dates conflict only when their own words agree, not just the kind of event.
+    weights = _weights(sources, trigger=1.0)
+    found = []
+    for i, first in enumerate(clusters):
+        for second in clusters[i + 1:]:
+            if _overlap(_core(first), _core(second)) or _sources(first) & _sources(second):
+                continue  # a source that gives both dates tells of two events, not a conflict
+            exact = [[m for m in c if not m.expression.approximate and not m.pinned]
+                     for c in (first, second)]
+            score = max((_similarity(a, b, weights) for a in exact[0] for b in exact[1]
+                         if len(dict(a.context).keys() & dict(b.context)) >= min_shared),
+                        default=0.0)
+            if score >= conflict_cutoff:
+                found.append(_discrepancy((first, second), sources))
+    return tuple(found)
+
+
+def _clusters(sources: Sequence[Source], *, window: int, merge_cutoff: float,
+              pin_cutoff: float) -> list[list[_Mention]]:
+    """Group every dated mention into events, ordered by date then first appearance."""
+    mentions = _mentions(sources, window=window)
+    weights = _weights(sources)
+    clusters = _merge([[m] for m in sorted((m for m in mentions if m.span), key=_precision_order)],
+                      weights, merge_cutoff)
+    bases = sorted({d for d in (_published(s) for s in sources) if d})
+    for position, mention in enumerate(mentions):
+        if mention.span:
+            continue
+        source = sources[mention.source]
+        if mention.anchor is not None:
+            anchor = mentions[mention.anchor]
+            if anchor.span:
+                text = source.sentences[mention.sentence].text
+                span = resolve(mention.expression, text, published=None, anchor=anchor.span)
+                if span:
+                    mentions[position] = dataclasses.replace(mention, span=span,
+                                                             pinned=anchor.pinned)
+                    _assign(mentions[position], clusters, weights, merge_cutoff)
+            continue
+        pinned = _pin(mention, source, bases, clusters, weights, pin_cutoff)
+        if pinned:
+            mentions[position] = pinned
+    clusters = [sorted(c, key=_best_order) for c in clusters]
+    return sorted(clusters, key=lambda c: (_core(c).first, _core(c).last,
+                                           min((m.source, m.sentence) for m in c)))
+
+
+def _mentions(sources: Sequence[Source], *, window: int) -> list[_Mention]:
+    """Find and resolve every date expression, each source on its own."""
+    found: list[_Mention] = []
+    for source_index, source in enumerate(sources):
+        texts = [sentence.text for sentence in source.sentences]
+        article = resolve_article(texts, published=_published(source))
+        offset = len(found)
+        for item in article:
+            same = [f.expression for f in article if f.sentence == item.sentence]
+            context = _context(texts[item.sentence], item.expression, same, window)
+            anchor = None if item.anchor is None else offset + item.anchor
+            found.append(_Mention(source_index, item.sentence, item.expression, item.span, context,
+                                  len(same), anchor=anchor))
+    return found
+
+
+def _pin(mention: _Mention, source: Source, bases: Sequence[dt.date],
+         clusters: list[list[_Mention]], weights: dict[str, float],
+         cutoff: float) -> _Mention | None:
+    """Date an undated mention by the event it reports, read as of each dated source's date."""
+    text = source.sentences[mention.sentence].text
+    best: tuple[float, int, Span | None] = (cutoff, -1, None)
+    for base in bases:
+        span = resolve(mention.expression, text, published=base)
+        if span is None:
+            continue
+        for index, cluster in enumerate(clusters):
+            if not _nested(span, _core(cluster)):
+                continue
+            score = max(_similarity(mention, other, weights) for other in cluster)
+            if span.precision == "day":
+                score *= 2.0  # a day named alike is evidence already; ask half as many words
+            if score >= best[0] and (score > best[0] or best[1] < 0):
+                best = (score, index, span)
+    if best[2] is None:
+        return None
+    pinned = dataclasses.replace(mention, span=best[2], pinned=True)
+    clusters[best[1]].append(pinned)
+    return pinned
+
+
+def _merge(clusters: list[list[_Mention]], weights: dict[str, float],
+           cutoff: float) -> list[list[_Mention]]:
+    """Join events whose dates nest and whose words agree, the most alike pair first.
+
+    Single linkage, done as Kruskal's algorithm: pairs of mentions in falling order of likeness,
+    each joining its two events while their dates still nest. Calendar days, months and years
+    either nest or are apart, so a pair refused once would be refused again later.
+    """
+    edges = []
+    for i, first in enumerate(clusters):
+        for j in range(i + 1, len(clusters)):
+            score = _linkage(first, clusters[j], weights)
+            if score >= cutoff:
+                edges.append((-score, i, j))
+    root = list(range(len(clusters)))
+
+    def find(i: int) -> int:
+        while root[i] != i:
+            root[i] = root[root[i]]
+            i = root[i]
+        return i
+
+    for _score, i, j in sorted(edges):
+        a, b = find(i), find(j)
+        if a != b and _nested(_core(clusters[a]), _core(clusters[b])):
+            low, high = min(a, b), max(a, b)
+            root[high] = low
+            clusters[low] = clusters[low] + clusters[high]
+    return [clusters[i] for i in range(len(clusters)) if find(i) == i]
+
+
+def _linkage(first: Sequence[_Mention], second: Sequence[_Mention],
+             weights: dict[str, float]) -> float:
+    """Return how alike two events are: 1 for the same day, else their most alike mentions."""
+    a, b = _core(first), _core(second)
+    if not _nested(a, b):
+        return 0.0
+    if a == b and a.precision == "day":
+        return 1.0  # the same day is the same event
+    return max(_similarity(m, n, weights) for m in first for n in second)
+
+
+def _assign(mention: _Mention, clusters: list[list[_Mention]], weights: dict[str, float],
+            cutoff: float) -> None:
+    """Add a mention to the event it reports, or start a new event."""
+    best_score, best_index = cutoff, -1
+    assert mention.span is not None
+    for index, cluster in enumerate(clusters):
+        score = _linkage([mention], cluster, weights)
+        if score > best_score or (score == best_score and best_index < 0):
+            best_score, best_index = score, index
+    if best_index < 0:
+        clusters.append([mention])
+    else:
+        clusters[best_index].append(mention)
+
+
+def _event(cluster: Sequence[_Mention], sources: Sequence[Source]) -> Event:
+    best = cluster[0]
+    core = _core(cluster)
+    sentence_ids = list(dict.fromkeys(_sentence_id(m, sources) for m in cluster))
+    source_ids = [sources[i].id for i in sorted({m.source for m in cluster})]
+    return Event(date=core.label, text=sources[best.source].sentences[best.sentence].text,
+                 precision=core.precision or "year", sources=tuple(source_ids),
+                 sentences=tuple(sentence_ids), expression=best.expression.text)
+
+
+def _discrepancy(pair: Sequence[Sequence[_Mention]], sources: Sequence[Source]) -> Discrepancy:
+    variants = []
+    for cluster in pair:
+        exact = [m for m in cluster if not m.pinned] or list(cluster)
+        variants.append(Variant(
+            value=_core(cluster).label,
+            sources=tuple(sources[i].id for i in sorted({m.source for m in exact})),
+            sentences=tuple(dict.fromkeys(_sentence_id(m, sources) for m in exact))))
+    best = pair[0][0]
+    text = sources[best.source].sentences[best.sentence].text
+    return Discrepancy(about=f"date of “{_around(text, best.expression)}”", kind="date",
+                       variants=tuple(variants))
+
+
+def _around(text: str, expression: Expression, *, words: int = 6) -> str:
+    """Return the words on either side of the expression, the expression itself left out."""
+    before = " ".join(text[:expression.start].split()[-words:]).rstrip(" ,;:")
+    after = " ".join(text[expression.start + len(expression.text):].split()[:words]).lstrip(" ,;:")
+    return f"{before} … {after}".strip(" …")
+
+
+def _core(cluster: Sequence[_Mention]) -> Span:
+    """Return the narrowest span of the cluster (every other one holds it)."""
+    spans = [m.span for m in cluster if m.span]
+    return min(spans, key=lambda s: (s.last - s.first, s.first))
+
+
+def _sources(cluster: Sequence[_Mention]) -> set[int]:
+    return {m.source for m in cluster}
+
+
+def _nested(a: Span, b: Span) -> bool:
+    return a.contains(b) or b.contains(a)
+
+
+def _overlap(a: Span, b: Span) -> bool:
+    return a.first <= b.last and b.first <= a.last
+
+
+def _precision_order(m: _Mention) -> tuple[int, int, int, int]:
+    assert m.span is not None
+    return ((m.span.last - m.span.first).days, m.source, m.sentence, m.expression.start)
+
+
+_KIND_RANK = {"absolute": 0, "partial": 1, "weekday": 2, "relative": 3, "anchored": 4}
+
+
+def _best_order(m: _Mention) -> tuple[object, ...]:
+    """Order a cluster's mentions so the one that best states the event comes first."""
+    assert m.span is not None
+    return (m.pinned, m.expression.approximate, (m.span.last - m.span.first).days,
+            m.dates_in_sentence,
+            _KIND_RANK[m.expression.kind], m.source, m.sentence, m.expression.start)
+
+
+def _sentence_id(m: _Mention, sources: Sequence[Source]) -> str:
+    return sources[m.source].sentences[m.sentence].id
+
+
+def _published(source: Source) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(source.date) if source.date else None
+    except ValueError:
+        return None
+
+
+def _context(text: str, expression: Expression, others: Sequence[Expression],
+             window: int) -> tuple[tuple[str, float], ...]:
+    """Return the stems near the expression, each weighted by its nearness (1 next to it).
+
+    The words between two dates of one sentence are split between them at the middle, so each
+    date keeps the words of its own clause; function words and date words are left out.
+    """
+    start, end = expression.start, expression.start + len(expression.text)
+    left, right = 0, len(text)
+    for other in others:
+        other_end = other.start + len(other.text)
+        if other_end <= start:
+            left = max(left, (other_end + start) // 2)
+        elif other.start >= end:
+            right = min(right, (end + other.start) // 2)
+    before = _WORD.findall(text[left:start])[::-1][:window]
+    after = _WORD.findall(text[end:right])[:window]
+    near: dict[str, float] = {}
+    for words in (before, after):
+        for distance, word in enumerate(words):
+            stem = _stem(word)
+            if stem:
+                near[stem] = max(near.get(stem, 0.0), 1.0 / (1.0 + distance / 4.0))
+    return tuple(sorted(near.items()))
+
+
+def _stem(word: str) -> str:
+    word = word.lower().replace("’", "'").removesuffix("'s").strip("'-")
+    if word in _STOP or len(word) < 3:
+        return ""
+    if word in _SAME_EVENT:
+        return _SAME_EVENT[word]
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            word = word[:-len(suffix)]
+            break
+    return word[:6]
+
+
+def _weights(sources: Sequence[Source], *, trigger: float = 3.0) -> dict[str, float]:
+    """Weigh each stem by how rare it is among the story's sentences (inverse doc. frequency)."""
+    counts: Counter[str] = Counter()
+    total = 0
+    for source in sources:
+        for sentence in source.sentences:
+            total += 1
+            counts.update({s for s in (_stem(w) for w in _WORD.findall(sentence.text)) if s})
+    triggers = set(_SAME_EVENT.values())
+    # A word that names the kind of event ("coup", "visit") says more than any other.
+    return {stem: (math.log((total + 1) / (n + 1)) + 1.0) * (trigger if stem in triggers else 1.0)
+            for stem, n in counts.items()}
+
+
+def _similarity(a: _Mention, b: _Mention, weights: dict[str, float]) -> float:
+    """Return how much of the smaller context the other shares, by rarity and nearness."""
+    first, second = dict(a.context), dict(b.context)
+    if not first or not second:
+        return 0.0
+    shared = sum(weights.get(s, 1.0) * min(first[s], second[s]) for s in first.keys() & second)
+    sizes = [sum(weights.get(s, 1.0) * w for s, w in c.items()) for c in (first, second)]
+    return shared / min(sizes)

@@ -1,0 +1,64 @@
+from __future__ import annotations
+
+import re
+
+import markdown
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator.render import escape_markdown, safe_url, yaml_title
+
+EXTENSIONS = ["attr_list", "md_in_html", "tables", "admonition", "pymdownx.superfences"]
+HOSTILE = [
+    "<script>alert(1)</script>",
+    '<img src=x onerror="alert(1)">',
+    "[click](javascript:alert(1))",
+    "![x](data:text/html;base64,PHNjcmlwdD4=)",
+    "{{ config }} {% if 1 %}x{% endif %}",
+    "# heading\n- list\n| a | b |",
+    "*emphasis* _under_ `code` ~~strike~~",
+    "text {: onclick='alert(1)' }",
+    "&lt;already escaped&gt; &amp;",
+]
+
+
+def html_of(text: str) -> str:
+    return markdown.markdown(f"| cell |\n|---|\n| {escape_markdown(text)} |", extensions=EXTENSIONS)
+
+
+def test_hostile_text_stays_text() -> None:
+    for text in HOSTILE:
+        out = html_of(text)
+        assert "<script" not in out and "<img" not in out and "<a " not in out and "<em>" not in out
+        assert "<code>" not in out and "<h1" not in out and "<li>" not in out
+        assert not re.search(r"<[^>]*\son\w+=", out), out  # no event handler attribute in any tag
+        assert out.count("<td>") == 1, out
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_any_text_gives_no_tag_and_one_cell(text: str) -> None:
+    out = html_of(text)
+    tags = set(re.findall(r"<(\w+)", out))
+    assert tags <= {"table", "thead", "tbody", "tr", "th", "td"}
+    assert out.count("<td>") == 1
+
+
+def test_escaped_text_reads_the_same() -> None:
+    text = "Costs rose to $1.5bn (about £1.2bn) — “a record” | up 3% & more"
+    out = markdown.markdown(escape_markdown(text), extensions=EXTENSIONS)
+    import html
+
+    assert html.unescape(re.sub(r"</?p>", "", out)) == text
+
+
+def test_only_http_links() -> None:
+    assert safe_url("https://example.org/a b") == "https://example.org/a%20b"
+    assert safe_url("javascript:alert(1)") is None
+    assert safe_url("data:text/html,x") is None
+    assert safe_url("JaVaScRiPt:alert(1)") is None
+    assert safe_url("http://example.org/x)(y") == "http://example.org/x%29%28y"
+
+
+def test_page_titles_are_html_escaped_yaml_strings() -> None:
+    assert yaml_title("</title><script>x</script>") == '"&lt;/title&gt;&lt;script&gt;x&lt;/script&gt;"'
