@@ -86,10 +86,10 @@ def clean_text(text: str, *, title: str | None = None) -> Cleaned:
             removed.append(line)
         else:
             kept.append(line)
-    if title is None and kept and _reads_as_headline(kept[0], kept[1:2]):
+    if title is None and len(kept) > 1 and _reads_as_headline(kept[0], kept[1:2]):
         title = kept[0]
     if title:
-        while kept and fuzz.ratio(_fold(kept[0]), _fold(title)) >= 90:
+        while len(kept) > 1 and fuzz.ratio(_fold(kept[0]), _fold(title)) >= 90:
             removed.append(kept.pop(0))
     return Cleaned(paragraphs=tuple(_join_broken(kept)), removed=tuple(removed), title=title)
 

@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from .clean import clean_text
 from .compare import align
+from .figures import extract_figures, figure_discrepancies
 from .model import Article, Digest, Source, StoryInfo, from_dict, to_dict
 from .sentences import split_sentences
 from .summary import summarise
@@ -88,13 +89,15 @@ def build_digest(story: StoryInfo, sources: Sequence[Source]) -> Digest:
         replace(claim, independent=independent_count(claim.sources, groups)) for claim in align(ordered)
     )
     summary = summarise(ordered, claims)
+    figures = extract_figures(ordered, cited=frozenset(sid for line in summary for sid in line.sentences))
     timeline = extract_timeline(ordered)
-    discrepancies = date_discrepancies(timeline, ordered)
+    discrepancies = (*figure_discrepancies(figures), *date_discrepancies(timeline, ordered))
     return Digest(
         story=story,
         sources=ordered,
         summary=summary,
         claims=claims,
+        figures=figures,
         discrepancies=discrepancies,
         timeline=timeline,
         wire_groups=groups,

@@ -118,9 +118,11 @@ class FigureMention:
     text: str
     """The surface text, with its hedge ("about 1,000 troops")."""
     value: Optional[float] = None
-    """The number it states (the lower bound of a range)."""
+    """The number it states; for a range, its midpoint ("between 10 and 12" -> 11)."""
     value_max: Optional[float] = None
     """The upper bound of a range, else None."""
+    value_min: Optional[float] = None
+    """The lower bound of a range, else None."""
     hedge: Optional[str] = None
     """"about", "at least", "some", ... as written, else None."""
     unit: Optional[str] = None

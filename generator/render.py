@@ -20,6 +20,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 
 from .compare import coverage
 from .digest import dumps, readable_label
+from .figures import value_text
 from .model import Claim, Digest, Figure, FigureMention, Quote, Source
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -125,23 +126,8 @@ def figure_values(figure: Figure) -> list[tuple[str, list[FigureMention]]]:
     """Group a figure's mentions by the value they state, as a reader would write it."""
     groups: dict[str, list[FigureMention]] = {}
     for mention in figure.mentions:
-        groups.setdefault(_value_text(mention, figure), []).append(mention)
+        groups.setdefault(value_text(mention), []).append(mention)
     return sorted(groups.items(), key=lambda kv: (-len({m.source for m in kv[1]}), kv[0]))
-
-
-def _value_text(mention: FigureMention, figure: Figure) -> str:
-    if mention.value is None:
-        return mention.text
-    value = f"{mention.value:,.0f}" if float(mention.value).is_integer() else f"{mention.value:,}"
-    if mention.value_max is not None and mention.value_max != mention.value:
-        top = mention.value_max
-        value += "–" + (f"{top:,.0f}" if float(top).is_integer() else f"{top:,}")
-    unit = mention.unit or figure.unit
-    if unit in ("USD", "$"):
-        return f"${value}"
-    if unit == "%":
-        return f"{value}%"
-    return f"{value} {unit}" if unit else value
 
 
 def _unique_sources(mentions: Sequence[FigureMention]) -> list[FigureMention]:

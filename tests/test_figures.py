@@ -1,0 +1,215 @@
+"""Tests for generator.figures and generator.numbers: what is a figure, how mentions group, what disagrees."""
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator.figures import (
+    extract_figures,
+    figure_discrepancies,
+    find_mentions,
+    value_text,
+)
+from generator.model import Figure, FigureMention, Sentence, Source
+from generator.numbers import find_numbers
+
+CASES = Path(__file__).parent / "cases" / "figures"
+
+
+def _fixtures(path: Path) -> list[tuple[str, str, list[str]]]:
+    """Read a markdown-it-py style fixture file: title, ".", input, ".", expected, "."."""
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+    out, i = [], 0
+    while i < len(lines):
+        if not lines[i].strip():
+            i += 1
+            continue
+        title = lines[i]
+        assert lines[i + 1] == ".", f"{path.name}: expected '.' after {title!r}"
+        j = lines.index(".", i + 2)
+        k = lines.index(".", j + 1)
+        out.append((title, "\n".join(lines[i + 2:j]), lines[j + 1:k]))
+        i = k + 1
+    return out
+
+
+def _number(text: str) -> str:
+    return "-" if text is None else f"{text:.0f}" if float(text).is_integer() else repr(text)
+
+
+def _describe(n, kind, unit, surface) -> str:  # type: ignore[no-untyped-def]
+    value = _number(n.value) + (f"-{_number(n.value_max)}" if n.value_max is not None else "")
+    return " | ".join([kind, value, unit or "-", n.hedge or "-", surface])
+
+
+MENTION_CASES = _fixtures(CASES / "mentions.txt") + _fixtures(CASES / "money.txt")
+
+
+@pytest.mark.parametrize("title,text,expected", MENTION_CASES, ids=[c[0] for c in MENTION_CASES])
+def test_mentions(title: str, text: str, expected: list[str]) -> None:
+    assert [_describe(*m) for m in find_mentions(text)] == expected
+
+
+def _sources(text: str) -> list[Source]:
+    by_source: dict[str, list[str]] = {}
+    for line in text.splitlines():
+        sid, sentence = line.split(": ", 1)
+        by_source.setdefault(sid, []).append(sentence)
+    return [
+        Source(id=sid, file=f"{sid}.txt", title=sid,
+               sentences=tuple(Sentence(id=f"{sid}-s{n}", text=t) for n, t in enumerate(texts, 1)))
+        for sid, texts in by_source.items()
+    ]
+
+
+def _values(mentions: tuple[FigureMention, ...] | list[FigureMention]) -> str:
+    return ", ".join(f"{m.source}:{_number(m.value)}" for m in mentions)
+
+
+GROUP_CASES = _fixtures(CASES / "groups.txt")
+
+
+@pytest.mark.parametrize("title,text,expected", GROUP_CASES, ids=[c[0] for c in GROUP_CASES])
+def test_groups(title: str, text: str, expected: list[str]) -> None:
+    figures = extract_figures(_sources(text))
+    got = [f"{f.kind} | {f.about} | {_values(f.mentions)}" for f in figures]
+    got += [
+        "! " + " vs ".join(", ".join(f"{s}:{_number(_value_of(figures, d.about, v.sentences[0]))}"
+                                     for s in v.sources) for v in d.variants)
+        for d in figure_discrepancies(figures)
+    ]
+    assert got == expected
+
+
+def _value_of(figures: tuple[Figure, ...], about: str, sentence: str) -> float | None:
+    fig = next(f for f in figures if f.about == about)
+    return next(m.value for m in fig.mentions if m.sentence == sentence)
+
+
+def test_ids_follow_rank_and_cited_sentences_rank_higher() -> None:
+    sources = _sources("a: Officials counted 40 tanks.\na: Officials counted 300 trucks.")
+    plain = extract_figures(sources)
+    assert [f.id for f in plain] == ["f1", "f2"]
+    assert plain[0].mentions[0].value == 300  # larger stakes first when nothing else differs
+    cited = extract_figures(sources, cited=frozenset({"a-s1"}))
+    assert cited[0].mentions[0].value == 40
+
+
+def test_discrepancy_variants_name_values_sources_and_sentences() -> None:
+    text = ("a: The base was built for $100 million.\nb: The base was built for $100 million.\n"
+            "c: The base was built for $110 million.")
+    (d,) = figure_discrepancies(extract_figures(_sources(text)))
+    assert d.kind == "figure"
+    assert [(v.value, v.sources, v.sentences) for v in d.variants] == [
+        ("$100 million", ("a", "b"), ("a-s1", "b-s1")), ("$110 million", ("c",), ("c-s1",))]
+
+
+def test_one_source_alone_is_never_a_discrepancy() -> None:
+    fig = Figure(id="f1", about="x", kind="count", mentions=(
+        FigureMention(source="a", sentence="a-s1", text="3", value=3),
+        FigureMention(source="a", sentence="a-s2", text="4", value=4)))
+    assert figure_discrepancies([fig]) == ()
+
+
+def test_output_is_deterministic() -> None:
+    text = "\n".join(case[1] for case in GROUP_CASES[:2])
+    assert extract_figures(_sources(text)) == extract_figures(_sources(text))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=0, max_value=10**12))
+def test_digits_with_commas_read_back(value: int) -> None:
+    text = f"They counted {value:,} items."
+    (n,) = find_numbers(text)
+    assert n.value == value
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.floats(min_value=0.1, max_value=999.9).map(lambda x: round(x, 1)),
+       st.sampled_from([("million", 1e6), ("billion", 1e9), ("bn", 1e9), ("m", 1e6)]))
+def test_money_with_magnitudes(amount: float, scale: tuple[str, float]) -> None:
+    word, factor = scale
+    space = " " if len(word) > 2 else ""
+    ((n, kind, unit, _),) = find_mentions(f"The plan costs ${amount}{space}{word} over ten years.")[:1]
+    assert (kind, unit) == ("money", "USD")
+    assert math.isclose(n.value, amount * factor)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=200))
+def test_any_text_smoke(text: str) -> None:
+    """Smoke test: arbitrary text never raises and every mention's span lies inside the text."""
+    for n, _kind, _unit, surface in find_mentions(text):
+        assert surface and surface in text
+        assert 0 <= n.start < n.end <= len(text)
+
+
+@pytest.mark.parametrize("kwargs,expected", [
+    ({"value": 1e8, "unit": "USD"}, "$100 million"),
+    ({"value": 1.5e9, "unit": "GBP"}, "£1.5 billion"),
+    ({"value": 1000, "unit": "troops", "hedge": "about"}, "1,000 troops"),
+    ({"value": 1, "unit": "years"}, "1 year"),
+    ({"value": 11, "value_min": 10, "value_max": 12, "unit": "people"}, "10–12 people"),
+    ({"value": 35, "unit": "%"}, "35%"),
+    ({"value": 4.2e8, "unit": "Finnish markka"}, "420 million Finnish markka"),
+])
+def test_value_text(kwargs: dict, expected: str) -> None:
+    assert value_text(FigureMention(source="a", sentence="a-s1", text="x", **kwargs)) == expected
+
+
+def _figures_page(text: str) -> str:
+    from generator.digest import with_slugs
+    from generator.model import Digest, StoryInfo
+    from generator.render import environment
+
+    sources = with_slugs(_sources(text))
+    figures = extract_figures(sources)
+    digest = Digest(story=StoryInfo(slug="s", title="A story"), sources=sources, figures=figures,
+                    discrepancies=figure_discrepancies(figures))
+    context = {"digest": digest, "sources": {s.id: s for s in sources},
+               "sentences": {t.id: t for s in sources for t in s.sentences},
+               "source_of": {t.id: s.id for s in sources for t in s.sentences}}
+    return environment().get_template("figures.md.j2").render(context)
+
+
+def test_figures_page_shows_values_outlets_and_the_disagreement() -> None:
+    page = _figures_page(GROUP_CASES[1][1])
+    assert '!!! warning "The sources give different values"' in page
+    assert "\n    Given: &#36;100 million (a, b) vs &#36;110 million (c).\n" in page
+    assert "(sources/c.md#c-s1 " in page
+
+
+def test_figures_page_escapes_article_text() -> None:
+    page = _figures_page("a: They sent 40 <b>troops</b> to the [border](javascript:x).")
+    assert "| 40 |" in page or "40" in page.split("| Value |")[1]
+    assert "&#60;b&#62;" in page  # the sentence reaches the page, escaped
+    assert "<b>" not in page and "](javascript" not in page
+
+
+@pytest.mark.parametrize("title,text,expected", MENTION_CASES, ids=[c[0] for c in MENTION_CASES])
+def test_surface_starts_where_the_number_begins(title: str, text: str, expected: list[str]) -> None:
+    for n, _kind, _unit, surface in find_mentions(text):
+        begin = n.start if n.begin is None else n.begin
+        assert text[begin:begin + len(surface)] == surface
+
+
+_NEWSY = st.sampled_from(
+    ["a", "an", "about", "$", "£", "€", "1,000", "2.5", "10", "-", "to", "and", "between", "from", "one", "two", "three", "hundred", "million", "bn", "m", "%", "percent", "years", "ago", "later", "troops", "in", "Niger", "US", "(", ")", ",", ".", ";", "2023", "July", "26", "a", "few", "some", "nearly", "decade", "day", "3/4", "½", "1e5", "Rs", "crore", "-to-", "p.m.", "age", "of", "No.", "#", "+256", "(818)", "374-1925"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(_NEWSY, max_size=25).map(" ".join), min_size=1, max_size=4))
+def test_news_like_soup_smoke(texts: list[str]) -> None:
+    """Smoke test: token soup from news copy never raises; each mention's text is in its sentence."""
+    sources = [Source(id=f"s{i}", file="x", title="x", sentences=(Sentence(id=f"s{i}-s1", text=t),))
+               for i, t in enumerate(texts)]
+    figures = extract_figures(sources)
+    figure_discrepancies(figures)
+    assert [int(f.id[1:]) for f in figures] == list(range(1, len(figures) + 1))
+    for f in figures:
+        for m in f.mentions:
+            assert m.text in texts[int(m.source[1:])]

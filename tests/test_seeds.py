@@ -1,0 +1,62 @@
+"""What the shipped seeds must show (issue: the explainer end to end)."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from generator.build import build
+from generator.clean import is_boilerplate
+
+from .golden import SEEDS
+
+
+@pytest.fixture(scope="module")
+def digest(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    out = tmp_path_factory.mktemp("seeds") / "content"
+    report = build(SEEDS, out, warn=lambda line: None)
+    assert len(report.digests) == 1
+    (path,) = out.glob("*/digest.json")
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def sentences(digest: dict) -> dict[str, str]:
+    return {t["id"]: t["text"] for s in digest["sources"] for t in s["sentences"]}
+
+
+def test_summary_cites_source_sentences(digest: dict) -> None:
+    text = sentences(digest)
+    assert 4 <= len(digest["summary"]) <= 8
+    for line in digest["summary"]:
+        assert text[line["sentences"][0]] == line["text"]
+        assert {sid.rsplit("-", 1)[0] for sid in line["sentences"]} == set(line["sources"])
+
+
+def test_claims_are_compared_across_sources(digest: dict) -> None:
+    assert len(digest["claims"]) >= 10
+    assert any(len(c["sources"]) >= 4 for c in digest["claims"])
+
+
+def test_no_boilerplate_left_and_removed_lines_are_kept(digest: dict) -> None:
+    for text in sentences(digest).values():
+        assert not is_boilerplate(text)
+        assert not re.search(r"leave a reply|email address will not be published|donate|follow us", text, re.I)
+    removed = [r for s in digest["sources"] for r in s["removed"]]
+    assert "Leave a Reply" in removed
+    assert any(r.startswith("Follow us on") for r in removed)
+
+
+def test_broken_sentence_is_joined_and_repeated_title_is_gone(digest: dict) -> None:
+    texts = list(sentences(digest).values())
+    assert any("had overthrown the President and aligned itself" in t for t in texts)
+    (afp,) = [s for s in digest["sources"] if s["id"].startswith("001_")]
+    assert afp["title"] == "The Republic of Niger Terminates Military Cooperation With United States"
+    assert all(afp["title"] not in t["text"] for t in afp["sentences"])
+
+
+def test_publication_dates_are_read(digest: dict) -> None:
+    dates = {s["id"][:3]: s["date"] for s in digest["sources"]}
+    assert dates["000"] == "2024-03-18" and dates["003"] == "2024-03-17"
+    assert not any(t.lstrip().startswith("date ") for t in sentences(digest).values())
