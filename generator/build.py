@@ -12,6 +12,7 @@ from .model import Digest, Source
 from .read import previous_slugs, read_article
 from .render import environment, publish, site_pages
 from .stories import find_files, plan_stories
+from .textutil import looks_english
 
 
 @dataclass
@@ -39,6 +40,7 @@ def build(
         report.problems.append((item.label, f"skipped: {item.reason}"))
     sources: list[Source] = []
     folders: dict[str, str | None] = {}
+    seen_text: dict[str, str] = {}
     for candidate in candidates:
         try:
             article = read_article(candidate.path, label=candidate.label)
@@ -57,6 +59,16 @@ def build(
         if not source.sentences:
             report.problems.append((candidate.label, "skipped: no text left after cleaning"))
             continue
+        text = " ".join(s.text for s in source.sentences)
+        twin = seen_text.get(text)
+        if twin is not None:
+            report.problems.append((candidate.label, f"skipped: the same text as {twin}"))
+            continue
+        seen_text[text] = candidate.label
+        if not looks_english(text):
+            report.problems.append(
+                (candidate.label, "does not read as English: kept, but figures, dates and quotes are found by English rules")
+            )
         sources.append(source)
         folders[source.id] = candidate.folder
     for label, message in report.problems:

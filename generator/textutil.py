@@ -112,3 +112,14 @@ def centrality(texts: Sequence[str]) -> list[float]:
     cosine = unit @ unit.T
     np.fill_diagonal(cosine, 0.0)
     return [float(v) for v in cosine.sum(axis=1) / (len(texts) - 1)]
+
+
+_ENGLISH_FUNCTION_WORDS = frozenset("the of and to in a is that for it on was with as by at from his her said".split())
+
+
+def looks_english(text: str, *, min_share: float = 0.12, min_words: int = 40) -> bool:
+    """Tell whether a text reads as English: common English function words make up a fair share of it."""
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    if len(words) < min_words:
+        return True  # too short to judge; say nothing rather than guess
+    return sum(w in _ENGLISH_FUNCTION_WORDS for w in words) / len(words) >= min_share

@@ -101,3 +101,29 @@ def test_an_unchanged_build_writes_nothing(tmp_path: Path) -> None:
     stamp = {p: p.stat().st_mtime_ns for p in out.rglob("*")}
     assert not build(SEEDS, out, warn=lambda line: None).written
     assert {p: p.stat().st_mtime_ns for p in out.rglob("*")} == stamp
+
+
+def test_the_same_article_twice_is_skipped_with_a_warning(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    shutil.copytree(SEEDS, seeds)
+    shutil.copy(seeds / "003_61c589d0ba401add.txt", seeds / "copy of 003.txt")
+    warnings: list[str] = []
+    report = build(seeds, tmp_path / "out", warn=warnings.append)
+    assert sum(len(d.sources) for d in report.digests) == 5
+    assert warnings == ["warning: seeds/copy of 003.txt: skipped: the same text as seeds/003_61c589d0ba401add.txt"]
+
+
+def test_an_article_in_another_language_is_kept_with_a_warning(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "fr.txt").write_text(
+        "La junte au pouvoir au Niger a dénoncé avec effet immédiat l'accord de coopération militaire avec les "
+        "États-Unis, a annoncé samedi soir son porte-parole à la télévision nationale. Le gouvernement du Niger, "
+        "tenant compte des aspirations et des intérêts de son peuple, décide en toute responsabilité de dénoncer "
+        "avec effet immédiat l'accord relatif au statut du personnel militaire des États-Unis.\n",
+        encoding="utf-8",
+    )
+    warnings: list[str] = []
+    report = build(seeds, tmp_path / "out", warn=warnings.append)
+    assert len(report.digests[0].sources) == 1
+    assert warnings and warnings[0].startswith("warning: seeds/fr.txt: does not read as English")
