@@ -1,18 +1,25 @@
 """Run the whole pipeline: find, read, prepare, group, digest, render, publish."""
 from __future__ import annotations
 
+import json
+import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .digest import build_digest, prepare_source, story_title
+from .cache import Cache, key
+from .digest import build_digest, dumps, loads, prepare_source, story_title
 from .errors import InputError, SeedsError, StrictError
-from .model import Digest, Source
+from .model import Digest, Source, StoryInfo, from_dict, to_dict
 from .read import previous_slugs, read_article
 from .render import environment, publish, site_pages
-from .stories import find_files, plan_stories
+from .stories import Candidate, find_files, plan_stories
 from .textutil import looks_english
+
+_PARALLEL_MIN_STORIES = 4
+"""Below this many stories to digest, starting worker processes costs more than it saves."""
 
 
 @dataclass
@@ -24,6 +31,8 @@ class BuildReport:
     """(file, message) for every skipped file and every warning, in file order."""
     written: bool = False
     """False when the output already held exactly these pages."""
+    reused: int = 0
+    """Stories whose digest came from the cache."""
 
 
 def build(
@@ -32,56 +41,123 @@ def build(
     *,
     strict: bool = False,
     warn: Callable[[str], None] = lambda line: print(line, file=sys.stderr),
+    use_cache: bool = True,
+    workers: int | None = None,
+    progress: Callable[[str], None] | None = None,
 ) -> BuildReport:
     """Build the docs folder ``out`` from the articles in ``seeds``; raise GeneratorError on failure."""
     report = BuildReport()
+    cache = Cache(out.parent / f".{out.name}.cache" if use_cache else None)
     candidates, skipped = find_files(seeds)
     for item in skipped:
         report.problems.append((item.label, f"skipped: {item.reason}"))
+    sources, folders = _read_all(candidates, cache, report)
+    for label, message in report.problems:
+        warn(f"warning: {label}: {message}")
+    if strict and report.problems:
+        label, message = report.problems[0]
+        more = f" (and {len(report.problems) - 1} more)" if len(report.problems) > 1 else ""
+        raise StrictError(f"{label}: {message}{more}")
+    if not sources:
+        raise SeedsError(f"no readable article in {seeds}")
+    keys = {folders[s.id] or "" for s in sources}
+    titles = {k: story_title([s for s in sources if (folders[s.id] or "") == k]) for k in keys}
+    plan = plan_stories(sources, folders, previous=previous_slugs(out), titles=titles)
+    report.digests = _digest_all(plan, cache, report, workers=workers, progress=progress)
+    pages = site_pages(report.digests, report.problems, environment())
+    report.written = publish(pages, out)
+    return report
+
+
+def _read_all(
+    candidates: Sequence[Candidate], cache: Cache, report: BuildReport
+) -> tuple[list[Source], dict[str, str | None]]:
     sources: list[Source] = []
     folders: dict[str, str | None] = {}
-    seen_text: dict[str, str] = {}
+    seen_text: dict[tuple[str | None, str], str] = {}  # (story folder, text) -> first file with it
     for candidate in candidates:
         try:
-            article = read_article(candidate.path, label=candidate.label)
+            source, warnings = _prepare(candidate, cache)
         except InputError as exc:
             report.problems.append((candidate.label, f"skipped: {exc}"))
             continue
         except OSError as exc:
             report.problems.append((candidate.label, f"skipped: cannot read it ({exc.strerror or exc})"))
             continue
-        if article.id in folders and folders[article.id] == candidate.folder:
-            report.problems.append((candidate.label, f"skipped: another file in the same story is named {article.id!r}"))
+        if source.id in folders and folders[source.id] == candidate.folder:
+            report.problems.append((candidate.label, f"skipped: another file in the same story is named {source.id!r}"))
             continue
-        for message in article.warnings:
-            report.problems.append((candidate.label, message))
-        source = prepare_source(article)
+        report.problems.extend((candidate.label, message) for message in warnings)
         if not source.sentences:
             report.problems.append((candidate.label, "skipped: no text left after cleaning"))
             continue
         text = " ".join(s.text for s in source.sentences)
-        twin = seen_text.get(text)
+        twin = seen_text.get((candidate.folder, text))
         if twin is not None:
             report.problems.append((candidate.label, f"skipped: the same text as {twin}"))
             continue
-        seen_text[text] = candidate.label
+        seen_text[(candidate.folder, text)] = candidate.label
         if not looks_english(text):
             report.problems.append(
                 (candidate.label, "does not read as English: kept, but figures, dates and quotes are found by English rules")
             )
         sources.append(source)
         folders[source.id] = candidate.folder
-    for label, message in report.problems:
-        warn(f"warning: {label}: {message}")
-    if strict and report.problems:
-        label, message = report.problems[0]
-        raise StrictError(f"{label}: {message} (and {len(report.problems) - 1} more)" if len(report.problems) > 1 else f"{label}: {message}")
-    if not sources:
-        raise SeedsError(f"no readable article in {seeds}")
-    keys = {folders[s.id] or "" for s in sources}
-    titles = {k: story_title([s for s in sources if (folders[s.id] or "") == k]) for k in keys}
-    plan = plan_stories(sources, folders, previous=previous_slugs(out), titles=titles)
-    report.digests = [build_digest(info, members) for info, members in plan]
-    pages = site_pages(report.digests, report.problems, environment())
-    report.written = publish(pages, out)
-    return report
+    return sources, folders
+
+
+def _prepare(candidate: Candidate, cache: Cache) -> tuple[Source, tuple[str, ...]]:
+    """Read and clean one file, or take both from the cache when its bytes are unchanged."""
+    entry = key("source", candidate.label, candidate.path.read_bytes())
+    hit = cache.get("sources", entry)
+    if isinstance(hit, dict):
+        return from_dict(Source, hit["source"]), tuple(hit["warnings"])
+    article = read_article(candidate.path, label=candidate.label)
+    source = prepare_source(article)
+    cache.put("sources", entry, {"source": to_dict(source), "warnings": list(article.warnings)})
+    return source, article.warnings
+
+
+def _digest_all(
+    plan: Sequence[tuple[StoryInfo, list[Source]]],
+    cache: Cache,
+    report: BuildReport,
+    *,
+    workers: int | None,
+    progress: Callable[[str], None] | None,
+) -> list[Digest]:
+    entries = [key("story", json.dumps([to_dict(info), [to_dict(s) for s in members]], sort_keys=True)) for info, members in plan]
+    digests: list[Digest | None] = []
+    todo = []
+    for i, entry in enumerate(entries):
+        hit = cache.get("stories", entry)
+        digests.append(loads(hit) if isinstance(hit, str) else None)
+        if digests[-1] is None:
+            todo.append(i)
+    report.reused = len(plan) - len(todo)
+    count = workers if workers is not None else (os.cpu_count() or 1)
+    jobs = [plan[i] for i in todo]
+    if count > 1 and len(jobs) >= _PARALLEL_MIN_STORIES:
+        with ProcessPoolExecutor(max_workers=count) as pool:
+            results = pool.map(_digest_job, jobs, chunksize=max(1, len(jobs) // (count * 4)))
+            fresh = _with_progress(results, len(jobs), progress)
+    else:
+        fresh = _with_progress(map(_digest_job, jobs), len(jobs), progress)
+    for i, digest in zip(todo, fresh):
+        digests[i] = digest
+        cache.put("stories", entries[i], dumps(digest))
+    return [d for d in digests if d is not None]
+
+
+def _digest_job(job: tuple[StoryInfo, list[Source]]) -> Digest:
+    info, members = job
+    return build_digest(info, members)
+
+
+def _with_progress(results: object, total: int, progress: Callable[[str], None] | None) -> list[Digest]:
+    out = []
+    for n, digest in enumerate(results, start=1):  # type: ignore[call-overload]
+        out.append(digest)
+        if progress is not None:
+            progress(f"stories digested: {n}/{total}")
+    return out

@@ -6,6 +6,7 @@ into JSON-ready data and back; extra keys beyond schema 1 are allowed, its keys 
 from __future__ import annotations
 
 import dataclasses
+import functools
 import types
 import collections.abc
 import typing
@@ -283,12 +284,17 @@ def from_dict(cls: type, data: Any) -> Any:
     return _convert(cls, data)
 
 
+@functools.lru_cache(maxsize=None)
+def _field_types(cls: type) -> dict[str, Any]:
+    hints = typing.get_type_hints(cls)
+    return {f.name: hints[f.name] for f in dataclasses.fields(cls)}
+
+
 def _convert(tp: Any, data: Any) -> Any:
     origin = typing.get_origin(tp)
     if dataclasses.is_dataclass(tp):
-        hints = typing.get_type_hints(tp)
-        names = {f.name for f in dataclasses.fields(tp)}
-        return tp(**{k: _convert(hints[k], v) for k, v in data.items() if k in names})
+        hints = _field_types(tp)
+        return tp(**{k: _convert(hints[k], v) for k, v in data.items() if k in hints})
     if origin is tuple:
         (item, *_rest) = typing.get_args(tp)
         return tuple(_convert(item, v) for v in data)

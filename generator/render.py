@@ -28,7 +28,7 @@ STORY_PAGES = ("index", "comparison", "figures", "quotes", "people", "timeline",
 """The pages every story gets, each from ``templates/<name>.md.j2`` (the overview from overview)."""
 
 # Characters that Markdown, raw HTML, attr_list ("{: ...}") or a table cell could act on.
-_ESCAPES = {c: f"&#{ord(c)};" for c in "&<>\"'\\`*_{}[]()|~^$!"}
+_ESCAPES = str.maketrans({c: f"&#{ord(c)};" for c in "&<>\"'\\`*_{}[]()|~^$!"})
 # What makes a line a block construct when it starts one: "# ", "- ", "+ ", "> ", "=", "1. ", "2) ".
 _BLOCK_START = re.compile(r"^(?:[#+\-=>]|\d+[.)])")
 _WHITESPACE = re.compile(r"\s+")
@@ -38,7 +38,7 @@ _TOOLTIP_CHARS = 220
 def escape_markdown(text: object) -> str:
     """Make untrusted text inert, on one line: shown as written, never markup, safe in a table cell."""
     flat = _WHITESPACE.sub(" ", str(text)).strip()
-    escaped = "".join(_ESCAPES.get(c, c) for c in flat)
+    escaped = flat.translate(_ESCAPES)
     match = _BLOCK_START.match(escaped)
     if match:
         first = escaped[0]

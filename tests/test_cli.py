@@ -92,7 +92,7 @@ def test_a_failed_build_leaves_the_previous_output_untouched(tmp_path: Path, mon
         render.publish([render.Page(f"p{i}.md", b"x") for i in range(10)], out)
     monkeypatch.undo()
     assert tree(out) == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["content"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".content.cache", "content"]
 
 
 def test_an_unchanged_build_writes_nothing(tmp_path: Path) -> None:

@@ -1,0 +1,62 @@
+"""A content-addressed cache of prepared sources and story digests, so unchanged input is not redone.
+
+Keys hash the input bytes together with the generator's own source code, so editing either
+invalidates what depended on it. Entries live in ``.<out>.cache`` beside the output folder.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from functools import lru_cache
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parent
+
+
+@lru_cache(maxsize=1)
+def generator_version() -> str:
+    """Hash the generator's source files: any change to the code gives a new version."""
+    digest = hashlib.sha256()
+    for path in sorted(PACKAGE.glob("*.py")):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def key(*parts: str | bytes) -> str:
+    """Hash the parts, with the generator's version, into a cache key."""
+    digest = hashlib.sha256(generator_version().encode())
+    for part in parts:
+        data = part.encode("utf-8") if isinstance(part, str) else part
+        digest.update(len(data).to_bytes(8, "big"))
+        digest.update(data)
+    return digest.hexdigest()
+
+
+class Cache:
+    """JSON entries by kind and key under one folder; a missing or unreadable entry is a miss."""
+
+    def __init__(self, root: Path | None) -> None:
+        self.root = root
+
+    def get(self, kind: str, entry: str) -> object | None:
+        """Return the cached value, or None."""
+        if self.root is None:
+            return None
+        try:
+            return json.loads((self.root / kind / entry[:2] / f"{entry}.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+
+    def put(self, kind: str, entry: str, value: object) -> None:
+        """Store a value; a cache that cannot be written only costs speed."""
+        if self.root is None:
+            return
+        path = self.root / kind / entry[:2] / f"{entry}.json"
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(".tmp")
+            tmp.write_text(json.dumps(value, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+            tmp.replace(path)
+        except OSError:
+            pass
