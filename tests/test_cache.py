@@ -1,0 +1,58 @@
+"""Unchanged input is not redone; a changed file or a changed generator invalidates the cache."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator import cache
+from generator.build import build
+
+from .golden import SEEDS
+
+
+def two_stories(tmp_path: Path) -> Path:
+    seeds = tmp_path / "seeds"
+    for name, files in (("niger", sorted(SEEDS.iterdir())[:3]), ("other", sorted(SEEDS.iterdir())[3:])):
+        (seeds / name).mkdir(parents=True)
+        for f in files:
+            shutil.copy(f, seeds / name / f.name)
+    return seeds
+
+
+def test_unchanged_stories_come_from_the_cache(tmp_path: Path) -> None:
+    seeds = two_stories(tmp_path)
+    out = tmp_path / "content"
+    assert build(seeds, out, warn=lambda line: None).reused == 0
+    assert build(seeds, out, warn=lambda line: None).reused == 2
+
+
+def test_a_changed_file_redoes_only_its_story(tmp_path: Path) -> None:
+    seeds = two_stories(tmp_path)
+    out = tmp_path / "content"
+    first = build(seeds, out, warn=lambda line: None)
+    target = next((seeds / "other").iterdir())
+    target.write_text(target.read_text(encoding="utf-8") + "\nA new closing sentence was added here.\n", encoding="utf-8")
+    second = build(seeds, out, warn=lambda line: None)
+    assert second.reused == 1
+    changed = [d for d in second.digests if d.story.slug == "other"][0]
+    assert any("closing sentence" in s.text for src in changed.sources for s in src.sentences)
+    assert [d for d in second.digests if d.story.slug == "niger"] == [d for d in first.digests if d.story.slug == "niger"]
+
+
+def test_a_changed_generator_redoes_everything(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    seeds = two_stories(tmp_path)
+    out = tmp_path / "content"
+    build(seeds, out, warn=lambda line: None)
+    monkeypatch.setattr(cache, "generator_version", lambda: "another version")
+    assert build(seeds, out, warn=lambda line: None).reused == 0
+
+
+def test_cached_and_fresh_builds_write_the_same_bytes(tmp_path: Path) -> None:
+    seeds = two_stories(tmp_path)
+    build(seeds, tmp_path / "a", warn=lambda line: None)
+    build(seeds, tmp_path / "a", warn=lambda line: None, use_cache=True)
+    build(seeds, tmp_path / "b", warn=lambda line: None, use_cache=False)
+    tree = lambda root: {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}  # noqa: E731
+    assert tree(tmp_path / "a") == tree(tmp_path / "b")
