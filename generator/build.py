@@ -6,14 +6,14 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .cache import Cache, key
 from .digest import build_digest, dumps, loads, prepare_source, story_title
 from .errors import InputError, SeedsError, StrictError
 from .model import Digest, Source, StoryInfo, from_dict, to_dict
-from .read import previous_slugs, read_article
+from .read import OUTLETS_FILE, OutletRule, match_outlet, previous_slugs, read_article, read_outlet_rules
 from .render import environment, publish, site_pages
 from .stories import Candidate, find_files, plan_stories
 from .textutil import looks_english
@@ -51,7 +51,10 @@ def build(
     candidates, skipped = find_files(seeds)
     for item in skipped:
         report.problems.append((item.label, f"skipped: {item.reason}"))
+    rules, rule_problems = read_outlet_rules(seeds)
+    report.problems.extend((f"{seeds.name}/{OUTLETS_FILE}", p) for p in rule_problems)
     sources, folders = _read_all(candidates, cache, report)
+    sources = [_with_outlet(s, rules) for s in sources]
     for label, message in report.problems:
         warn(f"warning: {label}: {message}")
     if strict and report.problems:
@@ -104,6 +107,14 @@ def _read_all(
         sources.append(source)
         folders[source.id] = candidate.folder
     return sources, folders
+
+
+def _with_outlet(source: Source, rules: list[OutletRule]) -> Source:
+    """Name the outlet from sources.yml when the article itself does not; add the user's labels."""
+    rule = match_outlet(rules, Path(source.file).name, source.url)
+    if rule is None:
+        return source
+    return replace(source, outlet=source.outlet or rule.outlet, labels=dict(rule.labels))
 
 
 def _prepare(candidate: Candidate, cache: Cache) -> tuple[Source, tuple[str, ...]]:

@@ -78,6 +78,8 @@ class Source:
     """A URL- and file-safe name for this source's page and anchors, unique within the story."""
     notes: tuple[str, ...] = ()
     """What reading repaired or assumed (encoding guessed, mojibake fixed, date unreadable)."""
+    labels: Mapping[str, str] = field(default_factory=dict)
+    """What the user says about the outlet in seeds/sources.yml (country, ownership, ...)."""
 
 
 @dataclass(frozen=True, slots=True)

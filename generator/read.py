@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import fnmatch
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -165,3 +167,61 @@ def previous_slugs(out: Path) -> dict[str, str]:
         except (OSError, ValueError, KeyError, TypeError):
             continue  # an unreadable old digest only costs the slug's stability
     return found
+
+
+OUTLETS_FILE = "sources.yml"
+
+
+@dataclass(frozen=True, slots=True)
+class OutletRule:
+    """One entry of seeds/sources.yml: which files or URLs it covers, and what to say about them."""
+
+    outlet: str | None
+    file: str | None = None
+    """A glob on the file name ("001_*", "bbc-*.md")."""
+    url: str | None = None
+    """A glob on the article's URL ("https://www.bbc.co.uk/*")."""
+    labels: tuple[tuple[str, str], ...] = ()
+
+
+def read_outlet_rules(seeds: Path) -> tuple[list[OutletRule], list[str]]:
+    """Read seeds/sources.yml if there is one; return its rules and the problems found in it."""
+    path = seeds / OUTLETS_FILE
+    if not path.is_file():
+        return [], []
+    try:
+        data = yaml.safe_load(decode(path.read_bytes())[0])
+    except (yaml.YAMLError, InputError) as exc:
+        return [], [f"cannot read it ({str(exc).splitlines()[0]}): no outlet names taken from it"]
+    entries = data.get("sources", data) if isinstance(data, dict) else data
+    if not isinstance(entries, list):
+        return [], ["expected a list of entries with 'file' or 'url' and 'outlet': no outlet names taken from it"]
+    rules, problems = [], []
+    for n, entry in enumerate(entries, start=1):
+        if not isinstance(entry, dict) or not (isinstance(entry.get("file"), str) or isinstance(entry.get("url"), str)):
+            problems.append(f"entry {n} needs a 'file' or 'url' pattern: ignored")
+            continue
+        outlet = entry.get("outlet")
+        labels = entry.get("labels") or {}
+        if outlet is not None and not isinstance(outlet, str) or not isinstance(labels, dict):
+            problems.append(f"entry {n}: 'outlet' must be text and 'labels' a mapping: ignored")
+            continue
+        rules.append(
+            OutletRule(
+                outlet=" ".join(outlet.split()) if outlet else None,
+                file=entry.get("file") if isinstance(entry.get("file"), str) else None,
+                url=entry.get("url") if isinstance(entry.get("url"), str) else None,
+                labels=tuple(sorted((str(k), str(v)) for k, v in labels.items())),
+            )
+        )
+    return rules, problems
+
+
+def match_outlet(rules: list[OutletRule], file_name: str, url: str | None) -> OutletRule | None:
+    """Return the first rule whose file or URL pattern matches, else None."""
+    for rule in rules:
+        if rule.file and fnmatch.fnmatchcase(file_name, rule.file):
+            return rule
+        if rule.url and url and fnmatch.fnmatchcase(url, rule.url):
+            return rule
+    return None
