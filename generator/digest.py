@@ -55,12 +55,9 @@ def readable_label(source_id: str) -> str:
 
 
 def story_title(sources: Sequence[Source]) -> str:
-    """Pick the story's title: an explicit headline of the earliest source, else its first words."""
+    """Pick the story's title: the earliest source's own title, else the shortened lead of the earliest."""
     ordered = sorted(sources, key=lambda s: (s.date or "9999", s.id))
-    for source in ordered:
-        if source.removed and source.title in source.removed or not source.title.endswith("…"):
-            return source.title
-    return ordered[0].title
+    return next((s.title for s in ordered if not s.title.endswith("…")), ordered[0].title)
 
 
 def with_slugs(sources: Sequence[Source]) -> tuple[Source, ...]:

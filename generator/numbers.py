@@ -29,14 +29,18 @@ _SHORT_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9,
 
 _WORD = "|".join(sorted([*_UNITS, *_SCALES, *_DENOMINATORS, "dozen"], key=len, reverse=True))
 
-# A run of number words with their glue: "a hundred and two", "twenty-one", "two and a half".
+# A run of number words with their glue: "a hundred and two", "twenty-one", "two and a half",
+# "a quarter of a million".
 _WORDS_RE = re.compile(
-    rf"\b(?:an?\s+)?(?:{_WORD})\b(?:(?:\s*,\s*|\s+|-)(?:and\s+an?|and|&|an?)?\s*(?:{_WORD})\b)*",
+    rf"\b(?:an?\s+)?(?:{_WORD})\b(?:(?:\s*,\s*|\s+|-)(?:and\s+an?|and|&|an?|of\s+an?)?\s*(?:{_WORD})\b)*",
     re.IGNORECASE,
 )
 # A number in digits: "1,000", "16.25", "-15", "2.48×10−5", "4e14", "8x2^10", "2 1/2", "1/40", "½".
+# Not glued to a word ("MiG-29", "fb−1"), except a currency ("$US4", "Sh500m") or the unit of a range's
+# left end ("1.5bn-2bn", "44mg-50mg").
 _DIGITS_RE = re.compile(
-    r"(?:(?<=\$US)|(?<![\w.,/:^]))(?<![A-Za-z]-)(?<!\+/-)(?<!± )(?<!±)(?P<sign>[-−](?=\d))?"
+    r"(?:(?<=\$US)|(?<=\bSh)|(?<=\bKSh)|(?<=\bRs)|(?<![\w.,/:^]))"
+    r"(?:(?<=\d[a-z]-)|(?<=\d[a-z]{2}-)|(?<![A-Za-z][-−]))(?<!\+/-)(?<!± )(?<!±)(?P<sign>[-−](?=\d))?"
     r"(?:(?P<whole>\d+)\s+(?P<fnum>\d+)/(?P<fden>\d+)(?![\d/])"
     r"|(?P<num>\d+)/(?P<den>\d+)(?![\d/])"
     r"|(?P<int>\d{1,3}(?:,\d{3})+|\d{1,3}(?:\u2009\d{3})+|\d{1,3}(?: \d{3})+(?= [a-z])|\d+)(?P<frac>\.\d+)?"
@@ -59,12 +63,34 @@ _HEDGE_RE = re.compile(
     re.IGNORECASE,
 )
 _FEW = {"a few": 3, "several": 3, "a couple of": 2}
+# "minus" written before a number: "minus 20C", "minus five degrees"; not a margin, "plus or minus 4".
+_MINUS_RE = re.compile(r"(?<!plus or )(?<!plus-or-)\bminus\s+$", re.IGNORECASE)
 # What joins the two ends of a range: "10-15", "3.5–4.0", "8- to 16-", "10 to 12", "44 and 50".
 _RANGE_GLUE_RE = re.compile(r"(?:\s?[-–—]\s?|-?\s+to\s+|\s+and\s+)(?:[$£€]|US\$)?", re.IGNORECASE)
-# A unit repeated on the left end of a range: " mg" in "44 mg to 50 mg", " per kg" in "$350 per kg to $680 per kg".
-_UNIT_IN_GAP_RE = re.compile(r"\s?-?[^\d\s,;()$£€]{1,12}(?:\s(?:per|a|an)\s\w+)?|\s(?:per|a|an)\s\w+")
-# "between" or "from" opening a range: "between 10 and 12".
-_RANGE_OPEN_RE = re.compile(r"\b(between|from)\s+(?:[$£€]|US\$)?$", re.IGNORECASE)
+# "between" or "from" opening a range, maybe with a hedge: "between 10 and 12", "from about $350".
+_RANGE_OPEN_RE = re.compile(
+    r"\b(between|from)\s+(?:(?:about|around|roughly|approximately|some|nearly|almost|an estimated)\s+)?"
+    r"(?:[$£€]|US\$)?$", re.IGNORECASE)
+# Words of change: a number after them is a before or an after ("rose", "was cut", "up").
+_CHANGE_WORDS = (
+    "rise", "rose", "risen", "fall", "fell", "fallen", "increase", "decrease", "grow", "grew", "grown",
+    "climb", "drop", "dropped", "dropping", "decline", "jump", "surge", "soar", "slip", "slipped",
+    "slipping", "slide", "slid", "sink", "sank", "sunk", "plunge", "plummet", "plummeted", "plummeting",
+    "tumble", "cut", "cutting", "reduce", "raise", "lower", "boost", "slash", "widen", "narrow", "up",
+    "down", "go", "went", "gone", "change", "move", "shift", "expand", "shrink", "shrank", "shrunk",
+    "double", "triple", "halve", "improve", "worsen", "rebound", "recover", "edge", "swell", "swollen",
+    "dip", "dipped", "dipping", "spike", "revise", "adjust", "upgrade", "downgrade", "switch", "turn",
+    "convert",
+)
+# Verbs and adverbs of change, inflected: "rose", "was cut", "increased", "up", "doubling".
+_CHANGE = r"\b(?:" + "|".join(w[:-1] + "(?:e|es|ed|ing)" if w.endswith("e") else w + "(?:s|es|ed|ing)?"
+                              for w in _CHANGE_WORDS) + r")\b"
+# A change a few words before "from": then "from 44 to 50" is a before and an after, not a range
+# ("rose from $350 to $680", "was cut from 10 to 8", "up from 3"); "ranged from 7 to 10" stays a range.
+_CHANGE_BEFORE_RE = re.compile(_CHANGE + r"(?:\s+[\w$.,%-]+){0,3}\s+$", re.IGNORECASE)
+# A change just before a number, maybe with "by" or a hedge, and its currency: "rose $", "fell by about ".
+_CHANGE_JUST_BEFORE_RE = re.compile(
+    _CHANGE + r"(?:\s+(?:by|about|around|some|nearly|almost|roughly))*\s+(?:US\$|[$£€])?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,19 +112,20 @@ class Number:
 
 def _parse_words(words: list[str]) -> float | None:
     """Turn number words ("a", "hundred", "and", "two") into a value, or None when they do not form one."""
-    total, current, seen = 0.0, 0.0, False
+    total, current, seen, last_scale = 0.0, 0.0, False, 0.0
     fraction_num: float | None = None
     for i, w in enumerate(words):
         nxt = words[i + 1] if i + 1 < len(words) else ""
-        if w in ("and", "&"):
+        if w in ("and", "&", "of"):
             continue
         if w in ("a", "an"):
-            if nxt in _SCALES or nxt in ("dozen", "half", "quarter", "third"):
-                current += 1 if nxt != "half" or not seen else 0
-                if nxt == "half" and seen:
-                    fraction_num = 1
-                continue
-            return None
+            if seen and nxt in _DENOMINATORS:
+                fraction_num = 1  # "two and a half", "a million and a half"
+            elif nxt in _SCALES or nxt == "dozen" or nxt in _DENOMINATORS:
+                current += 1
+            else:
+                return None
+            continue
         if w in _UNITS:
             prev = words[i - 1] if i else ""
             if prev in _UNITS and not (_UNITS[prev] >= 20 and _UNITS[prev] % 10 == 0 and _UNITS[w] < 10):
@@ -107,16 +134,25 @@ def _parse_words(words: list[str]) -> float | None:
         elif w in _SCALES:
             current = (current or 1) * _SCALES[w]
             if _SCALES[w] >= 1000:
-                total, current = total + current, 0.0
+                total, current, last_scale = total + current, 0.0, _SCALES[w]
         elif w == "dozen":
             current = (current or 1) * 12
         elif w in _DENOMINATORS:
-            # "two thirds" = 2/3; "and a half" adds 1/2; a bare "half" is a half.
             if fraction_num is not None:
-                total += fraction_num / _DENOMINATORS[w]
+                # "one and a half million" is 1.5 million; "a million and a half" is 1.5 million too.
+                share = fraction_num / _DENOMINATORS[w]
+                if current or not last_scale:
+                    current += share
+                else:
+                    total += share * last_scale
                 fraction_num = None
                 continue
-            return (total + (current or 1) / _DENOMINATORS[w]) if not total else None
+            # "two thirds" = 2/3, "half a million" = 500,000, "three quarters of a billion"; a bare "half".
+            rest = [x for x in words[i + 1:] if x not in ("of", "a", "an")]
+            size = 12.0 if rest == ["dozen"] else _SCALES.get(rest[0]) if len(rest) == 1 else None
+            if rest and size is None or total:
+                return None
+            return (current or 1) / _DENOMINATORS[w] * (size or 1)
         else:
             return None
         seen = True
@@ -129,7 +165,8 @@ def _trim_words(text: str) -> tuple[int, int]:
     """Drop a leading "a" that does not stand for one ("a three-day visit"), keep "a hundred"."""
     start, end = 0, len(text)
     lead = re.match(r"(?:an?\s+)(?=\S)", text, re.IGNORECASE)
-    if lead and not re.match(r"an?\s+(hundred|thousand|million|billion|trillion|dozen)\b", text, re.IGNORECASE):
+    if lead and not re.match(r"an?\s+(?:hundred|thousand|million|billion|trillion|dozen|\w+\s+of\s+an?\s)\b", text,
+                             re.IGNORECASE):
         start = lead.end()
     return start, end
 
@@ -142,8 +179,10 @@ def _split_run(run: str) -> list[tuple[int, int]]:
         prev = tokens[i - 1].group().lower() if i else ""
         nxt = tokens[i + 1].group().lower() if i + 1 < len(tokens) else ""
         glue = tok.group().lower()
-        # A comma or "and" joins only after a magnitude: "a hundred and two", "three million, two hundred".
-        if glue in (",", "and", "&") and prev not in _SCALES and nxt in _UNITS:
+        # A comma or "and" joins only after a magnitude: "a hundred and two", "three million, two hundred";
+        # "of" only after a fraction: "a quarter of a million", not "one of a hundred".
+        if glue in (",", "and", "&") and prev not in _SCALES and nxt in _UNITS \
+                or glue == "of" and prev not in _DENOMINATORS:
             parts.append((begin, tokens[i - 1].end()))
             begin = tokens[i + 1].start()
     parts.append((begin, len(run)))
@@ -225,20 +264,18 @@ def _ranges(text: str, nums: list[Number]) -> list[Number]:
         b = nums[i + 1] if i + 1 < len(nums) else None
         if b is not None and a.words == b.words:
             gap = text[a.end:b.start]
-            # Allow a repeated unit on the left end: "44 mg to 50 mg", "$350 per kg to $680".
-            glue = _RANGE_GLUE_RE.fullmatch(gap)
-            unit = _UNIT_IN_GAP_RE.match(gap)
-            if not glue and unit and text.startswith(unit.group(), b.end):
-                glue = _RANGE_GLUE_RE.fullmatch(gap[unit.end():])
+            glue = _range_glue(gap, text[b.end:b.end + 16])
             opener = _RANGE_OPEN_RE.search(text, 0, a.start)
             is_and = bool(glue and "and" in glue.group().lower())
             is_to = bool(glue and "to" in glue.group().lower())
             if glue and (not is_and or (opener and opener.group(1).lower() == "between")) \
-                    and (is_and or is_to or gap.strip() in "-–—") and _plausible_range(a, b, opener):
+                    and (is_and or is_to or glue.group().strip(" $£€US") in "-–—") \
+                    and _plausible_range(text, a, b, opener, is_to=is_to):
                 low = a.value
                 if b.scale and not a.scale and b.scale in _SCALES and a.value < b.value / _SCALES[b.scale]:
                     low = a.value * _SCALES[b.scale]  # "between 19 and 22 million": both ends are millions
-                out.append(replace(a, end=b.end, value=low, value_max=b.value, scale=b.scale or a.scale,
+                low, high = min(low, b.value), max(low, b.value)  # "from -18 °C to -34 °C"
+                out.append(replace(a, end=b.end, value=low, value_max=high, scale=b.scale or a.scale,
                                    begin=opener.start() if opener else None))
                 i += 2
                 continue
@@ -247,10 +284,32 @@ def _ranges(text: str, nums: list[Number]) -> list[Number]:
     return out
 
 
-def _plausible_range(a: Number, b: Number, opener: re.Match[str] | None) -> bool:
-    # "from 44 mg to 50 mg" after a verb of change is two figures, not a range; keep "ranged from".
+def _range_glue(gap: str, right_unit: str) -> re.Match[str] | None:
+    """Match what joins two ends of a range, allowing the left end to repeat the right end's unit.
+
+    "44 mg to 50 mg", "$350 per kg to $680 per kg", "$10m to $12m": the gap starts with what follows
+    the right end, then the glue.
+    """
+    glue = _RANGE_GLUE_RE.fullmatch(gap)
+    size = 0
+    while size < min(len(gap), len(right_unit)) and gap[size] == right_unit[size] and not gap[size].isdigit():
+        size += 1
+    while not glue and size > 0:
+        glue = _RANGE_GLUE_RE.fullmatch(gap, size) if gap[:size].strip(" -") else None
+        size -= 1
+    return glue
+
+
+def _plausible_range(text: str, a: Number, b: Number, opener: re.Match[str] | None, *, is_to: bool) -> bool:
+    """Tell whether two numbers joined by "to", "and" or a dash are the ends of one range."""
     if opener and opener.group(1).lower() == "from":
-        return False
+        # "rose from 44 mg to 50 mg" is a before and an after, not a range; "ranged from 7 to 10" is one.
+        lead = text[max(0, opener.start() - 60):opener.start()]
+        changed = _CHANGE_BEFORE_RE.search(lead) and not re.search(r"\brang(?:e|es|ed|ing)\b", lead[-30:])
+        return not changed and (a.value < 0 or b.value > a.value)
+    if is_to and a.value > 0 and b.value > 2 * a.value \
+            and _CHANGE_JUST_BEFORE_RE.search(text, max(0, a.start - 40), a.start):
+        return False  # "rose $2 to $84" is a change and a level; "rose 3 to 4 percent" stays a range
     return b.value > a.value if a.value >= 0 else True
 
 
@@ -268,7 +327,17 @@ def _hedged(text: str, n: Number) -> Number:
     if hedge in _FEW and n.words and value in _SCALES.values():
         # "a few hundred" is a few times a hundred: keep its likely size, not the bare word's.
         value, value_max = value * _FEW[hedge], None
-    return replace(n, value=value, value_max=value_max, hedge=hedge, begin=m.start(1))
+    begin = m.start(1) if n.begin is None else min(m.start(1), n.begin)
+    return replace(n, value=value, value_max=value_max, hedge=hedge, begin=begin)
+
+
+def _signed(text: str, n: Number) -> Number:
+    """Make a number negative when "minus" comes before it: "minus 20C", "minus five degrees"."""
+    m = _MINUS_RE.search(text, max(0, n.start - 12), n.start)
+    if not m or n.value < 0:
+        return n
+    low, high = (-n.value, None) if n.value_max is None else (-n.value_max, -n.value)
+    return replace(n, value=low, value_max=high, begin=m.start() if n.begin is None else min(m.start(), n.begin))
 
 
 def find_numbers(text: str) -> list[Number]:
@@ -280,6 +349,6 @@ def find_numbers(text: str) -> list[Number]:
         if nums and n.start < nums[-1].end:
             continue
         nums.append(n)
-    hedged = [_hedged(text, n) for n in _ranges(text, nums)]
+    hedged = [_hedged(text, _signed(text, n)) for n in _ranges(text, nums)]
     # A bare "million" or "hundred" is a number only as "a few hundred", "several thousand".
     return [n for n in hedged if not (n.words and n.hedge not in _FEW and text[n.start:n.end].lower() in _SCALES)]

@@ -46,7 +46,8 @@ def _describe(n, kind, unit, surface) -> str:  # type: ignore[no-untyped-def]
     return " | ".join([kind, value, unit or "-", n.hedge or "-", surface])
 
 
-MENTION_CASES = _fixtures(CASES / "mentions.txt") + _fixtures(CASES / "money.txt")
+MENTION_CASES = [case for name in ("mentions.txt", "money.txt", "ranges.txt", "units.txt")
+                 for case in _fixtures(CASES / name)]
 
 
 @pytest.mark.parametrize("title,text,expected", MENTION_CASES, ids=[c[0] for c in MENTION_CASES])
@@ -137,6 +138,34 @@ def test_money_with_magnitudes(amount: float, scale: tuple[str, float]) -> None:
     ((n, kind, unit, _),) = find_mentions(f"The plan costs ${amount}{space}{word} over ten years.")[:1]
     assert (kind, unit) == ("money", "USD")
     assert math.isclose(n.value, amount * factor)
+
+
+@pytest.mark.parametrize("sentence,value,low,high", [
+    ("a: Estimates of the toll range from 40 to 60 people.", 50, 40, 60),
+    ("a: Temperatures ranged from -18 °C to -34 °C.", -26, -34, -18),
+    ("a: The plan would cost between $10 million and $12 million.", 11e6, 10e6, 12e6),
+])
+def test_a_range_is_stored_as_its_midpoint_with_its_bounds(sentence: str, value: float, low: float, high: float) -> None:
+    ((mention,),) = [f.mentions for f in extract_figures(_sources(sentence))]
+    assert (mention.value, mention.value_min, mention.value_max) == (value, low, high)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(min_value=1, max_value=10**6), st.integers(min_value=1, max_value=10**6),
+       st.sampled_from(["between {a} and {b}", "from {a} to {b}", "{a} to {b}", "{a}-{b}"]))
+def test_ranges_of_any_size_read_back(a: int, b: int, form: str) -> None:
+    low, high = sorted((a, b))
+    if low == high:
+        return
+    (n,) = find_numbers("Officials expect " + form.format(a=f"{low:,}", b=f"{high:,}") + " visitors.")
+    assert (n.value, n.value_max) == (low, high)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(["rose", "fell", "was cut", "increased", "dropped sharply", "went"]))
+def test_from_to_after_a_verb_of_change_is_two_figures(verb: str) -> None:
+    values = [n.value for n in find_numbers(f"The number of staff {verb} from 800 to 1,000.")]
+    assert values == [800, 1000]
 
 
 @settings(max_examples=100, deadline=None)
