@@ -2,20 +2,20 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 from generator.build import build
 
-from .golden import ROOT, SEEDS
+from .browser_util import write_config
+from .golden import SEEDS
 
 
 def test_mkdocs_strict_build_of_the_seeds(tmp_path: Path) -> None:
     content = tmp_path / "content"
     build(SEEDS, content, warn=lambda line: None)
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    write_config(tmp_path)
     mkdocs = Path(sys.executable).parent / "mkdocs"
     result = subprocess.run(
         [str(mkdocs), "build", "--strict", "--site-dir", str(tmp_path / "site")],
@@ -25,7 +25,6 @@ def test_mkdocs_strict_build_of_the_seeds(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr[-2000:]
     (overview,) = (tmp_path / "site").glob("*/index.html")
     html = overview.read_text(encoding="utf-8")
-    assert 'href="../' not in html.split("What happened")[1].split("Explore")[0] or True
     assert html.count('class="cites"') >= 4
     assert (overview.parent / "digest.json").is_file()
     assert not any("fonts.googleapis" in p.read_text(errors="ignore") for p in (tmp_path / "site").rglob("*.html"))
