@@ -63,9 +63,7 @@ def build(
         raise StrictError(f"{label}: {message}{more}")
     if not sources:
         raise SeedsError(f"no readable article in {seeds}")
-    keys = {folders[s.id] or "" for s in sources}
-    titles = {k: story_title([s for s in sources if (folders[s.id] or "") == k]) for k in keys}
-    plan = plan_stories(sources, folders, previous=previous_slugs(out), titles=titles)
+    plan = plan_stories(sources, folders, previous=previous_slugs(out), title_of=story_title)
     report.digests = _digest_all(plan, cache, report, workers=workers, progress=progress)
     pages = site_pages(report.digests, report.problems, environment())
     report.written = publish(pages, out)

@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import SeedsError
+from .grouping import Doc, group_articles
 from .model import Source, StoryInfo
 from .read import ARTICLE_SUFFIXES
 from .textutil import slugify
@@ -77,35 +78,39 @@ def plan_stories(
     folders: Mapping[str, str | None],
     *,
     previous: Mapping[str, str] | None = None,
-    titles: Mapping[str, str],
+    title_of: Callable[[Sequence[Source]], str],
 ) -> list[tuple[StoryInfo, list[Source]]]:
-    """Group sources into stories: one per subfolder, the loose ones together; give stable slugs.
+    """Group sources into stories: one per subfolder; loose files grouped by the events they report.
 
-    ``folders`` maps a source id to its subfolder; ``previous`` maps source ids to the slug of the
-    story they were in at the last build, so a story keeps its URL when an article joins it;
-    ``titles`` maps a story key to its title.
+    ``folders`` maps a source id to its subfolder (None for a loose file); ``previous`` maps source
+    ids to the slug of the story they were in at the last build, so that a story keeps its URL when
+    an article joins it; ``title_of`` names a story from its sources.
     """
-    groups: dict[str, list[Source]] = {}
+    by_folder: dict[str, list[Source]] = {}
     for source in sources:
-        key = folders.get(source.id) or ""
-        groups.setdefault(key, []).append(source)
+        by_folder.setdefault(folders.get(source.id) or "", []).append(source)
+    groups: list[tuple[str, list[Source]]] = [(k, v) for k, v in sorted(by_folder.items()) if k]
+    loose = {s.id: s for s in by_folder.get("", [])}
+    docs = [Doc(id=s.id, title=s.title, text=" ".join(t.text for t in s.sentences), date=s.date) for s in loose.values()]
+    groups += [("", [loose[i] for i in ids]) for ids in group_articles(docs)]
     taken: set[str] = set()
     plan = []
-    for key in sorted(groups):
-        members = sorted(groups[key], key=lambda s: s.id)
-        slug = _slug(key, members, previous or {}, titles[key])
-        unique, n = slug, 2
-        while unique in taken:
-            unique, n = f"{slug}-{n}", n + 1
-        taken.add(unique)
-        plan.append((StoryInfo(slug=unique, title=titles[key]), members))
+    for key, members in groups:
+        members = sorted(members, key=lambda s: s.id)
+        title = title_of(members)
+        slug = _slug(key, members, previous or {}, title, taken)
+        taken.add(slug)
+        plan.append((StoryInfo(slug=slug, title=title), members))
     return plan
 
 
-def _slug(key: str, members: Sequence[Source], previous: Mapping[str, str], title: str) -> str:
+def _slug(key: str, members: Sequence[Source], previous: Mapping[str, str], title: str, taken: set[str]) -> str:
     if key:
-        return slugify(key) or "story"
-    earlier = sorted({previous[s.id] for s in members if s.id in previous})
-    if earlier:
-        return earlier[0]
-    return slugify(title) or "story"
+        base = slugify(key) or "story"
+    else:
+        earlier = sorted({previous[s.id] for s in members if s.id in previous} - taken)
+        base = earlier[0] if earlier else slugify(title) or "story"
+    slug, n = base, 2
+    while slug in taken:
+        slug, n = f"{base}-{n}", n + 1
+    return slug

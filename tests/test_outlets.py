@@ -8,14 +8,15 @@ from generator.build import build
 
 def test_sources_yml_names_outlets_and_labels_but_front_matter_wins(tmp_path: Path) -> None:
     seeds = tmp_path / "seeds"
-    seeds.mkdir()
+    story = seeds / "floods"
+    story.mkdir(parents=True)
     body = "The river rose two metres overnight and the town hall was closed by the mayor on Monday.\n"
-    (seeds / "wire-1.txt").write_text(body, encoding="utf-8")
-    (seeds / "paper.md").write_text(
+    (story / "wire-1.txt").write_text(body, encoding="utf-8")
+    (story / "paper.md").write_text(
         "---\noutlet: The Daily Example\nurl: https://news.example.org/floods\n---\n\nFloods closed roads across the region.\n",
         encoding="utf-8",
     )
-    (seeds / "blog.txt").write_text("A local blogger described the damage to the old bridge.\n", encoding="utf-8")
+    (story / "blog.txt").write_text("A local blogger described the damage to the old bridge.\n", encoding="utf-8")
     (seeds / "sources.yml").write_text(
         "- file: 'wire-*'\n  outlet: Example Wire\n  labels: {country: UK}\n"
         "- url: 'https://news.example.org/*'\n  outlet: Not Used\n  labels: {ownership: private}\n"
