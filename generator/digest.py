@@ -9,6 +9,8 @@ from dataclasses import replace
 from .clean import clean_text
 from .compare import align
 from .figures import extract_figures, figure_discrepancies
+from .people import extract_entities, name_discrepancies
+from .quotes import extract_quotes, quote_discrepancies
 from .model import Article, Digest, Source, StoryInfo, from_dict, to_dict
 from .sentences import split_sentences
 from .summary import summarise
@@ -87,14 +89,23 @@ def build_digest(story: StoryInfo, sources: Sequence[Source]) -> Digest:
     )
     summary = summarise(ordered, claims)
     figures = extract_figures(ordered, cited=frozenset(sid for line in summary for sid in line.sentences))
+    entities = extract_entities(ordered)
+    quotes = extract_quotes(ordered, entities)
     timeline = extract_timeline(ordered)
-    discrepancies = (*figure_discrepancies(figures), *date_discrepancies(timeline, ordered))
+    discrepancies = (
+        *figure_discrepancies(figures),
+        *name_discrepancies(entities, ordered),
+        *quote_discrepancies(quotes),
+        *date_discrepancies(timeline, ordered),
+    )
     return Digest(
         story=story,
         sources=ordered,
         summary=summary,
         claims=claims,
         figures=figures,
+        quotes=quotes,
+        entities=entities,
         discrepancies=discrepancies,
         timeline=timeline,
         wire_groups=groups,

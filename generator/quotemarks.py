@@ -57,19 +57,30 @@ def find_spans(text: str) -> list[Span]:
         return _single_spans(text)
     spans: list[Span] = []
     opened: tuple[int, int] | None = None
+    nested = False
     for start, end in marks:
         kind = _kind(text, start, end)
         if opened is None:
             if kind != "close":
                 opened = (start, end)
             continue
-        # A mark met inside a quote closes it: copy with two opening marks in a row almost always
-        # lost a closing one, and pairing neighbours keeps every later quote right.
+        if kind == "open" and _family(text[start:end]) != _family(text[opened[0]:opened[1]]) and not nested:
+            nested = True  # a quote inside a quote, in the other style: '"... the question: “As you know ...”"'
+            continue
+        if nested:
+            nested = False
+            continue
+        # Otherwise a mark met inside a quote closes it: copy with two opening marks in a row almost
+        # always lost a closing one, and pairing neighbours keeps every later quote right.
         spans.append(_span(text, opened[0], opened[1], start, end))
         opened = None
     if opened is not None:
         spans.append(_span(text, opened[0], opened[1], len(text), len(text), closed=False))
     return [s for s in spans if s.end > s.start]
+
+
+def _family(mark: str) -> str:
+    return "straight" if mark in ('"', "''", "``") else "typographic"
 
 
 def _span(text: str, o_start: int, o_end: int, c_start: int, c_end: int, *, closed: bool = True) -> Span:

@@ -21,6 +21,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from .compare import coverage
 from .digest import dumps, readable_label
 from .figures import value_text
+from .wire import independent_count
 from .model import Claim, Digest, Figure, FigureMention, Quote, Source
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -89,7 +90,37 @@ def environment(templates: Path = TEMPLATES) -> Environment:
     env.filters["figure_values"] = figure_values
     env.filters["unique_sources"] = _unique_sources
     env.filters["key_quotes"] = key_quotes
+    env.filters["highlight"] = _highlight
     return env
+
+
+def highlights(digest: Digest) -> dict[str, list[tuple[int, int, str]]]:
+    """Find, per sentence, the character spans of its quotes and figures: (start, end, kind)."""
+    texts = {t.id: t.text for s in digest.sources for t in s.sentences}
+    found: dict[str, list[tuple[int, int, str]]] = {}
+    wanted = [(m.sentence, m.text, "quote") for q in digest.quotes for m in q.mentions]
+    wanted += [(m.sentence, m.text, "figure") for f in digest.figures for m in f.mentions]
+    for sentence_id, words, kind in wanted:
+        start = texts.get(sentence_id, "").find(words) if words else -1
+        if start >= 0:
+            found.setdefault(sentence_id, []).append((start, start + len(words), kind))
+    return found
+
+
+@pass_context
+def _highlight(context: Mapping[str, object], sentence: object) -> str:
+    """Escape a sentence for its source page, marking its quotes and figures (outermost span wins)."""
+    text = _WHITESPACE.sub(" ", sentence.text)  # type: ignore[attr-defined]
+    spans = sorted(context["marks"].get(sentence.id, ()), key=lambda s: (s[0], -s[1]))  # type: ignore[attr-defined]
+    out, at = [], 0
+    for start, end, kind in spans:
+        if start < at or end > len(text):
+            continue  # inside or overlapping a span already marked
+        out.append(text[at:start].translate(_ESCAPES))
+        out.append(f'<mark class="{kind}">{text[start:end].translate(_ESCAPES)}</mark>')
+        at = end
+    out.append(text[at:].translate(_ESCAPES))
+    return "".join(out).strip()
 
 
 def yaml_title(text: str) -> str:
@@ -192,12 +223,15 @@ def story_pages(digest: Digest, env: Environment) -> list[Page]:
         "sentences": sentences,
         "source_of": source_of,
         "coverage": coverage(digest.claims, [s.id for s in digest.sources]),
+        "independent": independent_count([s.id for s in digest.sources], digest.wire_groups),
         "pages": STORY_PAGES,
     }
     pages = []
     for name in STORY_PAGES:
         template = "overview.md.j2" if name == "index" else f"{name}.md.j2"
         pages.append(_page(f"{base}/{name}.md", env.get_template(template).render(context)))
+    context["marks"] = highlights(digest)
+    context["unique"] = {sid for c in digest.claims if len(c.sources) == 1 for ids in c.sources.values() for sid in ids}
     for source in digest.sources:
         text = env.get_template("source.md.j2").render(context, source=source, paragraphs=_paragraphs(source))
         pages.append(_page(f"{base}/sources/{source.slug}.md", text))

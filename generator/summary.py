@@ -25,7 +25,7 @@ def summarise(
     *,
     min_sentences: int = 4,
     max_sentences: int = 8,
-    redundancy_cutoff: float = 55,
+    redundancy_cutoff: float = 50,
     spread_weight: float = 3.0,
     position_weight: float = 2.0,
     centrality_weight: float = 6.0,

@@ -1,0 +1,314 @@
+"""Attribute the quotes of a paragraph to speakers: cue verbs, pronouns, roles and neighbours."""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Optional
+
+from .model import Entity, Source
+from .names import find_entity, fold, gender, is_given_name, looks_like_org, strip_titles
+from .quotemarks import Span
+from .speakers import ACCORDING, CUE, PARTICIPLE, POSSESSIVE_SPEECH, Subject, parse_subject, sentence_subject, subject_after, subject_before
+
+# A paragraph that a broken line cut short: it ends on a word, not on punctuation. Example:
+# 'concerns about the junta's current direction.' is whole; 'regarding our' is not.
+_OPEN_END = re.compile(r"[\w,]$")
+# Small words that never end a sentence, so a paragraph ending on one was cut: 'that had overthrown the'.
+_DANGLING = re.compile(r"\b(?:the|a|an|of|to|in|on|at|for|and|or|our|their|its|was|were|is|are|that|with|by|from)$", re.I)
+# A cue joined to an earlier verb of the same subject: 'Clinton stressed her support ... and said'.
+_COORDINATED = re.compile(r"\band\s+$")
+# A credit after a quote, introduced by a dash: '” ― Sonya Herridge'.
+_DASH_CREDIT = re.compile(r"\s*[―—–]\s*(?P<name>[A-Z][^\x00.;:!?]{1,60})")
+# A paragraph that ends by introducing the next one: 'He said:', 'Trump told reporters:'.
+_INTRODUCES = re.compile(r"\b(?:" + CUE.pattern + r")(?:\s+[\w’'-]+){0,4}\s*:\s*$")
+# Honorifics that tell a person's gender: 'Mr. Obama', 'Mrs. Clinton'.
+_HONORIFIC_GENDER = {"mr": "male", "sir": "male", "lord": "male", "mrs": "female", "ms": "female", "miss": "female", "dame": "female", "lady": "female"}
+# What attribution gives when a reporting clause names nobody it can resolve ("an official said").
+_UNKNOWN = ("", None)
+
+
+Speaker = tuple[str, Optional[str]]
+"""A speaker as the source names them, with the role it gives (or None)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Named:
+    """Someone the text names as a speaker or a sentence's subject: what pronouns may refer to."""
+
+    at: tuple[int, int]
+    """Block index and offset in the block."""
+    name: str
+    role: Optional[str]
+    org: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """Paragraphs of one source joined where a broken line split them, with sentence offsets."""
+
+    text: str
+    sentences: tuple[tuple[int, int, str], ...]
+
+
+def blocks(source: Source) -> list[Block]:
+    """Join a source's sentences into paragraphs, and mend paragraphs that a broken line split."""
+    paragraphs: list[list[tuple[str, str]]] = []
+    last = None
+    for sentence in source.sentences:
+        if sentence.paragraph != last:
+            paragraphs.append([])
+            last = sentence.paragraph
+        paragraphs[-1].append((sentence.id, sentence.text))
+    merged: list[list[tuple[str, str]]] = []
+    for para in paragraphs:
+        if merged and _broken(merged[-1][-1][1], para[0][1]):
+            merged[-1].extend(para)
+        else:
+            merged.append(list(para))
+    out = []
+    for para in merged:
+        text, offsets = "", []
+        for sid, words in para:
+            if text:
+                text += " "
+            offsets.append((len(text), len(text) + len(words), sid))
+            text += words
+        out.append(Block(text, tuple(offsets)))
+    return out
+
+
+def _broken(before: str, after: str) -> bool:
+    if not _OPEN_END.search(before):
+        return False
+    return after[:1].islower() or bool(_DANGLING.search(before))
+
+
+def named_events(masked: str, b: int, block: Block, entities: Sequence[Entity]) -> list[Named]:
+    """List who a block names as a speaker or as a sentence's subject, for pronouns to refer to."""
+    events = []
+    for start, end, _ in block.sentences:
+        subject = sentence_subject(masked[start:end])
+        if subject and subject.kind == "name" and _known(subject, entities):
+            events.append(Named((b, start), subject.text, subject.role, _is_org(subject, entities)))
+    for cue in CUE.finditer(masked):
+        subject = None
+        # An inverted clause names its subject after the cue: '”, said Singh', '..., noted NBC’s Dante Chinni.'
+        if cue.start() == 0 or re.search(r"[\x00,]\s*$", masked[max(0, cue.start() - 4):cue.start()]):
+            subject = subject_after(masked, cue.end(), len(masked))
+        if subject is None or subject.kind != "name":
+            subject = subject_before(masked, cue.start())
+        if subject and subject.kind == "name":
+            events.append(Named((b, cue.start()), subject.text, subject.role, _is_org(subject, entities)))
+    for acc in ACCORDING.finditer(masked):
+        subject = subject_after(masked, acc.end(), len(masked))
+        if subject and subject.kind == "name":
+            events.append(Named((b, acc.start()), subject.text, subject.role, _is_org(subject, entities)))
+    return events
+
+
+def attribute_block(
+    block: Block, masked: str, spans: Sequence[Span], b: int, history: Sequence[Named], entities: Sequence[Entity]
+) -> list[Optional[Speaker]]:
+    """Give each quoted span of a block its speaker; a quote with no cue of its own takes its neighbour's."""
+    found = [_attribute(block, masked, span, b, history, entities) for span in spans]
+    shared = [_neighbour(found, i) if found[i] is None else found[i] for i in range(len(found))]
+    return [None if s == _UNKNOWN else s for s in shared]
+
+
+def introduced(masked: str, b: int, history: Sequence[Named], entities: Sequence[Entity]) -> Optional[Speaker]:
+    """Return who a block ending on a cue and a colon introduces ('He said:'), for the quote that follows."""
+    match = _INTRODUCES.search(masked)
+    if not match:
+        return None
+    subject = subject_before(masked, match.start())
+    return _resolve(subject, (b, match.start()), history, entities) if subject else None
+
+
+def _known(subject: Subject, entities: Sequence[Entity]) -> bool:
+    # A lone capitalised word opening a sentence is a name only if the story knows it ("Investors" is not).
+    if subject.kind != "name" or len(subject.text.split()) > 1:
+        return True
+    return is_given_name(subject.text) or find_entity(subject.text, entities) is not None
+
+
+def _is_org(subject: Subject, entities: Sequence[Entity]) -> bool:
+    entity = find_entity(subject.text, entities)
+    if entity is not None and entity.kind != "place":
+        return entity.kind != "person"
+    return subject.org
+
+
+def _frame(block: Block, span: Span) -> tuple[int, int]:
+    starts = [s for s, e, _ in block.sentences if s <= span.outer_start] or [0]
+    ends = [e for s, e, _ in block.sentences if e >= span.outer_end] or [len(block.text)]
+    return max(starts), min(ends)
+
+
+def _attribute(block: Block, masked: str, span: Span, b: int, history: Sequence[Named], entities: Sequence[Entity]) -> Optional[Speaker]:
+    start, end = _frame(block, span)
+    right = masked[span.outer_end:end]
+    dash = _DASH_CREDIT.match(right)
+    if dash:
+        subject = parse_subject(dash.group("name"))
+        if subject is not None and subject.kind == "name":
+            return subject.text, subject.role
+    candidates = [c for c in (_after(masked, span, end), _before(masked, span, start, end)) if c]
+    if not candidates and not masked[span.outer_end:end].strip():
+        # The quote ends its sentence and the cue opens the next: '“We will go.” Singh said.'
+        following = [e for s, e, _ in block.sentences if s >= end]
+        after = _after(masked, span, following[0]) if following else None
+        candidates = [after] if after and after[0] <= 4 else []
+    if not candidates:
+        said = list(POSSESSIVE_SPEECH.finditer(masked, start, span.outer_start))
+        if said:
+            named = parse_subject(said[-1].group("name"))
+            if named is not None and named.kind == "name":
+                return named.text, named.role
+        if masked[start:span.outer_start].strip(" \x00"):
+            # A partial quote with no cue: the words are the clause subject's ("Trump is promising “jobs”").
+            subject = sentence_subject(masked[start:span.outer_start])
+            if subject:
+                return _resolve(subject, (b, span.outer_start), history, entities)
+        return _previous_sentence(block, masked, start, b, history, entities)
+    _, subject, at = min(candidates, key=lambda c: c[0])
+    return _resolve(subject, (b, at), history, entities) or _UNKNOWN
+
+
+def _after(masked: str, span: Span, end: int) -> Optional[tuple[int, Subject, int]]:
+    # The reporting clause right after the quote: '”, Singh said', '” said Singh', '” according to X'.
+    right = masked[span.outer_end:end]
+    cues = sorted([*CUE.finditer(right), *ACCORDING.finditer(right)], key=lambda m: m.start())
+    if not cues or "\x00" in right[: cues[0].start()]:
+        return None
+    cue = cues[0]
+    between = right[: cue.start()]
+    at = span.outer_end + cue.start()
+    if ACCORDING.match(cue.group(0) + " "):
+        subject = subject_after(masked, span.outer_end + cue.end(), end)
+    else:
+        # '”, Singh said' has the subject before the cue; '”, said Singh' right after it.
+        if between.strip(" ,."):
+            subject = subject_before(masked, at, span.outer_end)
+        else:
+            subject = subject_after(masked, span.outer_end + cue.end(), end)
+    return (len(between.split()), subject, at) if subject else None
+
+
+def _before(masked: str, span: Span, start: int, end: int) -> Optional[tuple[int, Subject, int]]:
+    # The nearest reporting clause before the quote: 'Singh said officials “', 'saying, “'.
+    left = masked[start:span.outer_start]
+    cues = sorted([*CUE.finditer(left), *PARTICIPLE.finditer(left), *ACCORDING.finditer(left)], key=lambda m: m.start())
+    for cue in reversed(cues):
+        at = start + cue.start()
+        if ACCORDING.match(cue.group(0) + " "):
+            subject = subject_after(masked, start + cue.end(), span.outer_start)
+        elif PARTICIPLE.fullmatch(cue.group(0)):
+            subject = _main_subject(masked, start, at, end)
+        else:
+            subject = subject_before(masked, at, start)
+            if subject is None and _COORDINATED.search(masked[start:at]):
+                subject = sentence_subject(masked[start:at])
+            if subject is None and not masked[start:at].strip(" \x00,"):
+                subject = subject_after(masked, start + cue.end(), span.outer_start)  # 'Said Ellis: “'
+        if subject:
+            return len(left[cue.end():].split()) + 1, subject, at
+    return None
+
+
+def _main_subject(masked: str, floor: int, at: int, end: int) -> Optional[Subject]:
+    # A participle shares the subject of its main clause: 'X said ..., adding', 'After saying “…”, she was'.
+    for cue in reversed(list(CUE.finditer(masked, floor, at))):
+        subject = subject_before(masked, cue.start(), floor)
+        if subject:
+            return subject
+    return sentence_subject(masked[floor:end])
+
+
+def _previous_sentence(block: Block, masked: str, start: int, b: int, history: Sequence[Named], entities: Sequence[Entity]) -> Optional[Speaker]:
+    # 'Abdramane spoke on television. "The US presence is illegal."': the cue is one sentence back.
+    before = [(s, e) for s, e, _ in block.sentences if e <= start]
+    if not before:
+        return None
+    s, e = before[-1]
+    if "\x00" in masked[s:e]:
+        return None
+    for cue in reversed(list(CUE.finditer(masked, s, e))):
+        subject = subject_before(masked, cue.start(), s)
+        if subject:
+            return _resolve(subject, (b, cue.start()), history, entities)
+    return None
+
+
+def _resolve(subject: Subject, at: tuple[int, int], history: Sequence[Named], entities: Sequence[Entity]) -> Optional[Speaker]:
+    if subject.kind == "name":
+        return subject.text, subject.role
+    earlier = [h for h in history if h.at < at]
+    if subject.kind == "pronoun":
+        return _antecedent(subject, earlier, entities)
+    noun = subject.text
+    if subject.org and noun.startswith("the "):
+        head = noun.split()[-1]
+        named = next((h for h in reversed(earlier) if h.org and head in fold(h.name).split()), None)
+        return (named.name, named.role) if named else (noun, None)
+    # "the spokeswoman said": the latest named speaker the article gave that role.
+    for h in reversed(earlier):
+        if (h.role and noun in fold(h.role)) or noun in fold(h.name).split():
+            return h.name, h.role
+    for entity in entities:
+        role = next((r for r in entity.roles if noun in fold(r)), None)
+        if role:
+            return entity.name, role
+    return None
+
+
+def _antecedent(pronoun: Subject, earlier: Sequence[Named], entities: Sequence[Entity]) -> Optional[Speaker]:
+    # The most recent named speaker or subject that the pronoun can stand for.
+    wanted = {"he": "male", "she": "female"}.get(pronoun.text)
+    for h in reversed(earlier):
+        if pronoun.org and h.org:
+            return h.name, h.role
+        if not pronoun.org and not h.org and _person_like(h.name, entities):
+            if wanted is None or _gender(h.name, entities) in (None, wanted):
+                return h.name, h.role
+    return None
+
+
+def _person_like(name: str, entities: Sequence[Entity]) -> bool:
+    entity = find_entity(name, entities)
+    if entity is not None:
+        return entity.kind == "person"
+    return 2 <= len(name.split()) <= 4 and not looks_like_org(name)
+
+
+def _gender(name: str, entities: Sequence[Entity]) -> Optional[str]:
+    # From the honorific ("Mr. Obama"), else the given name, else, for a lone surname, the people
+    # who bear it, unless they differ (Bill and Hillary Clinton).
+    by_title = _HONORIFIC_GENDER.get(fold(name.split()[0]).strip("."))
+    if by_title:
+        return by_title
+    given = strip_titles(name).split()
+    if len(given) > 1:
+        return gender(given[0])  # a family shares a surname: never guess from it
+    surname = fold(given[-1])
+    bearers = {
+        _entity_gender(e) for e in entities if e.kind == "person" and surname in fold(e.name).split()
+    } - {None}
+    return bearers.pop() if len(bearers) == 1 else None
+
+
+def _entity_gender(entity: Entity) -> Optional[str]:
+    for written in (entity.name, *entity.aliases):
+        by_title = _HONORIFIC_GENDER.get(fold(written.split()[0]).strip("."))
+        if by_title:
+            return by_title
+    given = strip_titles(entity.name).split()
+    return gender(given[0]) if len(given) > 1 else None
+
+
+def _neighbour(found: Sequence[Optional[Speaker]], i: int) -> Optional[Speaker]:
+    # '“A,” he said. “B.”': B is the same speaker's; the nearest earlier quote first, then later.
+    for j in [*range(i - 1, -1, -1), *range(i + 1, len(found))]:
+        if found[j] and found[j] != _UNKNOWN:
+            return found[j]
+    return None

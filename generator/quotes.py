@@ -1,0 +1,189 @@
+"""Extract direct quotes with their speakers, and group one utterance's wordings across sources."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Optional
+
+from rapidfuzz import fuzz
+
+from .model import Discrepancy, Entity, Quote, QuoteMention, Source, Variant
+from .attribution import Named, Speaker, attribute_block, blocks, introduced, named_events
+from .names import ORG_NOUNS, find_entity, fold, name_key
+from .quotemarks import find_spans, mask
+
+# A transcript turn opened by a speaker label: 'PENCE: Well, look, ...'. Such paragraphs are
+# interview transcripts, not quotations within a report.
+_TRANSCRIPT = re.compile(r"[A-Z][A-Z .'’-]{1,30}:\s")
+# Small words a title leaves in lower case: "Contract with America", "Fox and Friends".
+_TITLE_SMALL_WORDS = frozenset("a an and the of in on at to for with by or nor but from".split())
+# A clause break inside a long quote, to compare a short wording with each part of a long one.
+_CLAUSE = re.compile(r"(?<=[.;!?…])\s+|\s+[–—]\s+|\.\s\.\s\.\s*")
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """One quote found in one source, before grouping."""
+
+    source: str
+    order: tuple[int, int, int]
+    mention: QuoteMention
+
+
+def extract_quotes(sources: Sequence[Source], entities: Sequence[Entity]) -> tuple[Quote, ...]:
+    """Find every direct quote with its speaker and role; one Quote per utterance, a mention per source wording."""
+    found: list[_Found] = []
+    for index, source in enumerate(sources):
+        found.extend(_source_quotes(source, index, entities))
+    return _group(found, entities)
+
+
+def quote_discrepancies(quotes: Sequence[Quote]) -> tuple[Discrepancy, ...]:
+    """Report quotes whose words different sources give to different speakers."""
+    out: list[Discrepancy] = []
+    for quote in quotes:
+        by_speaker: dict[str, list[QuoteMention]] = {}
+        for m in quote.mentions:
+            # Only named speakers can contradict each other; "the junta" and "Niger government"
+            # are descriptions that may well name the same body.
+            if m.speaker and fold(m.speaker.split()[-1]) not in ORG_NOUNS:
+                by_speaker.setdefault(_canon_key(m.speaker), []).append(m)
+        if len(by_speaker) < 2:
+            continue
+        variants = tuple(
+            Variant(
+                value=ms[0].speaker or "",
+                sources=tuple(dict.fromkeys(m.source for m in ms)),
+                sentences=tuple(dict.fromkeys(m.sentence for m in ms)),
+            )
+            for ms in by_speaker.values()
+        )
+        out.append(Discrepancy(about=f"speaker of “{_short(quote.text)}”", kind="quote", variants=variants))
+    return tuple(out)
+
+
+def _canon_key(name: str) -> str:
+    return " ".join(fold(name).split()[-1:])
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _source_quotes(source: Source, index: int, entities: Sequence[Entity]) -> list[_Found]:
+    # Paragraph by paragraph, keeping who was named so far for "he said" to refer to.
+    history: list[Named] = []
+    found: list[_Found] = []
+    carried: Optional[Speaker] = None
+    for b, block in enumerate(blocks(source)):
+        spans = find_spans(block.text)
+        masked = mask(block.text, spans)
+        history = sorted([*history, *named_events(masked, b, block, entities)], key=lambda h: h.at)
+        speakers = attribute_block(block, masked, spans, b, history, entities)
+        if spans and speakers[0] is None and spans[0].outer_start == 0:
+            speakers[0] = carried
+        kept = False
+        for span, speaker in zip(spans, speakers):
+            text = " ".join(block.text[span.start:span.end].split())
+            if not _is_statement(text, speaker is not None) or (not span.closed and _TRANSCRIPT.match(text)):
+                continue
+            ids = tuple(sid for start, end, sid in block.sentences if start < span.end and end > span.start)
+            if not ids:
+                continue
+            name, role = speaker or (None, None)
+            found.append(_Found(source.id, (index, b, span.start), QuoteMention(source.id, ids[0], text, name, role, ids)))
+            kept = True
+        # Only a quote left open at the end of a paragraph goes on into the next one, and a
+        # paragraph ending 'He said:' introduces the next one.
+        carried = speakers[-1] if kept and spans and not spans[-1].closed else introduced(masked, b, history, entities)
+    return found
+
+
+def _is_statement(text: str, attributed: bool) -> bool:
+    # A scare quote ("reckless"), a title ("Fox News Sunday") or a name is not a statement; two
+    # words are one only when a cue gives them to someone ("as warranted", Miller said).
+    tokens = text.split()
+    if len(tokens) < 2 or (len(tokens) <= 3 and not attributed and not text.endswith((".", "!", "?"))):
+        return False  # "targeted employment area", with nobody to say it, is a term, not a statement
+    long_words = [t for t in tokens if len(re.sub(r"\W", "", t)) >= 4]
+    # A title or a name in title case ("Fox News Sunday", "The Art Of The Deal"), not a short
+    # sentence ("Neither do I.").
+    words = [t for t in tokens if t.lower() not in _TITLE_SMALL_WORDS]
+    titled = (len(words) >= 2 and all(t[:1].isupper() for t in words)) or (
+        len(long_words) >= 2 and all(t[:1].isupper() for t in long_words)
+    )
+    return not (titled and len(tokens) <= 14)
+
+
+def _norm(text: str) -> str:
+    text = unicodedata.normalize("NFKC", fold(text)).replace("…", " ")
+    return " ".join(re.sub(r"[^\w\s]", " ", text).split())
+
+
+def _same_utterance(a: _Found, b: _Found, na: str, nb: str, speakers_agree: bool) -> bool:
+    short, long_ = sorted((na, nb), key=len)
+    if len(short.split()) < 2:
+        return False
+    if fuzz.partial_ratio(short, long_) >= (90 if len(short.split()) >= 3 else 100):
+        return a.source != b.source or fuzz.ratio(short, long_) >= 90
+    if not speakers_agree or a.source == b.source:
+        return False
+    raw = a.mention.text if len(na) >= len(nb) else b.mention.text
+    parts = [_norm(p) for p in _CLAUSE.split(raw) if p.strip()] + [long_]
+    # A translation or paraphrase of the same words by the same speaker: "disturbed by the path
+    # Niger has taken" / "troubled by the path taken by Niger".
+    return any(
+        fuzz.token_sort_ratio(short, p) >= 72
+        or fuzz.partial_ratio(short, p) >= 85
+        or (len(short.split()) >= 3 and fuzz.token_set_ratio(short, p) >= 80)
+        for p in parts
+        if p
+    )
+
+
+def _group(found: list[_Found], entities: Sequence[Entity]) -> tuple[Quote, ...]:
+    canon = [_canonical(f.mention.speaker, entities) for f in found]
+    parent = list(range(len(found)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    normed = [_norm(f.mention.text) for f in found]
+    vocab = [set(n.split()) for n in normed]
+    for i in range(len(found)):
+        for j in range(i + 1, len(found)):
+            # Wordings of one utterance share words; most pairs share none worth the comparison.
+            if len(vocab[i] & vocab[j]) < min(2, len(vocab[i]), len(vocab[j])) or root(i) == root(j):
+                continue
+            agree = canon[i] is not None and canon[i] == canon[j]
+            if _same_utterance(found[i], found[j], normed[i], normed[j], agree):
+                parent[max(root(i), root(j))] = min(root(i), root(j))
+    groups: dict[int, list[int]] = {}
+    for i in range(len(found)):
+        groups.setdefault(root(i), []).append(i)
+    quotes = []
+    for n, members in enumerate(sorted(groups.values(), key=lambda g: found[g[0]].order), start=1):
+        members.sort(key=lambda i: found[i].order)
+        mentions = tuple(found[i].mention for i in members)
+        names = Counter(canon[i] for i in members if canon[i])
+        speaker = max(names, key=lambda s: (names[s], -min(k for k, i in enumerate(members) if canon[i] == s))) if names else None
+        role = next((m.role for m in mentions if m.role), None)
+        text = max((m.text for m in mentions), key=len)
+        quotes.append(Quote(f"q{n}", text, speaker, role, mentions))
+    return tuple(quotes)
+
+
+def _canonical(name: Optional[str], entities: Sequence[Entity]) -> Optional[str]:
+    if not name:
+        return None
+    key = name_key(name)
+    if len(key) == 1 and sum(1 for e in entities if e.kind == "person" and key[0] in name_key(e.name)) > 1:
+        return name  # "Cruz" with both Ted and Heidi Cruz in the story: keep it as written
+    entity = find_entity(name, entities)
+    return entity.name if entity is not None else name

@@ -1,0 +1,142 @@
+"""People, organisations and places from case files; name discrepancies across outlets."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from generator.model import Entity, Sentence, Source
+from generator.names import same_person, strip_titles
+from generator.people import extract_entities, name_discrepancies
+from generator.sentences import split_paragraph
+
+CASES = Path(__file__).parent / "cases" / "people"
+
+
+def read_cases(path: Path) -> list[tuple[str, str, list[str]]]:
+    """Read markdown-it-py style fixtures: a title, then input and expected output between '.' lines."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    cases, i = [], 0
+    while i < len(lines):
+        if not lines[i].strip():
+            i += 1
+            continue
+        j = lines.index(".", i + 2)
+        k = lines.index(".", j + 1)
+        cases.append((lines[i], "\n".join(lines[i + 2:j]), lines[j + 1:k]))
+        i = k + 1
+    return cases
+
+
+def sources(text: str) -> list[Source]:
+    """Build sources from '=== id' sections, one paragraph per line."""
+    out, current, lines = [], None, []
+    for line in [*text.splitlines(), "=== "]:
+        if line.startswith("=== "):
+            if current:
+                out.append(_source(current, lines))
+            current, lines = line[4:].strip(), []
+        else:
+            lines.append(line)
+    return out
+
+
+def _source(source_id: str, lines: list[str]) -> Source:
+    sentences, n = [], 0
+    for p, paragraph in enumerate(line for line in lines if line.strip()):
+        for piece in split_paragraph(paragraph):
+            n += 1
+            sentences.append(Sentence(f"{source_id}-s{n}", piece, p))
+    return Source(id=source_id, file=f"{source_id}.txt", title=source_id, sentences=tuple(sentences))
+
+
+def row(e: Entity) -> str:
+    cells = [e.kind, e.name, ", ".join(e.aliases) or "-", ", ".join(e.sources), "; ".join(e.roles) or "-"]
+    return " | ".join(cells)
+
+
+@pytest.mark.parametrize(("title", "text", "expected"), read_cases(CASES / "entities.txt"), ids=lambda v: v if isinstance(v, str) and "\n" not in v and len(v) < 80 else "")
+def test_entities(title: str, text: str, expected: list[str]) -> None:
+    rows = [row(e) for e in extract_entities(sources(text))]
+    for line in expected:
+        assert line in rows, f"{title}: {line!r} not in {rows}"
+    named = {r.split(" | ")[1] for r in rows}
+    assert not named & {"Saturday", "Status of Forces Agreement", "Neighbouring Mali", "Following"}, title
+
+
+def test_spelling_variants_are_a_name_discrepancy_saying_who_wrote_which() -> None:
+    srcs = sources("=== a\nUS Secretary of State Anthony Blinken visited.\n=== b\nAntony Blinken visited.\n=== c\nAntony Blinken left.")
+    (found,) = name_discrepancies(extract_entities(srcs), srcs)
+    assert found.kind == "name"
+    assert [(v.value, v.sources, v.sentences) for v in found.variants] == [
+        ("Antony Blinken", ("b", "c"), ("b-s1", "c-s1")),
+        ("Anthony Blinken", ("a",), ("a-s1",)),
+    ]
+
+
+def test_same_spelling_everywhere_is_no_discrepancy() -> None:
+    srcs = sources("=== a\nPentagon spokeswoman Sabrina Singh spoke.\n=== b\nSabrina Singh said more.")
+    assert name_discrepancies(extract_entities(srcs), srcs) == ()
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("Anthony Blinken", "Antony Blinken", True),
+        ("Bazoum Mohamed", "Mohamed Bazoum", True),
+        ("Blinken", "Antony Blinken", True),
+        ("Gen. Michael Langley", "Michael Langley", True),
+        ("Bill Clinton", "Hillary Clinton", False),
+        ("Sabrina Singh", "Vedant Patel", False),
+    ],
+)
+def test_same_person_rules(a: str, b: str, same: bool) -> None:
+    assert same_person(a, b) is same
+
+
+def test_titles_are_stripped() -> None:
+    assert strip_titles("Col Amadou Abdramane") == "Amadou Abdramane"
+    assert strip_titles("President-elect Mohamed Bazoum") == "Mohamed Bazoum"
+
+
+def test_entities_are_deterministic_and_numbered() -> None:
+    text = "=== a\nPentagon spokeswoman Sabrina Singh spoke in Niamey.\n=== b\nSingh said the Pentagon was aware."
+    first, second = extract_entities(sources(text)), extract_entities(sources(text))
+    assert first == second
+    assert [e.id for e in first] == [f"e{n}" for n in range(1, len(first) + 1)]
+
+
+SEEDS = Path(__file__).parent.parent / "seeds"
+
+
+def test_seeds_blinken_and_bazoum_are_one_person_each() -> None:
+    texts = []
+    for path in sorted(SEEDS.glob("*.txt")):
+        body = path.read_text(encoding="utf-8").replace(" date 2024-03-18 ", "").replace(" date 2024-03-17 ", "")
+        texts.append(f"=== {path.stem[:3]}\n{body}")
+    srcs = sources("\n".join(texts))
+    entities = extract_entities(srcs)
+    people = {e.name: e for e in entities if e.kind == "person"}
+    assert set(people["Antony Blinken"].aliases) >= {"Anthony Blinken"}
+    assert set(people["Mohamed Bazoum"].aliases) >= {"Bazoum Mohamed", "Bazoum"}
+    assert not any("Blinken" in name or "Bazoum" in name for name in set(people) - {"Antony Blinken", "Mohamed Bazoum"})
+    about = {d.about: d for d in name_discrepancies(entities, srcs)}
+    blinken = about["spelling of Antony Blinken"]
+    assert [(v.value, v.sources) for v in blinken.variants] == [("Antony Blinken", ("001", "003")), ("Anthony Blinken", ("000",))]
+
+
+_WORDS = st.sampled_from(
+    ["Col", "Amadou", "Abdramane", "Anthony", "Antony", "Blinken", "the", "said", "in", "Niger", "Pentagon",
+     "U.S.", "State", "Department", "spokesman", ",", ".", "\n", "Mr.", "O'Neill", "“", "”", "of", "Republic"]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_WORDS, max_size=40))
+def test_any_text_gives_well_formed_entities(tokens: list[str]) -> None:
+    entities = extract_entities(sources("=== a\n" + " ".join(tokens)))
+    assert [e.id for e in entities] == [f"e{n}" for n in range(1, len(entities) + 1)]
+    for e in entities:
+        assert e.kind in ("person", "organisation", "place")
+        assert e.name and e.name not in e.aliases and e.sources == ("a",)
