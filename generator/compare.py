@@ -31,14 +31,18 @@ class _Item:
     names: frozenset[str]
 
 
-def similarity(texts: Sequence[str], *, common_share: float = 0.25) -> np.ndarray:
-    """Score every pair of texts 0-100 by shared wording, ignoring words most texts share."""
+def _kept_words(texts: Sequence[str], *, common_share: float = 0.25) -> list[str]:
+    """Reduce texts to their content words, leaving out the words most of them share."""
     words = [content_words(t) for t in texts]
     frequency = Counter(w for ws in words for w in set(ws))
     common = {w for w, n in frequency.items() if len(texts) >= 8 and n > common_share * len(texts)}
-    kept = [" ".join(w for w in ws if w not in common) for ws in words]
-    token_set = process.cdist(kept, kept, scorer=fuzz.token_set_ratio, dtype=np.float32, workers=1)
-    token_sort = process.cdist(kept, kept, scorer=fuzz.token_sort_ratio, dtype=np.float32, workers=1)
+    return [" ".join(w for w in ws if w not in common) for ws in words]
+
+
+def similarity(left: Sequence[str], right: Sequence[str]) -> np.ndarray:
+    """Score every pair (left x right) 0-100 by shared wording: token set and token sort, averaged."""
+    token_set = process.cdist(left, right, scorer=fuzz.token_set_ratio, dtype=np.float32, workers=1)
+    token_sort = process.cdist(left, right, scorer=fuzz.token_sort_ratio, dtype=np.float32, workers=1)
     return (token_set + token_sort) / 2
 
 
@@ -54,6 +58,8 @@ def align(
 
     Sharing a number, or both being an article's lead (news states its main event first), adds to
     the wording score; contradicting numbers or names forbid the pairing whatever the wording.
+    Only pairs from different sources are scored, source pair by source pair, so one long article
+    costs nothing and memory stays with the largest pair of sources.
     """
     items = [
         _Item(
@@ -70,11 +76,23 @@ def align(
     ]
     if not items:
         return ()
-    scores = similarity([it.sentence.text for it in items])
-    for i, a in enumerate(items):
-        for j, b in enumerate(items):
-            if i != j and a.source != b.source:
-                scores[i, j] += number_bonus * bool(a.numbers & b.numbers) + lead_bonus * (a.lead and b.lead)
+    kept = _kept_words([it.sentence.text for it in items])
+    by_source: dict[str, list[int]] = {}
+    for k, it in enumerate(items):
+        by_source.setdefault(it.source, []).append(k)
+    floor = score_cutoff - 10  # below this a pair neither merges nor changes a cluster's mean much
+    scores: dict[tuple[int, int], float] = {}
+    groups = list(by_source.values())
+    for x, left in enumerate(groups):
+        for right in groups[x + 1:]:
+            block = similarity([kept[k] for k in left], [kept[k] for k in right])
+            rows, cols = np.nonzero(block >= floor - number_bonus - lead_bonus)
+            for r, c in zip(rows.tolist(), cols.tolist()):
+                i, j = left[r], right[c]
+                a, b = items[i], items[j]
+                score = float(block[r, c]) + number_bonus * bool(a.numbers & b.numbers) + lead_bonus * (a.lead and b.lead)
+                if score >= floor:
+                    scores[(i, j)] = scores[(j, i)] = score
     clusters = _cluster(items, scores, score_cutoff, per_source)
     return _claims(items, scores, clusters)
 
@@ -85,17 +103,12 @@ def _compatible(a: _Item, b: _Item) -> bool:
     return not (a.names and b.names and not a.names & b.names)
 
 
-def _cluster(items: list[_Item], scores: np.ndarray, cutoff: float, per_source: int) -> list[list[int]]:
+def _cluster(items: list[_Item], scores: dict[tuple[int, int], float], cutoff: float, per_source: int) -> list[list[int]]:
     """Merge the closest pairs first; a merge must keep few sentences per source, no contradiction,
     and a mean score over all cross-source pairs near the cutoff (so that chains do not form)."""
     cluster_of = list(range(len(items)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(items))}
-    pairs = [
-        (-float(scores[i, j]), i, j)
-        for i in range(len(items))
-        for j in range(i + 1, len(items))
-        if scores[i, j] >= cutoff
-    ]
+    pairs = [(-score, i, j) for (i, j), score in scores.items() if i < j and score >= cutoff]
     for _neg, i, j in sorted(pairs):
         ci, cj = cluster_of[i], cluster_of[j]
         if ci == cj:
@@ -106,7 +119,7 @@ def _cluster(items: list[_Item], scores: np.ndarray, cutoff: float, per_source: 
             continue
         if not all(_compatible(items[a], items[b]) for a in left for b in right):
             continue
-        cross = [scores[a, b] for a in left for b in right if items[a].source != items[b].source]
+        cross = [scores.get((a, b), 0.0) for a in left for b in right if items[a].source != items[b].source]
         if not cross or np.mean(cross) < cutoff - 10:
             continue
         members[ci] = left + right
@@ -116,7 +129,7 @@ def _cluster(items: list[_Item], scores: np.ndarray, cutoff: float, per_source: 
     return list(members.values())
 
 
-def _claims(items: list[_Item], scores: np.ndarray, clusters: list[list[int]]) -> tuple[Claim, ...]:
+def _claims(items: list[_Item], scores: dict[tuple[int, int], float], clusters: list[list[int]]) -> tuple[Claim, ...]:
     def order(cluster: list[int]) -> tuple[int, float, str]:
         spread = len({items[k].source for k in cluster})
         mean_position = sum(items[k].position for k in cluster) / len(cluster)
@@ -124,7 +137,7 @@ def _claims(items: list[_Item], scores: np.ndarray, clusters: list[list[int]]) -
 
     claims = []
     for n, cluster in enumerate(sorted(clusters, key=order), start=1):
-        medoid = max(sorted(cluster), key=lambda k: sum(scores[k, m] for m in cluster if m != k))
+        medoid = max(sorted(cluster), key=lambda k: sum(scores.get((k, m), 0.0) for m in cluster if m != k))
         by_source: dict[str, tuple[str, ...]] = {}
         for k in sorted(cluster, key=lambda k: (items[k].source, items[k].sentence.id)):
             by_source[items[k].source] = by_source.get(items[k].source, ()) + (items[k].sentence.id,)

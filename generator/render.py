@@ -86,7 +86,6 @@ def environment(templates: Path = TEMPLATES) -> Environment:
     env.filters["date_range"] = date_range
     env.filters["one_per_source"] = _one_per_source
     env.filters["anchor"] = anchor_id
-    env.filters["claim"] = _claim
     env.filters["figure_values"] = figure_values
     env.filters["unique_sources"] = _unique_sources
     env.filters["key_quotes"] = key_quotes
@@ -147,10 +146,6 @@ def _one_per_source(context: Mapping[str, object], sentence_ids: Sequence[str]) 
             seen.add(source)
             out.append(sid)
     return out
-
-
-def _claim(claims: Sequence[Claim], claim_id: str) -> Claim:
-    return next(c for c in claims if c.id == claim_id)
 
 
 def figure_values(figure: Figure) -> list[tuple[str, list[FigureMention]]]:
@@ -223,6 +218,7 @@ def story_pages(digest: Digest, env: Environment) -> list[Page]:
         "sentences": sentences,
         "source_of": source_of,
         "coverage": coverage(digest.claims, [s.id for s in digest.sources]),
+        "claim_of": {c.id: c for c in digest.claims},
         "independent": independent_count([s.id for s in digest.sources], digest.wire_groups),
         "pages": STORY_PAGES,
     }

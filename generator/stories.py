@@ -45,7 +45,11 @@ def find_files(seeds: Path) -> tuple[list[Candidate], list[Skipped]]:
     for path in sorted(seeds.rglob("*"), key=lambda p: p.as_posix()):
         rel = path.relative_to(seeds)
         label = (Path(seeds.name) / rel).as_posix()
-        if any(part.startswith(".") for part in rel.parts) or path.name in CONFIG_FILES:
+        if path.name in CONFIG_FILES:
+            continue
+        if any(part.startswith(".") for part in rel.parts):
+            if path.suffix.lower() in ARTICLE_SUFFIXES and not any(p.startswith(".") for p in rel.parts[:-1]):
+                skipped.append(Skipped(label, "hidden file (its name starts with a dot): not read"))
             continue
         if path.is_dir() and not path.is_symlink():
             if len(rel.parts) > 1:

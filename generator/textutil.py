@@ -1,11 +1,11 @@
 """Plain text helpers shared by the stages: content words, numbers, names, slugs."""
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Sequence
-
-import numpy as np
 
 STOPWORDS = frozenset(
     """a an the and or but nor so yet of to in on at by for from with about as into onto over under
@@ -96,22 +96,28 @@ def slugify(text: str, *, max_length: int = 60) -> str:
 
 
 def centrality(texts: Sequence[str]) -> list[float]:
-    """Score each text by its mean TF-IDF cosine similarity to all the others (LexRank's degree)."""
-    words = [content_words(t) for t in texts]
-    vocabulary = {w: i for i, w in enumerate(sorted({w for ws in words for w in ws}))}
-    if not vocabulary or len(texts) < 2:
+    """Score each text by its mean TF-IDF cosine similarity to all the others (LexRank's degree).
+
+    The sum of cosines with all others is the dot product with the sum of all unit vectors, less
+    the text's own; so the cost is linear in the number of words, with no matrix of all pairs.
+    """
+    if len(texts) < 2:
         return [0.0] * len(texts)
-    counts = np.zeros((len(texts), len(vocabulary)), dtype=np.float64)
-    for row, ws in enumerate(words):
-        for w in ws:
-            counts[row, vocabulary[w]] += 1
-    document_frequency = (counts > 0).sum(axis=0)
-    weights = counts * np.log((1 + len(texts)) / (1 + document_frequency))
-    norms = np.linalg.norm(weights, axis=1, keepdims=True)
-    unit = np.divide(weights, norms, out=np.zeros_like(weights), where=norms > 0)
-    cosine = unit @ unit.T
-    np.fill_diagonal(cosine, 0.0)
-    return [float(v) for v in cosine.sum(axis=1) / (len(texts) - 1)]
+    counts = [Counter(content_words(t)) for t in texts]
+    frequency = Counter(w for c in counts for w in c)
+    idf = {w: math.log((1 + len(texts)) / (1 + n)) for w, n in frequency.items()}
+    units = []
+    for c in counts:
+        weights = {w: n * idf[w] for w, n in c.items() if idf[w] > 0}
+        norm = math.sqrt(sum(v * v for v in weights.values()))
+        units.append({w: v / norm for w, v in weights.items()} if norm else {})
+    total: Counter[str] = Counter()
+    for unit in units:
+        total.update(unit)
+    return [
+        (sum(v * total[w] for w, v in sorted(unit.items())) - (1.0 if unit else 0.0)) / (len(texts) - 1)
+        for unit in units
+    ]
 
 
 _ENGLISH_FUNCTION_WORDS = frozenset("the of and to in a is that for it on was with as by at from his her said".split())
