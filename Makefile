@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
+# MkDocs stamps the sitemap with this time: fixed, so the same seeds give the same site bytes.
+export SOURCE_DATE_EPOCH ?= 0
 SEEDS ?= seeds
 CONTENT ?= content
 

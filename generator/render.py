@@ -246,9 +246,29 @@ def _page(path: str, text: str) -> Page:
     return Page(path, text.encode("utf-8"))
 
 
+LATEST_STORIES = 20
+"""How many stories the home page lists; the rest are on monthly archive pages, so no page lists them all."""
+
+
+def story_month(digest: Digest) -> str:
+    """The month a story belongs to in the archive: its latest source's, or "undated"."""
+    dates = [s.date for s in digest.sources if s.date]
+    return max(dates)[:7] if dates else "undated"
+
+
 def site_pages(digests: Sequence[Digest], problems: Sequence[tuple[str, str]], env: Environment) -> list[Page]:
-    """Render the whole docs folder: the home page, every story, the static assets."""
-    pages = [_page("index.md", env.get_template("home.md.j2").render(digests=digests, problems=problems))]
+    """Render the whole docs folder: home, monthly archives, problems, every story, the static assets."""
+    newest_first = sorted(digests, key=lambda d: (story_month(d) != "undated", date_range(d), d.story.slug), reverse=True)
+    by_month: dict[str, list[Digest]] = {}
+    for digest in newest_first:
+        by_month.setdefault(story_month(digest), []).append(digest)
+    months = [(m, len(by_month[m])) for m in by_month]
+    home = env.get_template("home.md.j2").render(
+        digests=digests, latest=newest_first[:LATEST_STORIES], months=months, problems=problems
+    )
+    pages = [_page("index.md", home), _page("problems.md", env.get_template("problems.md.j2").render(problems=problems))]
+    for month, members in by_month.items():
+        pages.append(_page(f"archive/{month}.md", env.get_template("archive.md.j2").render(month=month, digests=members)))
     for digest in digests:
         pages.extend(story_pages(digest, env))
     assets = TEMPLATES / "assets"

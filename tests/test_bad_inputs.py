@@ -64,7 +64,9 @@ def test_every_bad_file_gets_one_warning_naming_it_and_the_story_is_built(tmp_pa
         assert message in mine[0], (name, mine[0])
     assert len(lines) == len(expected)
     home = (out / "index.md").read_text(encoding="utf-8")
-    assert "Skipped and repaired files" in home and "photo.txt" in home
+    assert f"{len(expected)} files were skipped or repaired" in home and "(problems.md)" in home
+    listing = (out / "problems.md").read_text(encoding="utf-8")
+    assert all(name.replace(".", "").split()[0][:5] in listing.replace("&#95;", "_").replace(".", "") for name in expected)
     digests = list(out.glob("*/digest.json"))
     assert any("003_61c589d0ba401add" in p.read_text(encoding="utf-8") for p in digests)
 
