@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from .model import Claim, Sentence, Source
+from .model import Claim, Discrepancy, Sentence, Source
 from .textutil import capitalised_words, content_words, numbers_in
 
 MIN_CLAIM_WORDS = 4
@@ -157,10 +157,29 @@ class Coverage:
     """Source id -> ids of the claims most other sources carry and it leaves out."""
     carried: Mapping[str, int]
     """Source id -> how many claims it carries."""
+    contested: Mapping[str, tuple[str, ...]]
+    """Claim id -> what other sources dispute in it: the ``about`` of each figure, quote or date
+    discrepancy its sentences take part in (name spellings do not dispute a claim)."""
 
 
-def coverage(claims: Sequence[Claim], source_ids: Sequence[str]) -> Coverage:
-    """Classify each claim by how widely it is carried; list each source's unique and missing claims."""
+def coverage(
+    claims: Sequence[Claim], source_ids: Sequence[str], discrepancies: Sequence[Discrepancy] = ()
+) -> Coverage:
+    """Classify each claim by how widely it is carried and whether it is disputed; list each source's
+    unique and missing claims."""
+    disputed: dict[str, list[str]] = {}
+    for d in discrepancies:
+        if d.kind == "name":
+            continue  # a spelling differs, the claim does not
+        for variant in d.variants:
+            for sid in variant.sentences:
+                if d.about not in disputed.setdefault(sid, []):
+                    disputed[sid].append(d.about)
+    contested = {}
+    for claim in claims:
+        about = sorted({a for ids in claim.sources.values() for sid in ids for a in disputed.get(sid, ())})
+        if about:
+            contested[claim.id] = tuple(about)
     total = len(source_ids)
     agreement = {}
     unique: dict[str, list[str]] = {s: [] for s in source_ids}
@@ -176,6 +195,7 @@ def coverage(claims: Sequence[Claim], source_ids: Sequence[str]) -> Coverage:
                 omitted[source].append(claim.id)
     return Coverage(
         carried={s: sum(s in c.sources for c in claims) for s in source_ids},
+        contested=contested,
         agreement=agreement,
         unique={k: tuple(v) for k, v in unique.items()},
         omitted={k: tuple(v) for k, v in omitted.items()},

@@ -217,7 +217,7 @@ def story_pages(digest: Digest, env: Environment) -> list[Page]:
         "sources": sources,
         "sentences": sentences,
         "source_of": source_of,
-        "coverage": coverage(digest.claims, [s.id for s in digest.sources]),
+        "coverage": coverage(digest.claims, [s.id for s in digest.sources], digest.discrepancies),
         "claim_of": {c.id: c for c in digest.claims},
         "independent": independent_count([s.id for s in digest.sources], digest.wire_groups),
         "pages": STORY_PAGES,
@@ -281,7 +281,9 @@ def site_pages(digests: Sequence[Digest], problems: Sequence[tuple[str, str]], e
 def publish(pages: Iterable[Page], out: Path) -> bool:
     """Write the pages as a new folder and swap it in for ``out``; False when nothing changed.
 
-    The old folder is kept until the new one is complete, so a failure leaves it as it was.
+    The old folder is kept until the new one is complete, so a failure leaves it as it was. A page
+    whose bytes did not change is linked from the old folder rather than written, so it keeps its
+    file and time stamp: only changed pages are rewritten.
     """
     pages = sorted(pages, key=lambda p: p.path)
     if _unchanged(pages, out):
@@ -294,7 +296,8 @@ def publish(pages: Iterable[Page], out: Path) -> bool:
         for page in pages:
             target = fresh / page.path
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(page.content)
+            if not _link_if_same(out / page.path, target, page.content):
+                target.write_bytes(page.content)
         if out.exists():
             out.rename(stale)
         fresh.rename(out)
@@ -302,6 +305,16 @@ def publish(pages: Iterable[Page], out: Path) -> bool:
         shutil.rmtree(fresh, ignore_errors=True)
         shutil.rmtree(stale, ignore_errors=True)
     return True
+
+
+def _link_if_same(old: Path, target: Path, content: bytes) -> bool:
+    try:
+        if old.is_file() and old.stat().st_size == len(content) and old.read_bytes() == content:
+            os.link(old, target)
+            return True
+    except OSError:
+        pass  # no hard links here (another file system): write the page instead
+    return False
 
 
 def _unchanged(pages: Sequence[Page], out: Path) -> bool:

@@ -127,3 +127,18 @@ def test_an_article_in_another_language_is_kept_with_a_warning(tmp_path: Path) -
     report = build(seeds, tmp_path / "out", warn=warnings.append)
     assert len(report.digests[0].sources) == 1
     assert warnings and warnings[0].startswith("warning: seeds/fr.txt: does not read as English")
+
+
+def test_only_changed_pages_are_rewritten(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    shutil.copytree(SEEDS, seeds)
+    out = tmp_path / "content"
+    build(seeds, out, warn=lambda line: None)
+    before = {p.relative_to(out): p.stat().st_mtime_ns for p in out.rglob("*") if p.is_file()}
+    target = seeds / "004_16ec6c816ff23fee.txt"
+    target.write_text(target.read_text(encoding="utf-8").replace("Phee said", "Molly Phee said"), encoding="utf-8")
+    assert build(seeds, out, warn=lambda line: None).written
+    after = {p.relative_to(out): p.stat().st_mtime_ns for p in out.rglob("*") if p.is_file()}
+    changed = {str(p) for p in after if before.get(p) != after[p]}
+    assert any(p.endswith("sources/004-16ec6c816ff23fee.md") for p in changed)
+    assert "assets/extra.css" not in changed and not any(p.endswith("sources/000-d927ee6055b5c552.md") for p in changed)

@@ -52,3 +52,18 @@ def test_coverage_names_unique_and_omitted_claims() -> None:
     assert len(cov.unique["c"]) == 1
     assert len(cov.omitted["c"]) == 3
     assert sum(v == "all" for v in cov.agreement.values()) == 1
+
+
+def test_claims_in_a_figure_discrepancy_are_disputed_but_spellings_are_not() -> None:
+    from generator.model import Discrepancy, Variant
+
+    sources = [source("a", *FILLER), source("b", *FILLER)]
+    claims = align(sources)
+    first = claims[0]
+    sid = next(iter(first.sources.values()))[0]
+    discrepancies = [
+        Discrepancy(about="cost of the base", kind="figure", variants=(Variant("$1", ("a",), (sid,)), Variant("$2", ("b",), ()))),
+        Discrepancy(about="spelling of X", kind="name", variants=(Variant("X", ("a",), (sid,)),)),
+    ]
+    cov = coverage(claims, ["a", "b"], discrepancies)
+    assert cov.contested == {first.id: ("cost of the base",)}
