@@ -7,6 +7,7 @@ import sys
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
+from itertools import combinations
 from pathlib import Path
 
 from .cache import Cache, key
@@ -17,6 +18,7 @@ from .read import OUTLETS_FILE, OutletRule, match_outlet, previous_slugs, read_a
 from .render import environment, publish, site_pages
 from .stories import Candidate, find_files, plan_stories
 from .textutil import looks_english
+from .wire import wire_evidence
 
 _PARALLEL_MIN_STORIES = 4
 """Below this many stories to digest, starting worker processes costs more than it saves."""
@@ -55,19 +57,43 @@ def build(
     report.problems.extend((f"{seeds.name}/{OUTLETS_FILE}", p) for p in rule_problems)
     sources, folders = _read_all(candidates, cache, report)
     sources = [_with_outlet(s, rules) for s in sources]
+    if not sources:
+        _report(report, warn, strict)
+        raise SeedsError(f"no readable article in {seeds}")
+    plan = plan_stories(sources, folders, previous=previous_slugs(out), title_of=story_title)
+    report.digests = _digest_all(plan, cache, report, workers=workers, progress=progress)
+    report.problems.extend(_near_duplicates(report.digests))
+    _report(report, warn, strict)
+    pages = site_pages(report.digests, report.problems, environment())
+    report.written = publish(pages, out)
+    return report
+
+
+def _report(report: BuildReport, warn: Callable[[str], None], strict: bool) -> None:
+    """Print every problem as a warning naming its file; under --strict, fail on the first."""
     for label, message in report.problems:
         warn(f"warning: {label}: {message}")
     if strict and report.problems:
         label, message = report.problems[0]
         more = f" (and {len(report.problems) - 1} more)" if len(report.problems) > 1 else ""
         raise StrictError(f"{label}: {message}{more}")
-    if not sources:
-        raise SeedsError(f"no readable article in {seeds}")
-    plan = plan_stories(sources, folders, previous=previous_slugs(out), title_of=story_title)
-    report.digests = _digest_all(plan, cache, report, workers=workers, progress=progress)
-    pages = site_pages(report.digests, report.problems, environment())
-    report.written = publish(pages, out)
-    return report
+
+
+def _near_duplicates(digests: Sequence[Digest], *, min_share: float = 0.95, min_length: float = 0.8) -> list[tuple[str, str]]:
+    """Name the articles that are near-copies of another in their story: kept, but worth knowing."""
+    problems = []
+    for digest in digests:
+        by_id = {s.id: s for s in digest.sources}
+        for group in digest.wire_groups:
+            named: set[str] = set()
+            for first, other in combinations([by_id[i] for i in group], 2):
+                shorter, longer = sorted((first.words, other.words))
+                if other.id in named or not longer or shorter / longer < min_length:
+                    continue
+                if wire_evidence(first, other).score >= min_share:
+                    named.add(other.id)
+                    problems.append((other.file, f"near-duplicate of {first.file}: kept, and counted with it as one independent report"))
+    return problems
 
 
 def _read_all(

@@ -104,3 +104,18 @@ def test_a_one_megabyte_line_is_read(tmp_path: Path) -> None:
     (seeds / "long.txt").write_text(("The council met again and voted on the budget. " * 21000).strip() + "\n", encoding="utf-8")
     report = build(seeds, tmp_path / "out", warn=lambda line: None)
     assert report.digests[0].sources[0].words > 150_000
+
+
+def test_a_near_duplicate_is_kept_with_a_warning(tmp_path: Path) -> None:
+    from generator.build import build
+
+    seeds = tmp_path / "seeds"
+    shutil.copytree(SEEDS, seeds)
+    text = (seeds / "003_61c589d0ba401add.txt").read_text(encoding="utf-8")
+    (seeds / "resent.txt").write_text(text.replace("Niger's government announced", "Niger's rulers announced"), encoding="utf-8")
+    warnings: list[str] = []
+    report = build(seeds, tmp_path / "out", warn=warnings.append)
+    assert sum(len(d.sources) for d in report.digests) == 6
+    assert warnings == [
+        "warning: seeds/resent.txt: near-duplicate of seeds/003_61c589d0ba401add.txt: kept, and counted with it as one independent report"
+    ]
