@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from itertools import combinations
@@ -189,9 +189,9 @@ def _digest_job(job: tuple[StoryInfo, list[Source]]) -> Digest:
     return build_digest(info, members)
 
 
-def _with_progress(results: object, total: int, progress: Callable[[str], None] | None) -> list[Digest]:
+def _with_progress(results: Iterable[Digest], total: int, progress: Callable[[str], None] | None) -> list[Digest]:
     out = []
-    for n, digest in enumerate(results, start=1):  # type: ignore[call-overload]
+    for n, digest in enumerate(results, start=1):
         out.append(digest)
         if progress is not None:
             progress(f"stories digested: {n}/{total}")

@@ -294,7 +294,7 @@ def _field_types(cls: type) -> dict[str, Any]:
 
 def _convert(tp: Any, data: Any) -> Any:
     origin = typing.get_origin(tp)
-    if dataclasses.is_dataclass(tp):
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         hints = _field_types(tp)
         return tp(**{k: _convert(hints[k], v) for k, v in data.items() if k in hints})
     if origin is tuple:

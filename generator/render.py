@@ -14,6 +14,7 @@ import shutil
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote, urlsplit
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
@@ -107,7 +108,7 @@ def highlights(digest: Digest) -> dict[str, list[tuple[int, int, str]]]:
 
 
 @pass_context
-def _highlight(context: Mapping[str, object], sentence: object) -> str:
+def _highlight(context: Mapping[str, Any], sentence: object) -> str:
     """Escape a sentence for its source page, marking its quotes and figures (outermost span wins)."""
     text = _WHITESPACE.sub(" ", sentence.text)  # type: ignore[attr-defined]
     spans = sorted(context["marks"].get(sentence.id, ()), key=lambda s: (s[0], -s[1]))  # type: ignore[attr-defined]
@@ -137,7 +138,7 @@ def date_range(digest: Digest) -> str:
 
 
 @pass_context
-def _one_per_source(context: Mapping[str, object], sentence_ids: Sequence[str]) -> list[str]:
+def _one_per_source(context: Mapping[str, Any], sentence_ids: Sequence[str]) -> list[str]:
     seen: set[str] = set()
     out = []
     for sid in sentence_ids:
@@ -175,7 +176,7 @@ def key_quotes(quotes: Sequence[Quote], *, limit: int = 3) -> list[Quote]:
 
 
 @pass_context
-def _cite(context: Mapping[str, object], sentence_id: str, label: str | None = None) -> str:
+def _cite(context: Mapping[str, Any], sentence_id: str, label: str | None = None) -> str:
     sentences = context["sentences"]
     source = context["sources"][context["source_of"][sentence_id]]
     text = sentences[sentence_id].text
@@ -192,7 +193,7 @@ def _tooltip(text: str) -> str:
 
 
 @pass_context
-def _outlet(context: Mapping[str, object], source_id: str) -> str:
+def _outlet(context: Mapping[str, Any], source_id: str) -> str:
     return escape_markdown(short_label(context["sources"][source_id]))
 
 

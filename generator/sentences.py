@@ -59,7 +59,8 @@ def _is_boundary(text: str, match: re.Match[str], start: int) -> bool:
         return True
     if match.group("close"):
         return True
-    word = _WORD_BEFORE.search(text, start, match.start()).group("word").lower().lstrip("'’(")
+    before = _WORD_BEFORE.search(text, start, match.start())
+    word = before.group("word").lower().lstrip("'’(") if before else ""
     if not word:
         return True
     if len(word) == 1 and word.isalpha():
@@ -67,7 +68,7 @@ def _is_boundary(text: str, match: re.Match[str], start: int) -> bool:
     if word in _ABBREVIATIONS:
         if word in _MAY_END:
             next_word = re.match(r"[\"“‘'(\[]*(\w+)", following)
-            return bool(next_word) and next_word.group(1).lower() in _OPENERS
+            return next_word is not None and next_word.group(1).lower() in _OPENERS
         return False
     if re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):
         return False  # dotted initialisms not listed: "N.A.T.O."
