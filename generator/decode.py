@@ -241,3 +241,12 @@ def _strip_invisible(text: str) -> tuple[str, int, int]:
     zero_width = len(_ZERO_WIDTH_RE.findall(text))
     bidi = len(_BIDI_RE.findall(text))
     return _BIDI_RE.sub("", _ZERO_WIDTH_RE.sub("", text)), zero_width, bidi
+
+
+def sanitize(text: str) -> str:
+    """Clean text that was unescaped after decoding (YAML escapes, character references): drop
+    zero-width, bidirectional and control characters, make odd spaces plain, and replace lone
+    surrogates, which no file can hold, with U+FFFD."""
+    text = text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    text, _zero_width, _bidi = _strip_invisible(text)
+    return _ODD_SPACE_RE.sub(" ", _CONTROL_RE.sub("", text))

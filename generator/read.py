@@ -11,7 +11,7 @@ from typing import Any
 import yaml
 from markdown_it import MarkdownIt
 
-from .decode import decode
+from .decode import decode, sanitize
 from .errors import InputError
 from .model import Article
 
@@ -102,7 +102,7 @@ def _front_matter(text: str) -> tuple[dict[str, Any], str, list[str]]:
             else:
                 meta["date"] = parsed
         elif isinstance(value, str):
-            meta[key] = " ".join(value.split())
+            meta[key] = " ".join(sanitize(value).split())
         else:
             warnings.append(f"front matter {key!r} should be text, got {type(value).__name__}: ignored")
     return meta, body, warnings
@@ -138,7 +138,8 @@ def markdown_to_text(body: str) -> str:
             paragraphs.append(_inline_text(token.children or []))
         elif token.type in ("html_block", "code_block", "fence"):
             paragraphs.append(" ".join(token.content.split()))
-    return "\n\n".join(p for p in paragraphs if p.strip())
+    # markdown-it turns character references ("&#x202e;") into characters: clean those too.
+    return "\n\n".join(sanitize(p) for p in paragraphs if sanitize(p).strip())
 
 
 def _inline_text(children: list[Any]) -> str:

@@ -30,9 +30,10 @@ STORY_PAGES = ("index", "comparison", "figures", "quotes", "people", "timeline",
 """The pages every story gets, each from ``templates/<name>.md.j2`` (the overview from overview)."""
 
 # Characters that Markdown, raw HTML, attr_list ("{: ...}") or a table cell could act on.
-_ESCAPES = str.maketrans({c: f"&#{ord(c)};" for c in "&<>\"'\\`*_{}[]()|~^$!"})
-# What makes a line a block construct when it starts one: "# ", "- ", "+ ", "> ", "=", "1. ", "2) ".
-_BLOCK_START = re.compile(r"^(?:[#+\-=>]|\d+[.)])")
+_ESCAPES = str.maketrans({c: f"&#{ord(c)};" for c in "&<>\"'\\`*_{}[]()|~^$!#"})
+# What makes a line a block construct when it starts one: "# ", "- ", "+ ", "> ", "=", "1. ", "2) ",
+# "??? note" (a collapsible block).
+_BLOCK_START = re.compile(r"^(?:[#+\-=>?]|\d+[.)])")
 _WHITESPACE = re.compile(r"\s+")
 _TOOLTIP_CHARS = 220
 
@@ -52,11 +53,16 @@ def safe_url(url: str | None) -> str | None:
     """Return the URL fit for a Markdown link when it is http(s), else None (never javascript: or data:)."""
     if not url:
         return None
-    candidate = url.strip()
-    parts = urlsplit(candidate)
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+    # Check the address as given and as quoted: urlsplit drops tabs and newlines that quote() keeps.
+    candidate = quote(url.strip(), safe=":/?#@!$&*+,;=%~-._")
+    try:
+        given, quoted = urlsplit(url.strip()), urlsplit(candidate)
+    except ValueError:  # an unclosed IPv6 bracket: "http://["
         return None
-    return quote(candidate, safe=":/?#@!$&*+,;=%~-._")
+    for parts in (given, quoted):
+        if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+            return None
+    return candidate
 
 
 @dataclass(frozen=True, slots=True)
