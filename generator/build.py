@@ -61,10 +61,12 @@ def build(
         _report(report, warn, strict)
         raise SeedsError(f"no readable article in {seeds}")
     plan = plan_stories(sources, folders, previous=previous_slugs(out), title_of=story_title)
-    report.digests = _digest_all(plan, cache, report, workers=workers, progress=progress)
+    digested = _digest_all(plan, cache, report, workers=workers, progress=progress)
+    report.digests = [digest for digest, _text in digested]
     report.problems.extend(_near_duplicates(report.digests))
     _report(report, warn, strict)
-    pages = site_pages(report.digests, report.problems, environment())
+    texts = {digest.story.slug: text for digest, text in digested}
+    pages = site_pages(report.digests, report.problems, environment(), texts=texts)
     report.written = publish(pages, out)
     return report
 
@@ -160,13 +162,14 @@ def _digest_all(
     *,
     workers: int | None,
     progress: Callable[[str], None] | None,
-) -> list[Digest]:
+) -> list[tuple[Digest, str]]:
+    """Digest every story, or take it from the cache; return each digest with its digest.json text."""
     entries = [key("story", json.dumps([to_dict(info), [to_dict(s) for s in members]], sort_keys=True)) for info, members in plan]
-    digests: list[Digest | None] = []
+    digests: list[tuple[Digest, str] | None] = []
     todo = []
     for i, entry in enumerate(entries):
         hit = cache.get("stories", entry)
-        digests.append(loads(hit) if isinstance(hit, str) else None)
+        digests.append((loads(hit), hit) if isinstance(hit, str) else None)
         if digests[-1] is None:
             todo.append(i)
     report.reused = len(plan) - len(todo)
@@ -178,18 +181,21 @@ def _digest_all(
             fresh = _with_progress(results, len(jobs), progress)
     else:
         fresh = _with_progress(map(_digest_job, jobs), len(jobs), progress)
-    for i, digest in zip(todo, fresh):
-        digests[i] = digest
-        cache.put("stories", entries[i], dumps(digest))
+    for i, (digest, text) in zip(todo, fresh):
+        digests[i] = (digest, text)
+        cache.put("stories", entries[i], text)
     return [d for d in digests if d is not None]
 
 
-def _digest_job(job: tuple[StoryInfo, list[Source]]) -> Digest:
+def _digest_job(job: tuple[StoryInfo, list[Source]]) -> tuple[Digest, str]:
     info, members = job
-    return build_digest(info, members)
+    digest = build_digest(info, members)
+    return digest, dumps(digest)
 
 
-def _with_progress(results: Iterable[Digest], total: int, progress: Callable[[str], None] | None) -> list[Digest]:
+def _with_progress(
+    results: Iterable[tuple[Digest, str]], total: int, progress: Callable[[str], None] | None
+) -> list[tuple[Digest, str]]:
     out = []
     for n, digest in enumerate(results, start=1):
         out.append(digest)

@@ -15,7 +15,7 @@ from .model import Article, Digest, Source, StoryInfo, from_dict, to_dict
 from .sentences import split_sentences
 from .summary import summarise
 from .textutil import slugify
-from .timeline import date_discrepancies, extract_timeline
+from .timeline import timeline_and_discrepancies
 from .wire import independent_count, wire_groups
 
 _TITLE_WORDS = 14
@@ -91,12 +91,12 @@ def build_digest(story: StoryInfo, sources: Sequence[Source]) -> Digest:
     figures = extract_figures(ordered, cited=frozenset(sid for line in summary for sid in line.sentences))
     entities = extract_entities(ordered)
     quotes = extract_quotes(ordered, entities)
-    timeline = extract_timeline(ordered)
+    timeline, date_conflicts = timeline_and_discrepancies(ordered)
     discrepancies = (
         *figure_discrepancies(figures),
         *name_discrepancies(entities, ordered),
         *quote_discrepancies(quotes),
-        *date_discrepancies(timeline, ordered),
+        *date_conflicts,
     )
     return Digest(
         story=story,

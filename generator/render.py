@@ -23,7 +23,7 @@ from .compare import coverage
 from .digest import dumps, readable_label
 from .figures import value_text
 from .wire import independent_count
-from .model import Claim, Digest, Figure, FigureMention, Quote, Source
+from .model import Digest, Entity, Figure, FigureMention, Quote, Source
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 STORY_PAGES = ("index", "comparison", "figures", "quotes", "people", "timeline", "discrepancies")
@@ -97,7 +97,20 @@ def environment(templates: Path = TEMPLATES) -> Environment:
     env.filters["unique_sources"] = _unique_sources
     env.filters["key_quotes"] = key_quotes
     env.filters["highlight"] = _highlight
+    env.filters["first_mentions"] = _first_mentions
     return env
+
+
+@pass_context
+def _first_mentions(context: Mapping[str, Any], entity: Entity) -> list[tuple[str, str | None]]:
+    """For each source naming an entity: the first sentence that uses one of its names, if any."""
+    names = (entity.name, *entity.aliases)
+    out = []
+    for source_id in entity.sources:
+        sentences = context["sources"][source_id].sentences
+        first = next((s.id for s in sentences if any(n in s.text for n in names)), None)
+        out.append((source_id, first))
+    return out
 
 
 def highlights(digest: Digest) -> dict[str, list[tuple[int, int, str]]]:
@@ -213,8 +226,8 @@ def anchor_id(source: Source, sentence_id: str) -> str:
     return f"{source.slug}-{sentence_id.rsplit('-', 1)[1]}"
 
 
-def story_pages(digest: Digest, env: Environment) -> list[Page]:
-    """Render every page of one story, its sources' pages and its digest.json."""
+def story_pages(digest: Digest, env: Environment, *, digest_json: str | None = None) -> list[Page]:
+    """Render every page of one story, its sources' pages and its digest.json (``digest_json``, if given)."""
     sources = {s.id: s for s in digest.sources}
     sentences = {t.id: t for s in digest.sources for t in s.sentences}
     source_of = {t.id: s.id for s in digest.sources for t in s.sentences}
@@ -238,7 +251,7 @@ def story_pages(digest: Digest, env: Environment) -> list[Page]:
     for source in digest.sources:
         text = env.get_template("source.md.j2").render(context, source=source, paragraphs=_paragraphs(source))
         pages.append(_page(f"{base}/sources/{source.slug}.md", text))
-    pages.append(Page(f"{base}/digest.json", dumps(digest).encode("utf-8")))
+    pages.append(Page(f"{base}/digest.json", (digest_json if digest_json is not None else dumps(digest)).encode("utf-8")))
     return pages
 
 
@@ -263,7 +276,13 @@ def story_month(digest: Digest) -> str:
     return max(dates)[:7] if dates else "undated"
 
 
-def site_pages(digests: Sequence[Digest], problems: Sequence[tuple[str, str]], env: Environment) -> list[Page]:
+def site_pages(
+    digests: Sequence[Digest],
+    problems: Sequence[tuple[str, str]],
+    env: Environment,
+    *,
+    texts: Mapping[str, str] | None = None,
+) -> list[Page]:
     """Render the whole docs folder: home, monthly archives, problems, every story, the static assets."""
     newest_first = sorted(digests, key=lambda d: (story_month(d) != "undated", date_range(d), d.story.slug), reverse=True)
     by_month: dict[str, list[Digest]] = {}
@@ -277,7 +296,7 @@ def site_pages(digests: Sequence[Digest], problems: Sequence[tuple[str, str]], e
     for month, members in by_month.items():
         pages.append(_page(f"archive/{month}.md", env.get_template("archive.md.j2").render(month=month, digests=members)))
     for digest in digests:
-        pages.extend(story_pages(digest, env))
+        pages.extend(story_pages(digest, env, digest_json=(texts or {}).get(digest.story.slug)))
     assets = TEMPLATES / "assets"
     for path in sorted(assets.rglob("*")) if assets.is_dir() else ():
         if path.is_file():

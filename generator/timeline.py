@@ -86,6 +86,18 @@ def date_discrepancies(events: Sequence[Event], sources: Sequence[Source], *,
                        min_shared: int = 3) -> tuple[Discrepancy, ...]:
     """List events whose date sources give differently, as discrepancies of kind "date"."""
     clusters = _clusters(sources, window=window, merge_cutoff=MERGE_CUTOFF, pin_cutoff=PIN_CUTOFF)
+    return _conflicts(clusters, events, sources, conflict_cutoff=conflict_cutoff, min_shared=min_shared)
+
+
+def timeline_and_discrepancies(sources: Sequence[Source]) -> tuple[tuple[Event, ...], tuple[Discrepancy, ...]]:
+    """Do what ``extract_timeline`` and ``date_discrepancies`` do, finding the dated mentions once."""
+    clusters = _clusters(sources, window=WINDOW, merge_cutoff=MERGE_CUTOFF, pin_cutoff=PIN_CUTOFF)
+    events = tuple(_event(c, sources) for c in clusters)
+    return events, _conflicts(clusters, events, sources, conflict_cutoff=0.5, min_shared=3)
+
+
+def _conflicts(clusters: list[list[_Mention]], events: Sequence[Event], sources: Sequence[Source], *,
+               conflict_cutoff: float, min_shared: int) -> tuple[Discrepancy, ...]:
     wanted = {(e.date, e.sentences[0]) for e in events if e.sentences}
     clusters = [c for c in clusters if (_core(c).label, _sentence_id(c[0], sources)) in wanted]
     # Two dates conflict only when their own words agree, not just the kind of event.
