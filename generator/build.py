@@ -15,8 +15,8 @@ from .digest import build_digest, dumps, loads, prepare_source, story_title
 from .errors import InputError, SeedsError, StrictError
 from .model import Digest, Source, StoryInfo, from_dict, to_dict
 from .read import OUTLETS_FILE, OutletRule, match_outlet, previous_slugs, read_article, read_outlet_rules
-from .render import environment, publish, site_pages
-from .stories import Candidate, find_files, plan_stories
+from .render import TEMPLATES, environment, publish, site_pages
+from .stories import Candidate, Skipped, find_files, plan_stories
 from .textutil import looks_english
 from .wire import wire_evidence
 
@@ -35,6 +35,13 @@ class BuildReport:
     """False when the output already held exactly these pages."""
     reused: int = 0
     """Stories whose digest came from the cache."""
+    stories: int = 0
+    """How many stories the output holds."""
+    articles: int = 0
+    """How many articles those stories hold."""
+    up_to_date: bool = False
+    """True when nothing that the output depends on had changed: nothing was read or rendered, and
+    ``digests`` is empty (the digests are in the output's digest.json files)."""
 
 
 def build(
@@ -51,6 +58,10 @@ def build(
     report = BuildReport()
     cache = Cache(out.parent / f".{out.name}.cache" if use_cache else None)
     candidates, skipped = find_files(seeds)
+    fingerprint = _fingerprint(seeds, candidates, skipped)
+    if _up_to_date(cache, fingerprint, out, report):
+        _report(report, warn, strict)
+        return report
     for item in skipped:
         report.problems.append((item.label, f"skipped: {item.reason}"))
     rules, rule_problems = read_outlet_rules(seeds)
@@ -68,7 +79,48 @@ def build(
     texts = {digest.story.slug: text for digest, text in digested}
     pages = site_pages(report.digests, report.problems, environment(), texts=texts)
     report.written = publish(pages, out)
+    report.stories = len(report.digests)
+    report.articles = sum(len(d.sources) for d in report.digests)
+    cache.put("builds", key("build", str(out.resolve())), {
+        "fingerprint": fingerprint,
+        "tree": _tree_stamp(out),
+        "problems": report.problems,
+        "stories": report.stories,
+        "articles": report.articles,
+    })
     return report
+
+
+def _fingerprint(seeds: Path, candidates: Sequence[Candidate], skipped: Sequence[Skipped]) -> str:
+    """Hash everything the output depends on: the files, what was skipped, sources.yml, the templates."""
+    parts: list[str | bytes] = [repr([(s.label, s.reason) for s in skipped])]
+    for candidate in candidates:
+        parts += [candidate.label, candidate.folder or "", candidate.path.read_bytes()]
+    outlets = seeds / OUTLETS_FILE
+    parts.append(outlets.read_bytes() if outlets.is_file() else b"")
+    for template in sorted(p for p in TEMPLATES.rglob("*") if p.is_file()):
+        parts += [template.relative_to(TEMPLATES).as_posix(), template.read_bytes()]
+    return key("fingerprint", *parts)
+
+
+def _tree_stamp(out: Path) -> dict[str, list[int]]:
+    """Name, size and modification time of every file of the output: enough to see it was touched."""
+    if not out.is_dir():
+        return {}
+    return {p.relative_to(out).as_posix(): [p.stat().st_size, p.stat().st_mtime_ns] for p in sorted(out.rglob("*")) if p.is_file()}
+
+
+def _up_to_date(cache: Cache, fingerprint: str, out: Path, report: BuildReport) -> bool:
+    """Tell whether the last build into ``out`` had the same inputs and its files are untouched."""
+    record = cache.get("builds", key("build", str(out.resolve())))
+    if not isinstance(record, dict) or record.get("fingerprint") != fingerprint:
+        return False
+    if record.get("tree") != _tree_stamp(out):
+        return False
+    report.problems = [(label, message) for label, message in record["problems"]]
+    report.stories, report.articles = record["stories"], record["articles"]
+    report.reused, report.up_to_date = record["stories"], True
+    return True
 
 
 def _report(report: BuildReport, warn: Callable[[str], None], strict: bool) -> None:

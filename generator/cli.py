@@ -29,10 +29,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         if progress is not None:
             print("\r\033[K", end="", file=sys.stderr)
-    stories = len(report.digests)
-    articles = sum(len(d.sources) for d in report.digests)
-    state = "written" if report.written else "unchanged"
-    reused = f", {report.reused} reused from the cache" if report.reused else ""
+    stories, articles = report.stories, report.articles
+    state = "written" if report.written else "up to date" if report.up_to_date else "unchanged"
+    reused = f", {report.reused} reused from the cache" if report.reused and not report.up_to_date else ""
     print(f"{articles} articles in {stories} stories -> {args.out} ({state}{reused})", file=sys.stderr)
     return 0
 

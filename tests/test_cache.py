@@ -56,3 +56,28 @@ def test_cached_and_fresh_builds_write_the_same_bytes(tmp_path: Path) -> None:
     build(seeds, tmp_path / "b", warn=lambda line: None, use_cache=False)
     tree = lambda root: {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}  # noqa: E731
     assert tree(tmp_path / "a") == tree(tmp_path / "b")
+
+
+def test_an_unchanged_build_is_up_to_date_and_a_touched_output_is_repaired(tmp_path: Path) -> None:
+    seeds = two_stories(tmp_path)
+    out = tmp_path / "content"
+    first = build(seeds, out, warn=lambda line: None)
+    second = build(seeds, out, warn=lambda line: None)
+    assert second.up_to_date and not second.written and second.stories == first.stories == 2
+    page = next(out.glob("*/index.md"))
+    original = page.read_bytes()
+    page.write_text("edited by hand", encoding="utf-8")
+    third = build(seeds, out, warn=lambda line: None)
+    assert not third.up_to_date and third.written
+    assert page.read_bytes() == original
+
+
+def test_warnings_are_repeated_when_the_build_is_up_to_date(tmp_path: Path) -> None:
+    seeds = two_stories(tmp_path)
+    (seeds / "niger" / "empty.txt").write_text("", encoding="utf-8")
+    out = tmp_path / "content"
+    first: list[str] = []
+    second: list[str] = []
+    build(seeds, out, warn=first.append)
+    assert build(seeds, out, warn=second.append).up_to_date
+    assert first == second == ["warning: seeds/niger/empty.txt: skipped: empty file"]
