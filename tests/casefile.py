@@ -15,3 +15,23 @@ def load(name: str) -> list[tuple[str, str, str]]:
         given, _, expected = body.partition("\n---\n")
         cases.append((title.strip(), given.strip("\n"), expected.strip("\n")))
     return cases
+
+
+def load_fixtures(path: Path) -> list[tuple[str, str, list[str]]]:
+    """Read markdown-it-py style fixtures: a title, ".", the input, ".", the expected lines, ".".
+
+    Lines starting with "#" outside a case are comments.
+    """
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+    cases, i = [], 0
+    while i < len(lines):
+        if not lines[i].strip():
+            i += 1
+            continue
+        title = lines[i]
+        assert lines[i + 1] == ".", f"{path.name}: '.' expected after {title!r}"
+        j = lines.index(".", i + 2)
+        k = lines.index(".", j + 1)
+        cases.append((title, "\n".join(lines[i + 2:j]), lines[j + 1:k]))
+        i = k + 1
+    return cases

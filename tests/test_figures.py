@@ -17,24 +17,9 @@ from generator.figures import (
 from generator.model import Figure, FigureMention, Sentence, Source
 from generator.numbers import find_numbers
 
+from .casefile import load_fixtures
+
 CASES = Path(__file__).parent / "cases" / "figures"
-
-
-def _fixtures(path: Path) -> list[tuple[str, str, list[str]]]:
-    """Read a markdown-it-py style fixture file: title, ".", input, ".", expected, "."."""
-    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
-    out, i = [], 0
-    while i < len(lines):
-        if not lines[i].strip():
-            i += 1
-            continue
-        title = lines[i]
-        assert lines[i + 1] == ".", f"{path.name}: expected '.' after {title!r}"
-        j = lines.index(".", i + 2)
-        k = lines.index(".", j + 1)
-        out.append((title, "\n".join(lines[i + 2:j]), lines[j + 1:k]))
-        i = k + 1
-    return out
 
 
 def _number(text: str) -> str:
@@ -47,7 +32,7 @@ def _describe(n, kind, unit, surface) -> str:  # type: ignore[no-untyped-def]
 
 
 MENTION_CASES = [case for name in ("mentions.txt", "money.txt", "ranges.txt", "units.txt")
-                 for case in _fixtures(CASES / name)]
+                 for case in load_fixtures(CASES / name)]
 
 
 @pytest.mark.parametrize("title,text,expected", MENTION_CASES, ids=[c[0] for c in MENTION_CASES])
@@ -71,7 +56,7 @@ def _values(mentions: tuple[FigureMention, ...] | list[FigureMention]) -> str:
     return ", ".join(f"{m.source}:{_number(m.value)}" for m in mentions)
 
 
-GROUP_CASES = _fixtures(CASES / "groups.txt")
+GROUP_CASES = load_fixtures(CASES / "groups.txt")
 
 
 @pytest.mark.parametrize("title,text,expected", GROUP_CASES, ids=[c[0] for c in GROUP_CASES])

@@ -11,22 +11,9 @@ from generator.names import same_person, strip_titles
 from generator.people import extract_entities, name_discrepancies
 from generator.sentences import split_paragraph
 
+from .casefile import load_fixtures
+
 CASES = Path(__file__).parent / "cases" / "people"
-
-
-def read_cases(path: Path) -> list[tuple[str, str, list[str]]]:
-    """Read markdown-it-py style fixtures: a title, then input and expected output between '.' lines."""
-    lines = path.read_text(encoding="utf-8").splitlines()
-    cases, i = [], 0
-    while i < len(lines):
-        if not lines[i].strip():
-            i += 1
-            continue
-        j = lines.index(".", i + 2)
-        k = lines.index(".", j + 1)
-        cases.append((lines[i], "\n".join(lines[i + 2:j]), lines[j + 1:k]))
-        i = k + 1
-    return cases
 
 
 def sources(text: str) -> list[Source]:
@@ -56,7 +43,7 @@ def row(e: Entity) -> str:
     return " | ".join(cells)
 
 
-@pytest.mark.parametrize(("title", "text", "expected"), read_cases(CASES / "entities.txt"), ids=lambda v: v if isinstance(v, str) and "\n" not in v and len(v) < 80 else "")
+@pytest.mark.parametrize(("title", "text", "expected"), load_fixtures(CASES / "entities.txt"), ids=lambda v: v if isinstance(v, str) and "\n" not in v and len(v) < 80 else "")
 def test_entities(title: str, text: str, expected: list[str]) -> None:
     rows = [row(e) for e in extract_entities(sources(text))]
     for line in expected:

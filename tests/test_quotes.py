@@ -12,24 +12,9 @@ from generator.quotemarks import find_spans, mask
 from generator.quotes import extract_quotes, quote_discrepancies
 from generator.sentences import split_paragraph
 
+from .casefile import load_fixtures
+
 CASES = Path(__file__).parent / "cases" / "quotes"
-
-
-def read_cases(path: Path) -> list[tuple[str, str, list[str]]]:
-    """Read markdown-it-py style fixtures: a title, then input and expected output between '.' lines."""
-    lines = path.read_text(encoding="utf-8").splitlines()
-    cases, i = [], 0
-    while i < len(lines):
-        if not lines[i].strip():
-            i += 1
-            continue
-        title = lines[i]
-        assert lines[i + 1] == ".", f"{path.name}: '.' expected after {title!r}"
-        j = lines.index(".", i + 2)
-        k = lines.index(".", j + 1)
-        cases.append((title, "\n".join(lines[i + 2:j]), lines[j + 1:k]))
-        i = k + 1
-    return cases
 
 
 def source(source_id: str, text: str) -> Source:
@@ -48,7 +33,7 @@ def mentions(sources: list[Source]) -> list[str]:
     return [f"{m.text} | {m.speaker or '-'}" for q in quotes for m in q.mentions]
 
 
-@pytest.mark.parametrize(("title", "text", "expected"), read_cases(CASES / "forms.txt"), ids=lambda v: v if isinstance(v, str) and "\n" not in v and len(v) < 80 else "")
+@pytest.mark.parametrize(("title", "text", "expected"), load_fixtures(CASES / "forms.txt"), ids=lambda v: v if isinstance(v, str) and "\n" not in v and len(v) < 80 else "")
 def test_quote_forms(title: str, text: str, expected: list[str]) -> None:
     assert mentions([source("a", text)]) == expected, title
 
