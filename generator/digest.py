@@ -9,9 +9,9 @@ from dataclasses import replace
 from .clean import clean_text
 from .compare import align
 from .figures import extract_figures, figure_discrepancies
+from .model import Article, Digest, Source, StoryInfo, from_dict, to_dict
 from .people import extract_entities, name_discrepancies
 from .quotes import extract_quotes, quote_discrepancies
-from .model import Article, Digest, Source, StoryInfo, from_dict, to_dict
 from .sentences import split_sentences
 from .summary import summarise
 from .textutil import slugify
@@ -72,12 +72,8 @@ def with_slugs(sources: Sequence[Source]) -> tuple[Source, ...]:
         while slug in taken:
             slug, n = f"{base}-{n}", n + 1
         taken.add(slug)
-        out.append(_replace_slug(source, slug))
+        out.append(replace(source, slug=slug))
     return tuple(out)
-
-
-def _replace_slug(source: Source, slug: str) -> Source:
-    return replace(source, slug=slug)
 
 
 def build_digest(story: StoryInfo, sources: Sequence[Source]) -> Digest:

@@ -1,4 +1,4 @@
-"""Render digests into Markdown pages with Jinja2; all writing to disk happens here.
+"""Render digests into Markdown pages with Jinja2; all writing of pages happens here (the cache writes its own).
 
 Article text is untrusted. It reaches a page only through ``escape_markdown`` (the ``md`` filter),
 which turns every character that Markdown, HTML or attr_list could act on into a numeric
