@@ -98,7 +98,32 @@ def environment(templates: Path = TEMPLATES) -> Environment:
     env.filters["key_quotes"] = key_quotes
     env.filters["highlight"] = _highlight
     env.filters["first_mentions"] = _first_mentions
+    env.filters["key_figures"] = key_figures
     return env
+
+
+# A duration that only places an event in time: "a year ago", "four months later".
+_TIME_REFERENCE = re.compile(r"\b(ago|later|earlier|after|before)\b", re.IGNORECASE)
+# The same words right after a figure's own text: "four months" + " later".
+_TIME_REFERENCE_AFTER = re.compile(r"\s+(ago|later|earlier|after|before)\b", re.IGNORECASE)
+
+
+@pass_context
+def key_figures(context: Mapping[str, Any], figures: Sequence[Figure], *, limit: int = 5) -> list[Figure]:
+    """Pick the figures for the overview: in rank order, leaving out durations that only date an
+    event ("a year ago", "four months later": the timeline shows those)."""
+    sentences = context["sentences"]
+
+    def dates_an_event(mention: FigureMention) -> bool:
+        if _TIME_REFERENCE.search(mention.text):
+            return True
+        text = sentences[mention.sentence].text
+        at = text.find(mention.text)
+        return at >= 0 and bool(_TIME_REFERENCE_AFTER.match(text, at + len(mention.text)))
+
+    return [
+        f for f in figures if not (f.kind == "duration" and all(dates_an_event(m) for m in f.mentions))
+    ][:limit]
 
 
 @pass_context

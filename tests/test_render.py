@@ -62,3 +62,21 @@ def test_only_http_links() -> None:
 
 def test_page_titles_are_html_escaped_yaml_strings() -> None:
     assert yaml_title("</title><script>x</script>") == '"&lt;/title&gt;&lt;script&gt;x&lt;/script&gt;"'
+
+
+def test_overview_key_figures_leave_out_durations_that_only_date_an_event() -> None:
+    from generator.model import Figure, FigureMention, Sentence
+    from generator.render import environment
+
+    sentences = {
+        "a-s1": Sentence("a-s1", "He visited a year ago and again four months later."),
+        "a-s2": Sentence("a-s2", "The base cost $100 million after a three-day visit."),
+    }
+    figures = [
+        Figure("f1", "visit", "duration", "years", (FigureMention("a", "a-s1", "a year ago", 1.0),)),
+        Figure("f2", "later", "duration", "months", (FigureMention("a", "a-s1", "four months", 4.0),)),
+        Figure("f3", "cost of the base", "money", "USD", (FigureMention("a", "a-s2", "$100 million", 1e8),)),
+        Figure("f4", "length of the visit", "duration", "days", (FigureMention("a", "a-s2", "three-day", 3.0),)),
+    ]
+    template = environment().from_string("{% for f in figures | key_figures %}{{ f.id }} {% endfor %}")
+    assert template.render(figures=figures, sentences=sentences) == "f3 f4 "
