@@ -1,10 +1,11 @@
 """Run the whole pipeline: find, read, prepare, group, digest, render, publish."""
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from itertools import combinations
@@ -58,7 +59,8 @@ def build(
     report = BuildReport()
     cache = Cache(out.parent / f".{out.name}.cache" if use_cache else None)
     candidates, skipped = find_files(seeds)
-    fingerprint = _fingerprint(seeds, candidates, skipped)
+    hashes = {c.label: _file_hash(c.path) for c in candidates}
+    fingerprint = _fingerprint(seeds, candidates, skipped, hashes)
     if _up_to_date(cache, fingerprint, out, report):
         _report(report, warn, strict)
         return report
@@ -66,7 +68,7 @@ def build(
         report.problems.append((item.label, f"skipped: {item.reason}"))
     rules, rule_problems = read_outlet_rules(seeds)
     report.problems.extend((f"{seeds.name}/{OUTLETS_FILE}", p) for p in rule_problems)
-    sources, folders = _read_all(candidates, cache, report)
+    sources, folders = _read_all(candidates, hashes, cache, report)
     sources = [_with_outlet(s, rules) for s in sources]
     if not sources:
         _report(report, warn, strict)
@@ -91,11 +93,22 @@ def build(
     return report
 
 
-def _fingerprint(seeds: Path, candidates: Sequence[Candidate], skipped: Sequence[Skipped]) -> str:
+def _file_hash(path: Path) -> str:
+    """Hash a file's bytes (read once per build); an unreadable file hashes as its error, to be
+    reported when it is read."""
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError as exc:
+        return f"unreadable: {exc.errno}"
+
+
+def _fingerprint(
+    seeds: Path, candidates: Sequence[Candidate], skipped: Sequence[Skipped], hashes: Mapping[str, str]
+) -> str:
     """Hash everything the output depends on: the files, what was skipped, sources.yml, the templates."""
     parts: list[str | bytes] = [repr([(s.label, s.reason) for s in skipped])]
     for candidate in candidates:
-        parts += [candidate.label, candidate.folder or "", candidate.path.read_bytes()]
+        parts += [candidate.label, candidate.folder or "", hashes[candidate.label]]
     outlets = seeds / OUTLETS_FILE
     parts.append(outlets.read_bytes() if outlets.is_file() else b"")
     for template in sorted(p for p in TEMPLATES.rglob("*") if p.is_file()):
@@ -151,14 +164,14 @@ def _near_duplicates(digests: Sequence[Digest], *, min_share: float = 0.95, min_
 
 
 def _read_all(
-    candidates: Sequence[Candidate], cache: Cache, report: BuildReport
+    candidates: Sequence[Candidate], hashes: Mapping[str, str], cache: Cache, report: BuildReport
 ) -> tuple[list[Source], dict[str, str | None]]:
     sources: list[Source] = []
     folders: dict[str, str | None] = {}
     seen_text: dict[tuple[str | None, str], str] = {}  # (story folder, text) -> first file with it
     for candidate in candidates:
         try:
-            source, warnings = _prepare(candidate, cache)
+            source, warnings = _prepare(candidate, hashes[candidate.label], cache)
         except InputError as exc:
             report.problems.append((candidate.label, f"skipped: {exc}"))
             continue
@@ -195,9 +208,9 @@ def _with_outlet(source: Source, rules: list[OutletRule]) -> Source:
     return replace(source, outlet=source.outlet or rule.outlet, labels=dict(rule.labels))
 
 
-def _prepare(candidate: Candidate, cache: Cache) -> tuple[Source, tuple[str, ...]]:
+def _prepare(candidate: Candidate, file_hash: str, cache: Cache) -> tuple[Source, tuple[str, ...]]:
     """Read and clean one file, or take both from the cache when its bytes are unchanged."""
-    entry = key("source", candidate.label, candidate.path.read_bytes())
+    entry = key("source", candidate.label, file_hash)
     hit = cache.get("sources", entry)
     if isinstance(hit, dict):
         return from_dict(Source, hit["source"]), tuple(hit["warnings"])

@@ -88,7 +88,6 @@ def environment(templates: Path = TEMPLATES) -> Environment:
     env.filters["cite"] = _cite
     env.filters["outlet"] = _outlet
     env.filters["url"] = safe_url
-    env.filters["tooltip"] = _tooltip
     env.filters["yaml_string"] = yaml_title
     env.filters["date_range"] = date_range
     env.filters["one_per_source"] = _one_per_source
@@ -265,7 +264,6 @@ def story_pages(digest: Digest, env: Environment, *, digest_json: str | None = N
         "coverage": coverage(digest.claims, [s.id for s in digest.sources], digest.discrepancies),
         "claim_of": {c.id: c for c in digest.claims},
         "independent": independent_count([s.id for s in digest.sources], digest.wire_groups),
-        "pages": STORY_PAGES,
     }
     pages = []
     for name in STORY_PAGES:
