@@ -78,6 +78,7 @@ def _source_quotes(source: Source, index: int, entities: Sequence[Entity]) -> li
     history: list[Named] = []
     found: list[_Found] = []
     carried: Optional[Speaker] = None
+    transcript = False  # inside a transcript, whose turns and their continuations are no quotations
     for b, block in enumerate(blocks(source)):
         spans = find_spans(block.text)
         masked = mask(block.text, spans)
@@ -86,9 +87,11 @@ def _source_quotes(source: Source, index: int, entities: Sequence[Entity]) -> li
         if spans and speakers[0] is None and spans[0].outer_start == 0:
             speakers[0] = carried
         kept = False
+        opens = bool(spans) and spans[0].outer_start == 0
+        transcript = opens and (transcript or (not spans[0].closed and bool(_TRANSCRIPT.match(block.text[spans[0].start:]))))
         for span, speaker in zip(spans, speakers):
             text = " ".join(block.text[span.start:span.end].split())
-            if not _is_statement(text, speaker is not None) or (not span.closed and _TRANSCRIPT.match(text)):
+            if not _is_statement(text, speaker is not None) or (transcript and span is spans[0]):
                 continue
             ids = tuple(sid for start, end, sid in block.sentences if start < span.end and end > span.start)
             if not ids:

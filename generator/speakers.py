@@ -39,8 +39,9 @@ POSSESSIVE_SPEECH = re.compile(
     r"assertion|argument|message|tweet|tweets|post|letter|missive|speech|description|question|answer|reply|response)\b"
 )
 # Where a subject phrase before a cue starts: after a quote, a clause break or a linking word.
-# Example: 'Pressed to elaborate, Singh said officials' -> 'Singh' (after the comma piece).
-_CHUNK_BREAK = re.compile(r"[\x00;:\[\]—–]|\.\s|\b(?:that|and|but|because|when|as|while|where)\s")
+# Example: 'Pressed to elaborate, Singh said officials' -> 'Singh' (after the comma piece). An
+# "and" inside a name ("Museum of African American History and Culture") is no break.
+_CHUNK_BREAK = re.compile(r"[\x00;:\[\]—–]|\.\s|\b(?:that|but|because|when|as|while|where)\s|\band\s(?![A-Z])")
 # A relative clause between a subject and its cue: 'Sanders, who lost the primaries to Clinton, said'.
 _RELATIVE = re.compile(r",\s+(?:who|which|whose)\b[^,\x00]*,")
 # Where an inverted subject ends: a quote, punctuation, a relative or a prepositional phrase.
