@@ -160,7 +160,7 @@ def _attribute(block: Block, masked: str, span: Span, b: int, history: Sequence[
         after = _after(masked, span, following[0]) if following else None
         candidates = [after] if after and after[0] <= 4 else []
     if not candidates:
-        said = list(POSSESSIVE_SPEECH.finditer(masked, start, span.outer_start))
+        said = [m for m in POSSESSIVE_SPEECH.finditer(masked, start, span.outer_start) if _introduces(masked[m.end():span.outer_start])]
         if said:
             named = parse_subject(said[-1].group("name"))
             if named is not None and named.kind == "name":
@@ -214,6 +214,12 @@ def _before(masked: str, span: Span, start: int, end: int) -> Optional[tuple[int
         if subject:
             return len(left[cue.end():].split()) + 1, subject, at
     return None
+
+
+def _introduces(gap: str) -> bool:
+    # 'Trump’s claim that there have been “…”' gives the claim's words; 'treating Clinton’s remark
+    # as a compliment -- “…”' gives the subject's own, after a dash.
+    return len(gap.split()) <= 5 and not re.search(r"[—–]|--|\x00", gap)
 
 
 def _main_subject(masked: str, floor: int, at: int, end: int) -> Optional[Subject]:

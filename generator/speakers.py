@@ -17,18 +17,18 @@ acknowledged acknowledges admitted admits announced announces emphasized emphasi
 stressed stresses suggested suggests alleged alleges described describes urged urges joked jokes
 quipped remarked observed conceded concedes complained complains boasted boasts predicted
 predicts promised promises vowed vows cautioned concluded countered contended maintained
-maintains reiterated mused shouted yelled charged lamented agreed agrees called calls confirmed
+maintains reiterated asserted asserts mused shouted yelled charged lamented agreed agrees called calls confirmed
 confirms denied denies recounted testified spoke reports reported wondered believes thinks
 thought""".split()
 # A cue verb of a reporting clause, capitalised only where a sentence may open on it ("Said Ellis:").
 # Example: 'Singh said' -> 'said'; 'pointed out', 'went on'.
 CUE = re.compile(
-    r"\b(?:Said|Says|Asked|Added|Wrote|pointed\s+out|went\s+on|chimed\s+in|" + "|".join(_CUE_WORDS) + r")\b"
+    r"\b(?:Said|Says|Asked|Added|Wrote|pointed\s+out|went\s+on|chimed\s+in|put\s+it|" + "|".join(_CUE_WORDS) + r")\b"
 )
 # A participle cue that shares the subject of its main clause: 'Trump said ..., adding that'.
 PARTICIPLE = re.compile(
     r"\b(?:saying|adding|telling|noting|writing|warning|asking|declaring|arguing|calling|explaining|"
-    r"insisting|stressing|tweeting|posting|quipping|joking|claiming|describing|urging)\b"
+    r"insisting|stressing|tweeting|posting|quipping|joking|claiming|describing|urging|asserting)\b"
 )
 # "according to X": the subject comes after. Example: 'according to the Pentagon'.
 ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+")
