@@ -17,7 +17,7 @@ acknowledged acknowledges admitted admits announced announces emphasized emphasi
 stressed stresses suggested suggests alleged alleges described describes urged urges joked jokes
 quipped remarked observed conceded concedes complained complains boasted boasts predicted
 predicts promised promises vowed vows cautioned concluded countered contended maintained
-maintains reiterated asserted asserts mused shouted yelled charged lamented agreed agrees called calls confirmed
+maintains reiterated asserted asserts mused shouted shouts yelled yells screamed screams whispered whispers charged lamented agreed agrees called calls confirmed
 confirms denied denies recounted testified spoke reports reported wondered believes thinks
 thought""".split()
 # A cue verb of a reporting clause, capitalised only where a sentence may open on it ("Said Ellis:").
