@@ -30,6 +30,9 @@ _HEDGE_WORDS = frozenset(["about", "around", "some", "roughly", "approximately",
                           "estimated"])
 _COST_WORDS = frozenset(["cost", "costs", "costing", "built", "constructed", "spent", "paid", "bought", "worth",
                          "priced", "valued"])
+# Words that open or link a clause, not part of the event a time expression dates.
+_LEAD_WORDS = frozenset(["however", "but", "and", "so", "yet", "just", "only", "merely", "since", "where", "which",
+                         "who", "when", "while", "whereas"])
 # Verbs after which an amount is what something cost to make ("a base built at a cost of $100 million").
 _BUILD_WORDS = frozenset(["cost", "costs", "costing", "built", "constructed"])
 
@@ -91,22 +94,50 @@ def _about(text: str, n: Number, kind: str, surface_end: int) -> str:
 
 
 def _duration_about(text: str, n: Number, surface_end: int) -> str:
+    # "a three-day visit": the length of the visit. "a year ago, Blinken made a visit": the time
+    # since the event the clause tells; "four months later, the military overthrew Bazoum": the
+    # time until it; "stationed there for almost a decade": how long they were stationed.
+    begin = surface_begin(n)
     after = text[surface_end:]
-    when = re.search(r"(ago|later|earlier|after|before)$", text[:surface_end], re.IGNORECASE)
     follow = noun_chunk(after)
+    when = re.search(r"(ago|later|earlier|after|before)$", text[:surface_end], re.IGNORECASE)
     if not when and follow and re.match(r"-", text[n.end:]):
-        return "length of the " + " ".join(follow)  # "a three-day visit"
-    if when:
+        return "length of the " + " ".join(follow)
+    if when and when.group(1).lower() in ("after", "before"):
         clause = _clause_words(after.lstrip(" ,"))[:7]
         while clause and clause[-1].lower() in STOP_WORDS:
             clause.pop()
         if clause and clause[0].lower() not in _PREPOSITIONS:
-            word = when.group(1).lower()
-            return " ".join(([word] if word in ("after", "before") else []) + clause)
-    words = _clause_words(text[:surface_begin(n)], last=True)
+            return " ".join([when.group(1).lower(), *clause])
+    event = _event(text, begin, surface_end)
+    if when and event:
+        return ("time since " if when.group(1).lower() == "ago" else "time until ") + event
+    words = _clause_words(text[:begin], last=True)
     while words and words[-1].lower() in STOP_WORDS:
         words.pop()
     return " ".join(words[-6:])
+
+
+def _event(text: str, begin: int, end: int) -> str:
+    """The clause around a time expression, without it: "Blinken made a rare visit to Niger"."""
+    before = re.split(r"[;:()\[\]—–]|,\s|[.!?]\s", text[:begin])[-1].split()
+    while before and before[-1].lower() in _PREPOSITIONS | _LEAD_WORDS:
+        before.pop()
+    while before and before[0].lower() in _LEAD_WORDS:
+        before.pop(0)
+    # "Blinken visited Niger a year ago": the words before; "A year ago, Blinken visited": after.
+    words = before or _clause_words(text[end:].lstrip(" ,"))
+    # A purpose, a relative clause or a participle after a noun ends the event: "... to Niger to
+    # strengthen ...", "... Bazoum, who has", "a base in northern Niger used to fly drones".
+    for i, word in enumerate(words[3:], start=3):
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        if ((word == "to" and nxt[:1].islower()) or word.lower() in _LEAD_WORDS
+                or (word.endswith("ed") and words[i - 1][:1].isupper())):
+            words = words[:i]
+            break
+    while words and words[-1].lower() in STOP_WORDS:
+        words.pop()
+    return " ".join(words[:14]) if len(words) >= 2 else ""
 
 
 def _clause_words(text: str, *, last: bool = False) -> list[str]:
