@@ -33,6 +33,7 @@ _COST_WORDS = frozenset(["cost", "costs", "costing", "built", "constructed", "sp
 # Words that open or link a clause, not part of the event a time expression dates.
 _LEAD_WORDS = frozenset(["however", "but", "and", "so", "yet", "just", "only", "merely", "since", "where", "which",
                          "who", "when", "while", "whereas"])
+_SUBJECT_PRONOUNS = frozenset(["i", "we", "you", "he", "she", "it", "they"])
 # Verbs after which an amount is what something cost to make ("a base built at a cost of $100 million").
 _BUILD_WORDS = frozenset(["cost", "costs", "costing", "built", "constructed"])
 
@@ -120,29 +121,39 @@ def _duration_about(text: str, n: Number, surface_end: int) -> str:
 
 def _event(text: str, begin: int, end: int) -> str:
     """The clause around a time expression, without it: "Blinken made a rare visit to Niger"."""
-    before = re.split(r"[;:()\[\]—–]|,\s|[.!?]\s", text[:begin])[-1].split()
+    before = re.split(r"[;:()\[\]—–]|,\s|(?<!\b[A-Z])[.!?]\s", text[:begin])[-1].split()
     while before and before[-1].lower() in _PREPOSITIONS | _LEAD_WORDS:
         before.pop()
+    if before and before[0].lower() in ("who", "which", "that"):
+        return ""  # "Smith, who was asked about it a month ago": the clause's subject is elsewhere
+    lead = 0
     while before and before[0].lower() in _LEAD_WORDS:
         before.pop(0)
-    # "Blinken visited Niger a year ago": the words before; "A year ago, Blinken visited": after.
-    words = before or _clause_words(text[end:].lstrip(" ,"))
+        lead += 1
+    if lead and before and before[0][:1].islower() and before[0].lower() not in _SUBJECT_PRONOUNS:
+        return ""  # "Trump said ..., but was asked about it a month ago": the subject is elided
+    # "Blinken visited Niger a year ago": the words before; "A year ago, Blinken visited": after,
+    # without an appositive ("Rhodes, a deputy adviser, offered" -> "Rhodes offered").
+    after = re.sub(r"^([A-Z][^,]*),\s+(?:an?|the)\s[^,]+,\s+", r"\1 ", text[end:].lstrip(" ,"))
+    words = before or _clause_words(after)
     # A purpose, a relative clause or a participle after a noun ends the event: "... to Niger to
     # strengthen ...", "... Bazoum, who has", "a base in northern Niger used to fly drones".
     for i, word in enumerate(words[3:], start=3):
         nxt = words[i + 1] if i + 1 < len(words) else ""
         if ((word == "to" and nxt[:1].islower()) or word.lower() in _LEAD_WORDS
-                or (word.endswith("ed") and words[i - 1][:1].isupper())):
+                or (word.endswith("ed") and words[i - 1][:1].isupper() and words[i - 2][:1].islower())):
             words = words[:i]
             break
     while words and words[-1].lower() in STOP_WORDS:
         words.pop()
+    if words and words[0].lower() in STOP_WORDS | _SUBJECT_PRONOUNS:
+        words[0] = words[0].lower()  # "The case started" -> "time since the case started"
     return " ".join(words[:14]) if len(words) >= 2 else ""
 
 
 def _clause_words(text: str, *, last: bool = False) -> list[str]:
     """The words of the first (or last) clause of ``text``, up to a comma, colon, dash or bracket."""
-    parts = re.split(r"[;:()\[\]—–]|,\s|\s-\s|[.!?](?:\s|$)", text)
+    parts = re.split(r"[;:()\[\]—–]|,\s|\s-\s|(?<!\b[A-Z])[.!?](?:\s|$)", text)
     return (parts[-1] if last else parts[0]).split()
 
 
