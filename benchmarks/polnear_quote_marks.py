@@ -1,0 +1,39 @@
+"""Run the shared PolNeAR scorer twice: as it is, and with its gold also reading '' … '' quotes.
+
+Usage (from the project root, with the scorer's environment):
+    /tmp/evalenv/bin/python benchmarks/polnear_quote_marks.py
+
+Why: the scorer takes its gold quotes from the annotated Content spans with one regular
+expression that knows “…” and "…" only. The New York Times articles in PolNeAR write quotes as
+''…'' (two apostrophes on each side), so their gold list is empty and every quote the project
+finds in them counts as a false positive. This script changes nothing but that expression, then
+runs the scorer's own ``main``; the second line is what the scorer gives when ''…'' quotes count
+as quotes. Nothing is copied from the evaluation set: it is read in place from ../shared/eval.
+"""
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+SCORER = Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "score"
+
+
+def main() -> int:
+    if not (SCORER / "score_polnear.py").exists():
+        print(f"no scorer at {SCORER}")
+        return 1
+    sys.path.insert(0, str(SCORER))
+    import score_polnear  # the shared scorer, unchanged but for QSEG below
+
+    sys.argv = [sys.argv[0]]
+    print("as shipped:            ", end="", flush=True)
+    score_polnear.main()
+    # The same expression, with '' accepted as an opening or closing mark.
+    score_polnear.QSEG = re.compile(r"(?:[“\"]|'')((?:(?!'')[^“”\"]){3,}?)(?:[”\"]|'')")
+    print("gold also reading '': ", end="", flush=True)
+    return score_polnear.main()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
