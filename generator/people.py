@@ -260,5 +260,8 @@ def name_discrepancies(entities: Sequence[Entity], sources: Sequence[Source]) ->
                 variants.append(Variant(form, tuple(dict.fromkeys(h[0] for h in hits)), tuple(h[1] for h in hits)))
         if len({v.sources for v in variants}) >= 2:
             variants.sort(key=lambda v: (-len(v.sources), v.value))
-            out.append(Discrepancy(about=f"spelling of {entity.name}", kind="name", variants=tuple(variants)))
+            # "Mohamed Bazoum" / "Bazoum Mohamed": the same words, only their order differs.
+            reordered = len({tuple(sorted(fold(v.value).split())) for v in variants}) == 1
+            what = "name order" if reordered else "spelling"
+            out.append(Discrepancy(about=f"{what} of {entity.name}", kind="name", variants=tuple(variants)))
     return tuple(out)
