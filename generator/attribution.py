@@ -20,6 +20,8 @@ _DANGLING = re.compile(r"\b(?:the|a|an|of|to|in|on|at|for|and|or|our|their|its|w
 _COORDINATED = re.compile(r"\band\s+$")
 # A credit after a quote, introduced by a dash: '” ― Sonya Herridge'.
 _DASH_CREDIT = re.compile(r"\s*[―—–]\s*(?P<name>[A-Z][^\x00.;:!?]{1,60})")
+# A dash or another quotation between someone's "remark" and a quote: the quote is not the remark.
+_DASH_OR_QUOTE = re.compile(r"[—–]|--|\x00")
 # A paragraph that ends by introducing the next one: 'He said:', 'Trump told reporters:'.
 _INTRODUCES = re.compile(r"\b(?:" + CUE.pattern + r")(?:\s+[\w’'-]+){0,4}\s*:\s*$")
 # Honorifics that tell a person's gender: 'Mr. Obama', 'Mrs. Clinton'.
@@ -218,8 +220,8 @@ def _before(masked: str, span: Span, start: int, end: int) -> Optional[tuple[int
 
 def _introduces(gap: str) -> bool:
     # 'Trump’s claim that there have been “…”' gives the claim's words; 'treating Clinton’s remark
-    # as a compliment -- “…”' gives the subject's own, after a dash.
-    return len(gap.split()) <= 5 and not re.search(r"[—–]|--|\x00", gap)
+    # as a compliment -- “…”' gives the subject's own, after a dash or another quote.
+    return not _DASH_OR_QUOTE.search(gap)
 
 
 def _main_subject(masked: str, floor: int, at: int, end: int) -> Optional[Subject]:

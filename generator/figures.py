@@ -34,6 +34,15 @@ _COST_WORDS = frozenset(["cost", "costs", "costing", "built", "constructed", "sp
 _LEAD_WORDS = frozenset(["however", "but", "and", "so", "yet", "just", "only", "merely", "since", "where", "which",
                          "who", "when", "while", "whereas"])
 _SUBJECT_PRONOUNS = frozenset(["i", "we", "you", "he", "she", "it", "they"])
+# Words that say when, not what: "A year ago this week, the storm hit" names no event.
+_TIME_WORDS = frozenset(["this", "last", "next", "that", "today", "yesterday", "tomorrow"])
+# Where a clause ends: a comma, colon, bracket, dash or the end of a sentence.
+_CLAUSE_BREAK = re.compile(r"[;:()\[\]—–]|,\s|\s-\s|[.!?](?:\s|$)")
+# A dot that ends an initial or an abbreviation, not a sentence: "Benjamin J. Rhodes", "Acme Inc.".
+_ABBREVIATION = re.compile(r"\b(?:[A-Z]|Mr|Mrs|Ms|Dr|Gen|Col|Lt|Sgt|Sen|Rep|Gov|Jr|Sr|St|Inc|Corp|Co|Ltd|No)\.")
+# An appositive after a name opening a clause, dropped to reach the verb, unless a list goes on:
+# "Rhodes, a deputy adviser, offered" -> "Rhodes offered"; "France, the U.S., and Britain" stays.
+_APPOSITIVE = re.compile(r"^([A-Z][^,]*),\s+(?:an?|the)\s[^,]+,\s+(?!and\b)")
 # Verbs after which an amount is what something cost to make ("a base built at a cost of $100 million").
 _BUILD_WORDS = frozenset(["cost", "costs", "costing", "built", "constructed"])
 
@@ -97,22 +106,23 @@ def _about(text: str, n: Number, kind: str, surface_end: int) -> str:
 def _duration_about(text: str, n: Number, surface_end: int) -> str:
     # "a three-day visit": the length of the visit. "a year ago, Blinken made a visit": the time
     # since the event the clause tells; "four months later, the military overthrew Bazoum": the
-    # time until it; "stationed there for almost a decade": how long they were stationed.
+    # time until it.
     begin = surface_begin(n)
     after = text[surface_end:]
     follow = noun_chunk(after)
     when = re.search(r"(ago|later|earlier|after|before)$", text[:surface_end], re.IGNORECASE)
     if not when and follow and re.match(r"-", text[n.end:]):
         return "length of the " + " ".join(follow)
-    if when and when.group(1).lower() in ("after", "before"):
+    word = when.group(1).lower() if when else ""
+    if word in ("after", "before"):
         clause = _clause_words(after.lstrip(" ,"))[:7]
         while clause and clause[-1].lower() in STOP_WORDS:
             clause.pop()
         if clause and clause[0].lower() not in _PREPOSITIONS:
-            return " ".join([when.group(1).lower(), *clause])
-    event = _event(text, begin, surface_end)
-    if when and event:
-        return ("time since " if when.group(1).lower() == "ago" else "time until ") + event
+            return " ".join([word, *clause])
+    event = _event(text, begin, surface_end) if word in ("ago", "earlier", "later") else ""
+    if event:
+        return ("time until " if word == "later" else "time since ") + event
     words = _clause_words(text[:begin], last=True)
     while words and words[-1].lower() in STOP_WORDS:
         words.pop()
@@ -120,8 +130,8 @@ def _duration_about(text: str, n: Number, surface_end: int) -> str:
 
 
 def _event(text: str, begin: int, end: int) -> str:
-    """The clause around a time expression, without it: "Blinken made a rare visit to Niger"."""
-    before = re.split(r"[;:()\[\]—–]|,\s|(?<!\b[A-Z])[.!?]\s", text[:begin])[-1].split()
+    """The clause a time expression dates, without it: "Blinken made a rare visit to Niger", or ""."""
+    before = _clauses(text[:begin])[-1].split()
     while before and before[-1].lower() in _PREPOSITIONS | _LEAD_WORDS:
         before.pop()
     if before and before[0].lower() in ("who", "which", "that"):
@@ -132,16 +142,12 @@ def _event(text: str, begin: int, end: int) -> str:
         lead += 1
     if lead and before and before[0][:1].islower() and before[0].lower() not in _SUBJECT_PRONOUNS:
         return ""  # "Trump said ..., but was asked about it a month ago": the subject is elided
-    # "Blinken visited Niger a year ago": the words before; "A year ago, Blinken visited": after,
-    # without an appositive ("Rhodes, a deputy adviser, offered" -> "Rhodes offered").
-    after = re.sub(r"^([A-Z][^,]*),\s+(?:an?|the)\s[^,]+,\s+", r"\1 ", text[end:].lstrip(" ,"))
-    words = before or _clause_words(after)
-    # A purpose, a relative clause or a participle after a noun ends the event: "... to Niger to
-    # strengthen ...", "... Bazoum, who has", "a base in northern Niger used to fly drones".
+    words = before or _clauses(_APPOSITIVE.sub(r"\1 ", text[end:].lstrip(" ,")))[0].split()
+    if not before and words and words[0].lower() in _PREPOSITIONS | _LEAD_WORDS | _TIME_WORDS:
+        return ""  # "Two years ago in Paris, leaders signed": the event is past another phrase
     for i, word in enumerate(words[3:], start=3):
         nxt = words[i + 1] if i + 1 < len(words) else ""
-        if ((word == "to" and nxt[:1].islower()) or word.lower() in _LEAD_WORDS
-                or (word.endswith("ed") and words[i - 1][:1].isupper() and words[i - 2][:1].islower())):
+        if (word == "to" and nxt[:1].islower()) or word.lower() in _LEAD_WORDS or _reduced_relative(words, i):
             words = words[:i]
             break
     while words and words[-1].lower() in STOP_WORDS:
@@ -151,9 +157,22 @@ def _event(text: str, begin: int, end: int) -> str:
     return " ".join(words[:14]) if len(words) >= 2 else ""
 
 
+def _reduced_relative(words: list[str], i: int) -> bool:
+    # A participle after a place ends the event: "a base in northern Niger used to fly drones".
+    # A main verb does not: "officials in Niger expelled the ambassador".
+    nxt = words[i + 1].lower() if i + 1 < len(words) else ""
+    return words[i].endswith("ed") and words[i - 1][:1].isupper() and nxt in ("to", "by")
+
+
+def _clauses(text: str) -> list[str]:
+    """Split ``text`` at commas, colons, dashes, brackets and sentence ends, not at "Mr." or "J."."""
+    kept = _ABBREVIATION.sub(lambda m: m.group(0)[:-1] + "\x01", text)
+    return [part.replace("\x01", ".") for part in _CLAUSE_BREAK.split(kept)]
+
+
 def _clause_words(text: str, *, last: bool = False) -> list[str]:
     """The words of the first (or last) clause of ``text``, up to a comma, colon, dash or bracket."""
-    parts = re.split(r"[;:()\[\]—–]|,\s|\s-\s|(?<!\b[A-Z])[.!?](?:\s|$)", text)
+    parts = _clauses(text)
     return (parts[-1] if last else parts[0]).split()
 
 

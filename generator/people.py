@@ -261,7 +261,7 @@ def name_discrepancies(entities: Sequence[Entity], sources: Sequence[Source]) ->
         if len({v.sources for v in variants}) >= 2:
             variants.sort(key=lambda v: (-len(v.sources), v.value))
             # "Mohamed Bazoum" / "Bazoum Mohamed": the same words, only their order differs.
-            reordered = len({tuple(sorted(fold(v.value).split())) for v in variants}) == 1
+            reordered = len({tuple(sorted(v.value.split())) for v in variants}) == 1
             what = "name order" if reordered else "spelling"
             out.append(Discrepancy(about=f"{what} of {entity.name}", kind="name", variants=tuple(variants)))
     return tuple(out)

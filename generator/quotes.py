@@ -78,7 +78,7 @@ def _source_quotes(source: Source, index: int, entities: Sequence[Entity]) -> li
     history: list[Named] = []
     found: list[_Found] = []
     carried: Optional[Speaker] = None
-    transcript = False  # inside a transcript, whose turns and their continuations are no quotations
+    transcript = False  # in a transcript turn left open, whose next paragraphs go on with it
     for b, block in enumerate(blocks(source)):
         spans = find_spans(block.text)
         masked = mask(block.text, spans)
@@ -87,11 +87,13 @@ def _source_quotes(source: Source, index: int, entities: Sequence[Entity]) -> li
         if spans and speakers[0] is None and spans[0].outer_start == 0:
             speakers[0] = carried
         kept = False
-        opens = bool(spans) and spans[0].outer_start == 0
-        transcript = opens and (transcript or (not spans[0].closed and bool(_TRANSCRIPT.match(block.text[spans[0].start:]))))
+        # '"PENCE: Well, look, …' opens a turn; the paragraphs after it that open with a mark and
+        # leave it open go on with that turn, up to the closing line ('"Follow … on Twitter."').
+        continued = transcript and bool(spans) and spans[0].outer_start == 0
         for span, speaker in zip(spans, speakers):
             text = " ".join(block.text[span.start:span.end].split())
-            if not _is_statement(text, speaker is not None) or (transcript and span is spans[0]):
+            turn = not span.closed and bool(_TRANSCRIPT.match(text))
+            if not _is_statement(text, speaker is not None) or turn or (continued and span is spans[0] and speaker is None):
                 continue
             ids = tuple(sid for start, end, sid in block.sentences if start < span.end and end > span.start)
             if not ids:
@@ -102,6 +104,10 @@ def _source_quotes(source: Source, index: int, entities: Sequence[Entity]) -> li
         # Only a quote left open at the end of a paragraph goes on into the next one, and a
         # paragraph ending 'He said:' introduces the next one.
         carried = speakers[-1] if kept and spans and not spans[-1].closed else introduced(masked, b, history, entities)
+        if spans and not spans[-1].closed:
+            transcript = (continued or bool(_TRANSCRIPT.match(block.text[spans[-1].start:]))) and len(spans) == 1
+        else:
+            transcript = False
     return found
 
 

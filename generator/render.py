@@ -23,7 +23,7 @@ from .compare import coverage
 from .digest import dumps, readable_label
 from .figures import value_text
 from .wire import independent_count
-from .model import Digest, Entity, Figure, FigureMention, Quote, Source
+from .model import Digest, Discrepancy, Entity, Figure, FigureMention, Quote, Source
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 STORY_PAGES = ("index", "comparison", "figures", "quotes", "people", "timeline", "discrepancies")
@@ -97,6 +97,7 @@ def environment(templates: Path = TEMPLATES) -> Environment:
     env.filters["key_quotes"] = key_quotes
     env.filters["highlight"] = _highlight
     env.filters["first_mentions"] = _first_mentions
+    env.filters["written_differently"] = _written_differently
     env.filters["key_figures"] = key_figures
     return env
 
@@ -134,6 +135,17 @@ def _first_mentions(context: Mapping[str, Any], entity: Entity) -> list[tuple[st
         sentences = context["sources"][source_id].sentences
         first = next((s.id for s in sentences if any(n in s.text for n in names)), None)
         out.append((source_id, first))
+    return out
+
+
+@pass_context
+def _written_differently(context: Mapping[str, Any], entity: Entity) -> list[tuple[str, Discrepancy]]:
+    """The name discrepancies of one person, each with the heading that says how the names differ."""
+    out = []
+    for d in context["digest"].discrepancies:
+        what, _, name = d.about.partition(" of ")
+        if d.kind == "name" and name == entity.name:
+            out.append(("Names written in a different order" if what == "name order" else "Spelled differently", d))
     return out
 
 

@@ -10,16 +10,16 @@ from .names import (
     TITLES, fold, is_given_name, looks_like_org, strip_possessive,
 )
 
-_CUE_WORDS = """said says say told tells added adds explained explains noted notes wrote writes
-warned warns stated declared declares argued argues asked asks tweeted tweets posted continued
-continues insisted insists claimed claims replied replies responded responds recalled
-acknowledged acknowledges admitted admits announced announces emphasized emphasised emphasizes
-stressed stresses suggested suggests alleged alleges described describes urged urges joked jokes
-quipped remarked observed conceded concedes complained complains boasted boasts predicted
-predicts promised promises vowed vows cautioned concluded countered contended maintained
-maintains reiterated asserted asserts mused shouted shouts yelled yells screamed screams whispered whispers charged lamented agreed agrees called calls confirmed
-confirms denied denies recounted testified spoke reports reported wondered believes thinks
-thought""".split()
+_CUE_WORDS = """said says say told tells added adds explained explains noted notes wrote writes warned warns
+stated declared declares argued argues asked asks tweeted tweets posted continued continues
+insisted insists claimed claims replied replies responded responds recalled acknowledged
+acknowledges admitted admits announced announces emphasized emphasised emphasizes stressed
+stresses suggested suggests alleged alleges described describes urged urges joked jokes quipped
+remarked observed conceded concedes complained complains boasted boasts predicted predicts
+promised promises vowed vows cautioned concluded countered contended maintained maintains
+reiterated asserted asserts mused shouted yelled yells screamed whispered charged lamented
+agreed agrees called calls confirmed confirms denied denies recounted testified spoke reports
+reported wondered believes thinks thought""".split()
 # A cue verb of a reporting clause, capitalised only where a sentence may open on it ("Said Ellis:").
 # Example: 'Singh said' -> 'said'; 'pointed out', 'went on'.
 CUE = re.compile(

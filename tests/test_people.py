@@ -128,3 +128,10 @@ def test_any_text_gives_well_formed_entities(tokens: list[str]) -> None:
     for e in entities:
         assert e.kind in ("person", "organisation", "place")
         assert e.name and e.name not in e.aliases and e.sources == ("a",)
+
+
+def test_an_accent_is_a_spelling_difference_and_swapped_words_a_name_order() -> None:
+    accent = sources("=== a\nPresident José Ruiz spoke in Lima on Monday.\n=== b\nPresident Jose Ruiz spoke in Lima on Monday.")
+    swapped = sources("=== a\nPresident Mamadou Diallo spoke in Dakar.\n=== b\nPresident Diallo Mamadou spoke in Dakar.")
+    assert [d.about for d in name_discrepancies(extract_entities(accent), accent)] == ["spelling of José Ruiz"]
+    assert [d.about for d in name_discrepancies(extract_entities(swapped), swapped)] == ["name order of Mamadou Diallo"]
