@@ -16,6 +16,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,27 +84,12 @@ _LEAD_TERMS = 60
 _PRIOR_DOCS = 50
 
 
-def group_articles(
-    docs: Sequence[Doc],
-    *,
-    threshold: float = 0.15,
-    keys: int = 25,
-    min_shared: int = 2,
-    max_postings: int = 60,
-    grace_days: int = 2,
-    date_scale: float = 10.0,
-) -> tuple[tuple[str, ...], ...]:
-    """Group articles that report the same event; every article lands in exactly one group."""
-    groups, _stats = group_articles_with_stats(
-        docs,
-        threshold=threshold,
-        keys=keys,
-        min_shared=min_shared,
-        max_postings=max_postings,
-        grace_days=grace_days,
-        date_scale=date_scale,
-    )
-    return groups
+def group_articles(docs: Sequence[Doc], **options: Any) -> tuple[tuple[str, ...], ...]:
+    """Group articles that report the same event; every article lands in exactly one group.
+
+    ``options`` are those of ``group_articles_with_stats`` (``threshold``, ``date_scale``, ...).
+    """
+    return group_articles_with_stats(docs, **options)[0]
 
 
 def group_articles_with_stats(

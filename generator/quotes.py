@@ -104,10 +104,8 @@ def _source_quotes(source: Source, index: int, entities: Sequence[Entity]) -> li
         # Only a quote left open at the end of a paragraph goes on into the next one, and a
         # paragraph ending 'He said:' introduces the next one.
         carried = speakers[-1] if kept and spans and not spans[-1].closed else introduced(masked, b, history, entities)
-        if spans and not spans[-1].closed:
-            transcript = (continued or bool(_TRANSCRIPT.match(block.text[spans[-1].start:]))) and len(spans) == 1
-        else:
-            transcript = False
+        transcript = len(spans) == 1 and not spans[0].closed and (
+            continued or bool(_TRANSCRIPT.match(block.text[spans[0].start:])))
     return found
 
 

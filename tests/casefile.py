@@ -1,7 +1,10 @@
-"""Read case files: ``=== name`` opens a case, ``---`` separates its input from the expected output."""
+"""Read case files and build sources from their text: ``=== name`` opens a case, ``---`` separates its input from the expected output."""
 from __future__ import annotations
 
 from pathlib import Path
+
+from generator.model import Sentence, Source
+from generator.sentences import split_paragraph
 
 CASES = Path(__file__).resolve().parent / "cases"
 
@@ -35,3 +38,13 @@ def load_fixtures(path: Path) -> list[tuple[str, str, list[str]]]:
         cases.append((title, "\n".join(lines[i + 2:j]), lines[j + 1:k]))
         i = k + 1
     return cases
+
+
+def text_source(source_id: str, text: str) -> Source:
+    """Build a source from a case's text, one paragraph per line, split into sentences as the build does."""
+    sentences, n = [], 0
+    for p, paragraph in enumerate(line for line in text.splitlines() if line.strip()):
+        for piece in split_paragraph(paragraph):
+            n += 1
+            sentences.append(Sentence(f"{source_id}-s{n}", piece, p))
+    return Source(id=source_id, file=f"{source_id}.txt", title=source_id, sentences=tuple(sentences))

@@ -6,12 +6,11 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from generator.model import Entity, Sentence, Source
+from generator.model import Entity, Source
 from generator.names import same_person, strip_titles
 from generator.people import extract_entities, name_discrepancies
-from generator.sentences import split_paragraph
 
-from .casefile import load_fixtures
+from .casefile import load_fixtures, text_source
 
 CASES = Path(__file__).parent / "cases" / "people"
 
@@ -22,20 +21,11 @@ def sources(text: str) -> list[Source]:
     for line in [*text.splitlines(), "=== "]:
         if line.startswith("=== "):
             if current:
-                out.append(_source(current, lines))
+                out.append(text_source(current, "\n".join(lines)))
             current, lines = line[4:].strip(), []
         else:
             lines.append(line)
     return out
-
-
-def _source(source_id: str, lines: list[str]) -> Source:
-    sentences, n = [], 0
-    for p, paragraph in enumerate(line for line in lines if line.strip()):
-        for piece in split_paragraph(paragraph):
-            n += 1
-            sentences.append(Sentence(f"{source_id}-s{n}", piece, p))
-    return Source(id=source_id, file=f"{source_id}.txt", title=source_id, sentences=tuple(sentences))
 
 
 def row(e: Entity) -> str:

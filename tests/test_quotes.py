@@ -6,25 +6,14 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from generator.model import Quote, Sentence, Source
+from generator.model import Quote, Source
 from generator.people import extract_entities
 from generator.quotemarks import find_spans, mask
 from generator.quotes import extract_quotes, quote_discrepancies
-from generator.sentences import split_paragraph
 
-from .casefile import load_fixtures
+from .casefile import load_fixtures, text_source as source
 
 CASES = Path(__file__).parent / "cases" / "quotes"
-
-
-def source(source_id: str, text: str) -> Source:
-    """Build a source from text with one paragraph per line."""
-    sentences, n = [], 0
-    for p, paragraph in enumerate(line for line in text.splitlines() if line.strip()):
-        for piece in split_paragraph(paragraph):
-            n += 1
-            sentences.append(Sentence(f"{source_id}-s{n}", piece, p))
-    return Source(id=source_id, file=f"{source_id}.txt", title=source_id, sentences=tuple(sentences))
 
 
 def mentions(sources: list[Source]) -> list[str]:
