@@ -64,6 +64,10 @@ _ADVERBIAL = frozenset("in on at via during after before through while when spea
 _PARTY = re.compile(r"^[RDI]-[A-Z][\w. ]*$")
 # A parenthetical after a name, dropped before parsing: 'Rep. John Mica (R-Fla.)'.
 _PAREN = re.compile(r"\s*\([^()]*\)")
+# Initials before a period: 'F' in "John F. Kerry", 'G.K' in "G.K. Butterfield".
+_INITIALS = re.compile(r"(?:[A-Z]\.)*[A-Z]")
+# Dotted places, which end a sentence: "in the U.S. Smith said".
+_PLACE_INITIALS = frozenset("u.s u.k u.n u.s.a e.u d.c".split())
 # A contraction or possessive after a pronoun: "He’s", "she'd".
 _CLITIC = re.compile(r"['’](?:s|d|ll|re|ve)$")
 
@@ -216,7 +220,8 @@ def subject_before(masked: str, cue_start: int, floor: int = 0) -> Optional[Subj
     # Keep an appositive ("X, Niger's military spokesperson, said"): break only before it.
     cut = 0
     for match in _CHUNK_BREAK.finditer(left):
-        cut = match.end()
+        if not (match.group(0).startswith(".") and _abbreviated(left[: match.start()].split()[-1:])):
+            cut = match.end()
     return parse_subject(left[cut:])
 
 
@@ -225,12 +230,18 @@ def subject_after(masked: str, cue_end: int, ceiling: int) -> Optional[Subject]:
     right = _PAREN.sub("", masked[cue_end:ceiling])
     chunk = right
     for stop in _AFTER_STOP.finditer(right):
-        before = right[: stop.start()].split()
-        if stop.group(0) == "." and before and (fold(before[-1]) in TITLES or len(before[-1]) == 1):
-            continue  # "said Mr. McGinley", "said John F. Kerry"
+        if stop.group(0) == "." and _abbreviated(right[: stop.start()].split()[-1:]):
+            continue  # "said Mr. McGinley", "said John F. Kerry", "said Rep. G.K. Butterfield"
         chunk = right[: stop.start()]
         break
     return parse_subject(chunk) if chunk.strip() else None
+
+
+def _abbreviated(last: list[str]) -> bool:
+    # The word before a period is a title or initials, so the name goes on: "Mr.", "F.", "G.K.".
+    if not last or fold(last[0]) in _PLACE_INITIALS:
+        return False
+    return fold(last[0]) in TITLES or bool(_INITIALS.fullmatch(last[0]))
 
 
 def sentence_subject(text: str) -> Optional[Subject]:
