@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from typing import Optional
 
 from .model import Entity, Source
-from .names import find_entity, fold, gender, is_given_name, looks_like_org, strip_titles
+from .names import NAME_RUN, ROLE_NOUNS, find_entity, fold, gender, is_given_name, looks_like_org, strip_titles
 from .quotemarks import Span
-from .speakers import ACCORDING, CUE, PARTICIPLE, POSSESSIVE_SPEECH, Subject, parse_subject, sentence_subject, subject_after, subject_before
+from .speakers import ACCORDING, CUE, PARTICIPLE, ROLE_MODIFIER, POSSESSIVE_SPEECH, Subject, parse_subject, sentence_subject, subject_after, subject_before
 
 # A paragraph that a broken line cut short: it ends on a word, not on punctuation. Example:
 # 'concerns about the junta's current direction.' is whole; 'regarding our' is not.
@@ -24,6 +24,12 @@ _DASH_CREDIT = re.compile(r"\s*[―—–]\s*(?P<name>[A-Z][^\x00.;:!?]{1,60})")
 _DASH_OR_QUOTE = re.compile(r"[—–]|--|\x00")
 # A paragraph that ends by introducing the next one: 'He said:', 'Trump told reporters:'.
 _INTRODUCES = re.compile(r"\b(?:" + CUE.pattern + r")(?:\s+[\w’'-]+){0,4}\s*:\s*$")
+# A person introduced with a role, as copy does before quoting them: 'Henry Crespo, president of
+# the Florida Democratic Black Caucus'.
+_APPOSITIVE_INTRO = re.compile(
+    rf"(?P<name>{NAME_RUN.pattern}),\s+(?P<role>(?:(?:a|an|the)\s+)?(?:{ROLE_MODIFIER}\s+){{0,5}}"
+    rf"(?:{'|'.join(sorted(ROLE_NOUNS))})\b(?:\s+(?:of|at|for)\s[^,.;\x00]{{1,60}})?)(?=[,.;])"
+)
 # Honorifics that tell a person's gender: 'Mr. Obama', 'Mrs. Clinton'.
 _HONORIFIC_GENDER = {"mr": "male", "sir": "male", "lord": "male", "mrs": "female", "ms": "female", "miss": "female", "dame": "female", "lady": "female"}
 # What attribution gives when a reporting clause names nobody it can resolve ("an official said").
@@ -102,6 +108,10 @@ def named_events(masked: str, b: int, block: Block, entities: Sequence[Entity]) 
             subject = subject_before(masked, cue.start())
         if subject and subject.kind == "name":
             events.append(Named((b, cue.start()), subject.text, subject.role, _is_org(subject, entities)))
+    for intro in _APPOSITIVE_INTRO.finditer(masked):
+        subject = parse_subject(intro.group("name"))
+        if subject and subject.kind == "name" and not subject.org and 2 <= len(subject.text.split()) <= 4:
+            events.append(Named((b, intro.start("name")), subject.text, _role_of(intro.group("role")), False))
     for acc in ACCORDING.finditer(masked):
         subject = subject_after(masked, acc.end(), len(masked))
         if subject and subject.kind == "name":
@@ -125,6 +135,10 @@ def introduced(masked: str, b: int, history: Sequence[Named], entities: Sequence
         return None
     subject = subject_before(masked, match.start())
     return _resolve(subject, (b, match.start()), history, entities) if subject else None
+
+
+def _role_of(text: str) -> str:
+    return re.sub(r"^(?:a|an|the)\s+", "", " ".join(text.split()))
 
 
 def _known(subject: Subject, entities: Sequence[Entity]) -> bool:

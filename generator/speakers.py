@@ -52,6 +52,9 @@ _ROLE_WORDS = frozenset(
     """deputy press military senior top chief former foreign national campaign assistant acting
     interim defense defence state security communications political regional of for the and""".split()
 ) | ROLE_NOUNS
+# One word of a role before its noun: capitalised, possessive or a usual modifier ("Miami-based",
+# "senior", "Florida's").
+ROLE_MODIFIER = r"(?:[A-Z][\w’'.-]*|[\w-]+['’]s|[\w]+-based|" + "|".join(sorted(_ROLE_WORDS - {"and"})) + ")"
 # A subject without a name, ending the piece: 'the spokeswoman', 'a senior official', 'the junta'.
 _NOMINAL = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+((?:[\w-]+\s+){0,3}?)([a-z][\w-]*)\s*$")
 # A sentence opening on a described group: 'The junta that came to power ... condemned'.
