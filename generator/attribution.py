@@ -30,6 +30,8 @@ _APPOSITIVE_INTRO = re.compile(
     rf"(?P<name>{NAME_RUN.pattern}),\s+(?P<role>(?:(?:a|an|the)\s+)?(?:{ROLE_MODIFIER}\s+){{0,5}}"
     rf"(?:{'|'.join(sorted(ROLE_NOUNS))})\b(?:\s+(?:of|at|for)\s[^,.;\x00]{{1,60}})?)(?=[,.;])"
 )
+# Words of a speaker talking about themselves or to the reader: an excerpt holding none is narrative.
+_FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|me|my|mine|we|we['’](?:re|ve|d|ll)|us|our|ours|you|your)\b", re.I)
 # Honorifics that tell a person's gender: 'Mr. Obama', 'Mrs. Clinton'.
 _HONORIFIC_GENDER = {"mr": "male", "sir": "male", "lord": "male", "mrs": "female", "ms": "female", "miss": "female", "dame": "female", "lady": "female"}
 # What attribution gives when a reporting clause names nobody it can resolve ("an official said").
@@ -116,6 +118,23 @@ def named_events(masked: str, b: int, block: Block, entities: Sequence[Entity]) 
         subject = subject_after(masked, acc.end(), len(masked))
         if subject and subject.kind == "name":
             events.append(Named((b, acc.start()), subject.text, subject.role, _is_org(subject, entities)))
+    return events
+
+
+def excerpt_events(block: Block, masked: str, spans: Sequence[Span], b: int, entities: Sequence[Entity]) -> list[Named]:
+    """List who an excerpt of another article names as a subject, for a later "she said" to refer to.
+
+    An excerpt ('McCrummen reports: "Melanie thought the whole thing was outrageous. …') is a
+    quote left open across paragraphs that tells a story in the third person; a speaker's own
+    words say "I" or "we", and the people they name are not who the report's "he" means.
+    """
+    events = []
+    for span in spans:
+        inner = block.text[span.start:span.end]
+        if span.closed or _FIRST_PERSON.search(inner):
+            continue
+        unmasked = masked[: span.start] + inner + masked[span.end:]
+        events.extend(e for e in named_events(unmasked, b, block, entities) if span.start <= e.at[1] < span.end)
     return events
 
 

@@ -11,7 +11,7 @@ from typing import Optional
 from rapidfuzz import fuzz
 
 from .model import Discrepancy, Entity, Quote, QuoteMention, Source, Variant
-from .attribution import Named, Speaker, attribute_block, blocks, introduced, named_events
+from .attribution import Named, Speaker, attribute_block, blocks, excerpt_events, introduced, named_events
 from .names import ORG_NOUNS, find_entity, fold, name_key
 from .quotemarks import find_spans, mask
 
@@ -82,7 +82,8 @@ def _source_quotes(source: Source, index: int, entities: Sequence[Entity]) -> li
     for b, block in enumerate(blocks(source)):
         spans = find_spans(block.text)
         masked = mask(block.text, spans)
-        history = sorted([*history, *named_events(masked, b, block, entities)], key=lambda h: h.at)
+        events = [*named_events(masked, b, block, entities), *excerpt_events(block, masked, spans, b, entities)]
+        history = sorted([*history, *events], key=lambda h: h.at)
         speakers = attribute_block(block, masked, spans, b, history, entities)
         if spans and speakers[0] is None and spans[0].outer_start == 0:
             speakers[0] = carried
