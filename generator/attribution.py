@@ -128,7 +128,7 @@ def excerpt_events(block: Block, masked: str, spans: Sequence[Span], b: int, ent
     quote left open across paragraphs that tells a story in the third person; a speaker's own
     words say "I" or "we", and the people they name are not who the report's "he" means.
     """
-    events = []
+    events: list[Named] = []
     for span in spans:
         inner = block.text[span.start:span.end]
         if span.closed or _FIRST_PERSON.search(inner):
