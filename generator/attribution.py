@@ -20,6 +20,11 @@ _DANGLING = re.compile(r"\b(?:the|a|an|of|to|in|on|at|for|and|or|our|their|its|w
 _COORDINATED = re.compile(r"\band\s+$")
 # A credit after a quote, introduced by a dash: '” ― Sonya Herridge'.
 _DASH_CREDIT = re.compile(r"\s*[―—–]\s*(?P<name>[A-Z][^\x00.;:!?]{1,60})")
+# A sentence going on past a quote, so a cue after it is not the quote's: '“no surprise” given his'.
+_GOES_ON = re.compile(
+    r"\s*(?:given|despite|for|with|without|to|from|by|of|over|under|about|against|than|into|amid|among|"
+    r"between|through|toward|towards|until|like|unlike|because|since|although|though|unless|if|and|or|but)\s"
+)
 # A dash or another quotation between someone's "remark" and a quote: the quote is not the remark.
 _DASH_OR_QUOTE = re.compile(r"[—–]|--|\x00")
 # A paragraph that ends by introducing the next one: 'He said:', 'Trump told reporters:'.
@@ -188,7 +193,8 @@ def _attribute(block: Block, masked: str, span: Span, b: int, history: Sequence[
         subject = parse_subject(dash.group("name"))
         if subject is not None and subject.kind == "name":
             return subject.text, subject.role
-    candidates = [c for c in (_after(masked, span, end), _before(masked, span, start, end)) if c]
+    ends_clause = block.text[span.start:span.end].rstrip()[-1:] in ",.;:!?…" or masked[span.outer_end:span.outer_end + 1] in ",.;:!?"
+    candidates = [c for c in (_after(masked, span, end, ends_clause), _before(masked, span, start, end)) if c]
     if not candidates and not masked[span.outer_end:end].strip():
         # The quote ends its sentence and the cue opens the next: '“We will go.” Singh said.'
         following = [e for s, e, _ in block.sentences if s >= end]
@@ -210,14 +216,17 @@ def _attribute(block: Block, masked: str, span: Span, b: int, history: Sequence[
     return _resolve(subject, (b, at), history, entities) or _UNKNOWN
 
 
-def _after(masked: str, span: Span, end: int) -> Optional[tuple[int, Subject, int]]:
+def _after(masked: str, span: Span, end: int, ends_clause: bool = True) -> Optional[tuple[int, Subject, int]]:
     # The reporting clause right after the quote: '”, Singh said', '” said Singh', '” according to X'.
+    # ``ends_clause`` tells whether the quote ends on punctuation ('“We will go,” in a statement, …').
     right = masked[span.outer_end:end]
     cues = sorted([*CUE.finditer(right), *ACCORDING.finditer(right)], key=lambda m: m.start())
     if not cues or "\x00" in right[: cues[0].start()]:
         return None
     cue = cues[0]
     between = right[: cue.start()]
+    if _GOES_ON.match(between) and not ends_clause and "," not in between:
+        return None  # '“no surprise” given his 2016 campaign promises': the sentence goes on
     at = span.outer_end + cue.start()
     if ACCORDING.match(cue.group(0) + " "):
         subject = subject_after(masked, span.outer_end + cue.end(), end)

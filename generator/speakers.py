@@ -63,8 +63,9 @@ _NOMINAL_START = re.compile(r"[Tt]he\s+((?:[a-z][\w-]*\s+){0,2}?)([a-z][\w-]*)\b
 _ARTICLE_NAME = re.compile(r"(?:the|a|an)\s+" + NAME_RUN.pattern)
 # Words that open an adverbial piece between a subject and its cue: 'Miller, in a post on X, noted'.
 _ADVERBIAL = frozenset("in on at via during after before through while when speaking writing later also".split())
-# A party and state between commas after a name: 'Mitch McConnell, R-Ky., said'.
-_PARTY = re.compile(r"^[RDI]-[A-Z][\w. ]*$")
+# A party and state between commas after a name: 'Mitch McConnell, R-Ky., said', 'Ben Sasse,
+# Republican of Nebraska, called'.
+_PARTY = re.compile(r"^(?:[RDI]-[A-Z][\w. ]*|(?:an?\s+)?(?:Republican|Democrat|Independent)\s+(?:of|from)\s+[A-Z][\w. ]*)$")
 # A parenthetical after a name, dropped before parsing: 'Rep. John Mica (R-Fla.)'.
 _PAREN = re.compile(r"\s*\([^()]*\)")
 # Initials before a period: 'F' in "John F. Kerry", 'G.K' in "G.K. Butterfield".
@@ -147,6 +148,7 @@ def _named(piece: str) -> Optional[Subject]:
         # subject, except an organisation noun ("Clinton's campaign").
         tail = piece[match.end():].strip().split()
         role, name = _split_role(tokens)
+        name = _without_home(name)
         if not name:
             continue
         written = " ".join(name)
@@ -161,6 +163,15 @@ def _named(piece: str) -> Optional[Subject]:
             full_role = None
         return Subject("name", strip_possessive(written), full_role, looks_like_org(written))
     return None
+
+
+def _without_home(name: list[str]) -> list[str]:
+    # A person's name before "of" and a place is the name, not the place: "Mark Warner of Virginia".
+    if "of" not in name[2:]:
+        return name
+    head = name[: name.index("of", 2)]
+    given = [t for t in head if fold(t).strip(".") not in HONORIFICS]
+    return head if given and is_given_name(given[0]) and not looks_like_org(" ".join(head)) else name
 
 
 def _split_role(tokens: list[str]) -> tuple[list[str], list[str]]:
@@ -271,6 +282,8 @@ def _opening_subject(start: str) -> Optional[Subject]:
     if not match or fold(match.group(0).split()[0]) in NOT_NAME:
         return None
     after = start[match.end():].lstrip()
+    if after.startswith(",") and " " not in match.group(0) and match.group(0).endswith("ly"):
+        return None  # an opening adverb, not a name: 'Additionally, forces were withdrawn'
     if after[:1].islower() or after.startswith(","):
         return _named(match.group(0))
     return None
