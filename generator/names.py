@@ -182,3 +182,12 @@ def find_entity(name: str, entities: Sequence[Entity], *, kinds: Iterable[str] =
         if entity.kind == "person" and same_person(name, entity.name):
             return entity
     return None
+
+
+def without_home(name: list[str]) -> list[str]:
+    """Drop the home state from a person's name: "Mark Warner of Virginia" -> "Mark Warner"."""
+    if "of" not in name[2:]:
+        return name
+    head = name[: name.index("of", 2)]
+    given = [t for t in head if fold(t).strip(".") not in TITLES | HONORIFICS]
+    return head if given and is_given_name(given[0]) and not looks_like_org(" ".join(head)) else name

@@ -10,8 +10,7 @@ from typing import Optional
 from .model import Discrepancy, Entity, Source, Variant
 from .names import (
     HONORIFICS, NAME_RUN, NOT_NAME, ORG_WORDS, PLACE_WORDS, ROLE_NOUNS, TITLES, fold, is_acronym, is_given_name,
-    looks_like_org, name_key,
-    same_person, strip_possessive, strip_titles, words,
+    looks_like_org, name_key, same_person, strip_possessive, strip_titles, without_home, words,
 )
 from .speakers import CUE, parse_subject
 
@@ -142,7 +141,10 @@ def _mentions(source: str, sentence: str, text: str, plain: frozenset[str]) -> l
         phrase = strip_possessive(" ".join(tokens))
         if phrase.isupper() and not is_acronym(phrase):
             continue
-        role, name = _role_and_name(phrase.split(), text[: match.start()])
+        person = without_home(phrase.split())
+        if len(person) < len(phrase.split()):  # "Amy Klobuchar of Minnesota": Minnesota is a place
+            out.append(_Mention(" ".join(phrase.split()[len(person) + 1:]), "place", source, sentence, None))
+        role, name = _role_and_name(person, text[: match.start()])
         if not name or fold(name[-1]).strip(".") in TITLES | ROLE_NOUNS:
             continue
         written = " ".join(name)

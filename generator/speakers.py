@@ -7,7 +7,7 @@ from typing import Optional
 
 from .names import (
     GROUP_PRONOUNS, HONORIFICS, NAME_RUN, NAME_WORD, NOT_NAME, ORG_NOUNS, PERSON_PRONOUNS, ROLE_NOUNS,
-    TITLES, fold, is_given_name, looks_like_org, strip_possessive,
+    TITLES, fold, is_given_name, looks_like_org, strip_possessive, without_home,
 )
 
 _CUE_WORDS = """said says say told tells added adds explained explains noted notes wrote writes warned warns
@@ -148,7 +148,7 @@ def _named(piece: str) -> Optional[Subject]:
         # subject, except an organisation noun ("Clinton's campaign").
         tail = piece[match.end():].strip().split()
         role, name = _split_role(tokens)
-        name = _without_home(name)
+        name = without_home(name)
         if not name:
             continue
         written = " ".join(name)
@@ -163,15 +163,6 @@ def _named(piece: str) -> Optional[Subject]:
             full_role = None
         return Subject("name", strip_possessive(written), full_role, looks_like_org(written))
     return None
-
-
-def _without_home(name: list[str]) -> list[str]:
-    # A person's name before "of" and a place is the name, not the place: "Mark Warner of Virginia".
-    if "of" not in name[2:]:
-        return name
-    head = name[: name.index("of", 2)]
-    given = [t for t in head if fold(t).strip(".") not in HONORIFICS]
-    return head if given and is_given_name(given[0]) and not looks_like_org(" ".join(head)) else name
 
 
 def _split_role(tokens: list[str]) -> tuple[list[str], list[str]]:
