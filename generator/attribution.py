@@ -37,6 +37,9 @@ _APPOSITIVE_INTRO = re.compile(
 )
 # Words of a speaker talking about themselves or to the reader: an excerpt holding none is narrative.
 _FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|me|my|mine|we|we['’](?:re|ve|d|ll)|us|our|ours|you|your)\b", re.I)
+# Titles written short before a name, and the noun "the senator" uses for them: 'Sen. Chris Coons'.
+_TITLE_NOUNS = {"sen": "senator", "rep": "representative", "gov": "governor", "gen": "general", "col": "colonel",
+                "adm": "admiral", "capt": "captain", "lt": "lieutenant", "sgt": "sergeant", "pres": "president"}
 # Honorifics that tell a person's gender: 'Mr. Obama', 'Mrs. Clinton'.
 _HONORIFIC_GENDER = {"mr": "male", "sir": "male", "lord": "male", "mrs": "female", "ms": "female", "miss": "female", "dame": "female", "lady": "female"}
 # What attribution gives when a reporting clause names nobody it can resolve ("an official said").
@@ -193,7 +196,7 @@ def _attribute(block: Block, masked: str, span: Span, b: int, history: Sequence[
         subject = parse_subject(dash.group("name"))
         if subject is not None and subject.kind == "name":
             return subject.text, subject.role
-    ends_clause = block.text[span.start:span.end].rstrip()[-1:] in ",.;:!?…" or masked[span.outer_end:span.outer_end + 1] in ",.;:!?"
+    ends_clause = bool(re.search(r"[,.;:!?…][^\w]*$", block.text[span.start:span.outer_end])) or masked[span.outer_end:span.outer_end + 1] in tuple(",.;:!?")
     candidates = [c for c in (_after(masked, span, end, ends_clause), _before(masked, span, start, end)) if c]
     if not candidates and not masked[span.outer_end:end].strip():
         # The quote ends its sentence and the cue opens the next: '“We will go.” Singh said.'
@@ -213,10 +216,10 @@ def _attribute(block: Block, masked: str, span: Span, b: int, history: Sequence[
                 return _resolve(subject, (b, span.outer_start), history, entities)
         return _previous_sentence(block, masked, start, b, history, entities)
     _, subject, at = min(candidates, key=lambda c: c[0])
-    return _resolve(subject, (b, at), history, entities) or _UNKNOWN
+    return (_resolve(subject, (b, at), history, entities) if subject else None) or _UNKNOWN
 
 
-def _after(masked: str, span: Span, end: int, ends_clause: bool = True) -> Optional[tuple[int, Subject, int]]:
+def _after(masked: str, span: Span, end: int, ends_clause: bool = True) -> Optional[tuple[int, Optional[Subject], int]]:
     # The reporting clause right after the quote: '”, Singh said', '” said Singh', '” according to X'.
     # ``ends_clause`` tells whether the quote ends on punctuation ('“We will go,” in a statement, …').
     right = masked[span.outer_end:end]
@@ -236,6 +239,8 @@ def _after(masked: str, span: Span, end: int, ends_clause: bool = True) -> Optio
             subject = subject_before(masked, at, span.outer_end)
         else:
             subject = subject_after(masked, span.outer_end + cue.end(), end)
+    if subject is None and ends_clause and 0 < len(between.split()) <= 6 and not _GOES_ON.match(between):
+        return len(between.split()), None, at  # '”, a Facebook user wrote': someone nobody named
     return (len(between.split()), subject, at) if subject else None
 
 
@@ -303,7 +308,8 @@ def _resolve(subject: Subject, at: tuple[int, int], history: Sequence[Named], en
         return (named.name, named.role) if named else (noun, None)
     # "the spokeswoman said": the latest named speaker the article gave that role.
     for h in reversed(earlier):
-        if (h.role and noun in fold(h.role)) or noun in fold(h.name).split():
+        titles = {_TITLE_NOUNS.get(w.strip("."), w) for w in fold(h.name).split()}
+        if (h.role and noun in fold(h.role)) or noun in titles:
             return h.name, h.role
     for entity in entities:
         role = next((r for r in entity.roles if noun in fold(r)), None)

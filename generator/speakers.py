@@ -56,7 +56,19 @@ _ROLE_WORDS = frozenset(
 # "senior", "Florida's").
 ROLE_MODIFIER = r"(?:[A-Z][\w’'.-]*|[\w-]+['’]s|[\w]+-based|" + "|".join(sorted(_ROLE_WORDS - {"and"})) + ")"
 # A subject without a name, ending the piece: 'the spokeswoman', 'a senior official', 'the junta'.
-_NOMINAL = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+((?:[\w-]+\s+){0,3}?)([a-z][\w-]*)\s*$")
+# The head may take a place or a body after it: 'the mayor of Washington'.
+_NOMINAL = re.compile(
+    r"\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+((?:[\w-]+\s+){0,3}?)([a-z][\w-]*)"
+    r"(?:\s+(?:of|for|in)\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*)?\s*$"
+)
+# The place before a comma that a state or country follows: 'near Austin, Tex.', 'of Washington, DC'.
+_PLACE_BEFORE_COMMA = re.compile(r"\b(?:in|of|near|from|at|outside)\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*$")
+# An article before a capitalised adjective: 'The Democratic senator', 'a Republican lawmaker'.
+_DESCRIBED = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)\s+[A-Z][\w-]*$")
+# What a body publishes, whose words are the body's: 'the IMF report stated'.
+_DOCUMENTS = frozenset("report statement study survey poll analysis memo letter filing brief release document website".split())
+# Adverbs between a subject and its cue: 'The Democratic senator also said'.
+_TRAILING_ADVERBS = re.compile(r"(?:\s+(?:also|later|then|again|once|previously|[a-z]+ly))+$")
 # A sentence opening on a described group: 'The junta that came to power ... condemned'.
 _NOMINAL_START = re.compile(r"[Tt]he\s+((?:[a-z][\w-]*\s+){0,2}?)([a-z][\w-]*)\b")
 # A proper name with its article, not a description: 'the Pentagon', 'the White House'.
@@ -95,12 +107,14 @@ def parse_subject(chunk: str) -> Optional[Subject]:
     chunk = _PAREN.sub("", chunk.replace("\x00", " ")).strip(" ,")
     pieces = [p.strip() for p in chunk.split(",")]
     pieces = [p for p in pieces if p and not _PARTY.match(p)]
+    if len(pieces) > 1 and len(pieces[-1].split()) == 1 and _PLACE_BEFORE_COMMA.search(pieces[-2]):
+        pieces.pop()  # 'a user who lives near Austin, Tex.': the state of a place is no subject
     if not pieces:
         return None
     # An adverbial piece ("in a post via his X handle") is not the subject: look before it.
     while len(pieces) > 1 and fold(pieces[-1].split()[0]) in _ADVERBIAL:
         pieces.pop()
-    last = pieces[-1]
+    last = re.sub(r"\s+(?:who|which)\s.*$", "", pieces[-1])  # 'a user who lives near Austin'
     lone = _CLITIC.sub("", last.split()[-1].lower())
     if lone in PERSON_PRONOUNS or lone in GROUP_PRONOUNS:
         return Subject("pronoun", lone, org=lone in GROUP_PRONOUNS)
@@ -124,7 +138,7 @@ def parse_subject(chunk: str) -> Optional[Subject]:
 
 
 def _nominal(last: str) -> Optional[Subject]:
-    match = _NOMINAL.search(last)
+    match = _NOMINAL.search(_TRAILING_ADVERBS.sub("", last))
     if match:
         head = match.group(2).lower()
         if head in ORG_NOUNS:
@@ -156,6 +170,9 @@ def _named(piece: str) -> Optional[Subject]:
             return Subject("name", f"{strip_possessive(written)} {tail[0]}", None, True)
         if tail and fold(tail[0]) not in ROLE_NOUNS and tail[0][:1].islower() and len(tail) > 2:
             continue
+        if tail and tail[0][:1].islower() and not _TRAILING_ADVERBS.fullmatch(f" {tail[0]}") and fold(tail[0]) not in _DOCUMENTS \
+                and _DESCRIBED.search(piece[: match.start()] + text):
+            return None  # 'The Democratic senator', 'a Facebook user': a description, not a name
         prefix = piece[: match.start()].split()
         before = _role_words(prefix)
         full_role = " ".join([*before, *role]).strip() or None
@@ -273,6 +290,8 @@ def _opening_subject(start: str) -> Optional[Subject]:
     if not match or fold(match.group(0).split()[0]) in NOT_NAME:
         return None
     after = start[match.end():].lstrip()
+    if _PARTY.match(match.group(0)):
+        return None  # 'To Rep. Zoe Lofgren, D-Calif., the bill'
     if after.startswith(",") and " " not in match.group(0) and match.group(0).endswith("ly"):
         return None  # an opening adverb, not a name: 'Additionally, forces were withdrawn'
     if after[:1].islower() or after.startswith(","):
