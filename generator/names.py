@@ -75,7 +75,8 @@ NOT_NAME = frozenset(
     june july august september october november december today yesterday tomorrow
     email whatsapp follow leave invest watch read click share subscribe according during following
     despite although though since until because once now all another other some many most both
-    each every after before asked pressed one""".split()
+    each every after before asked pressed one moreover furthermore nevertheless nonetheless instead
+    indeed thus therefore hence otherwise likewise besides overall""".split()
 )
 
 # Pronouns that stand for a person or a group as the subject of a cue.

@@ -12,7 +12,7 @@ from .names import (
     HONORIFICS, NAME_RUN, NOT_NAME, ORG_WORDS, PLACE_WORDS, ROLE_NOUNS, TITLES, fold, is_acronym, is_given_name,
     looks_like_org, name_key, same_person, strip_possessive, strip_titles, without_home, words,
 )
-from .speakers import CUE, parse_subject
+from .speakers import CUE, PARTY, parse_subject
 
 # Country abbreviations that would otherwise read as organisations' acronyms ("US", "U.K.").
 _COUNTRY_CODES = frozenset({"US", "USA", "UK", "UAE", "DRC", "PRC", "ROK", "DPRK"})
@@ -139,8 +139,8 @@ def _mentions(source: str, sentence: str, text: str, plain: frozenset[str]) -> l
         if not tokens or any(ch.isdigit() for ch in "".join(tokens)):
             continue
         phrase = strip_possessive(" ".join(tokens))
-        if phrase.isupper() and not is_acronym(phrase):
-            continue
+        if (phrase.isupper() and not is_acronym(phrase)) or (" of " in phrase and PARTY.match(phrase)):
+            continue  # a shouted phrase, or a party and state ('Democrat of Nevada')
         person = without_home(phrase.split())
         if len(person) < len(phrase.split()):  # "Amy Klobuchar of Minnesota": Minnesota is a place
             out.append(_Mention(" ".join(phrase.split()[len(person) + 1:]), "place", source, sentence, None))

@@ -76,8 +76,8 @@ _ARTICLE_NAME = re.compile(r"(?:the|a|an)\s+" + NAME_RUN.pattern)
 # Words that open an adverbial piece between a subject and its cue: 'Miller, in a post on X, noted'.
 _ADVERBIAL = frozenset("in on at via during after before through while when speaking writing later also".split())
 # A party and state between commas after a name: 'Mitch McConnell, R-Ky., said', 'Ben Sasse,
-# Republican of Nebraska, called'.
-_PARTY = re.compile(r"^(?:[RDI]-[A-Z][\w. ]*|(?:an?\s+)?(?:Republican|Democrat|Independent)\s+(?:of|from)\s+[A-Z][\w. ]*)$")
+# Republican of Nebraska, called', 'Elliott Maynard, a Republican, said'.
+PARTY = re.compile(r"^(?:[RDI]-[A-Z][\w. ]*|(?:an?\s+)?(?:Republican|Democrat|Independent)(?:\s+(?:of|from)\s+[A-Z][\w. ]*)?)$")
 # A parenthetical after a name, dropped before parsing: 'Rep. John Mica (R-Fla.)'.
 _PAREN = re.compile(r"\s*\([^()]*\)")
 # Initials before a period: 'F' in "John F. Kerry", 'G.K' in "G.K. Butterfield".
@@ -106,7 +106,7 @@ def parse_subject(chunk: str) -> Optional[Subject]:
     """Read the subject of a reporting clause from the words right before (or after) its cue."""
     chunk = _PAREN.sub("", chunk.replace("\x00", " ")).strip(" ,")
     pieces = [p.strip() for p in chunk.split(",")]
-    pieces = [p for p in pieces if p and not _PARTY.match(p)]
+    pieces = [p for p in pieces if p and not PARTY.match(p)]
     if len(pieces) > 1 and len(pieces[-1].split()) == 1 and _PLACE_BEFORE_COMMA.search(pieces[-2]):
         pieces.pop()  # 'a user who lives near Austin, Tex.': the state of a place is no subject
     if not pieces:
@@ -290,10 +290,13 @@ def _opening_subject(start: str) -> Optional[Subject]:
     if not match or fold(match.group(0).split()[0]) in NOT_NAME:
         return None
     after = start[match.end():].lstrip()
-    if _PARTY.match(match.group(0)):
+    if PARTY.match(match.group(0)):
         return None  # 'To Rep. Zoe Lofgren, D-Calif., the bill'
-    if after.startswith(",") and " " not in match.group(0) and match.group(0).endswith("ly"):
-        return None  # an opening adverb, not a name: 'Additionally, forces were withdrawn'
+    word = match.group(0)
+    if " " not in word and (
+        (after.startswith(",") and word.endswith("ly")) or (word.endswith("ed") and not is_given_name(word))
+    ):
+        return None  # an adverb or adjective, not a name: 'Additionally, forces', 'Armed school personnel
     if after[:1].islower() or after.startswith(","):
         return _named(match.group(0))
     return None
