@@ -128,7 +128,7 @@ def parse_subject(chunk: str) -> Optional[Subject]:
     # name is the capitalised piece before them, the nearest description its role.
     for back in range(2, min(len(pieces), 4) + 1):
         piece = pieces[-back]
-        if piece[:1].isupper():
+        if piece[:1].isupper() and fold(piece.split()[0]) not in _ADVERBIAL:  # not 'At a forum in Virginia'
             named = _named(piece)
             if named is not None:
                 role = named.role or _role_text(pieces[-back + 1])
