@@ -36,7 +36,7 @@ _APPOSITIVE_INTRO = re.compile(
     rf"(?:{'|'.join(sorted(ROLE_NOUNS))})\b(?:\s+(?:of|at|for)\s[^,.;\x00]{{1,60}})?)(?=[,.;])"
 )
 # Words of a speaker talking about themselves or to the reader: an excerpt holding none is narrative.
-_FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|me|my|mine|we|we['’](?:re|ve|d|ll)|us|our|ours|you|your)\b", re.I)
+_FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|[Mm]e|[Mm]y|[Mm]ine|[Ww]e|[Ww]e['’](?:re|ve|d|ll)|us|[Oo]ur|[Oo]urs|[Yy]ou|[Yy]our)\b")
 # Titles written short before a name, and the noun "the senator" uses for them: 'Sen. Chris Coons'.
 _TITLE_NOUNS = {"sen": "senator", "rep": "representative", "gov": "governor", "gen": "general", "col": "colonel",
                 "adm": "admiral", "capt": "captain", "lt": "lieutenant", "sgt": "sergeant", "pres": "president"}
@@ -105,10 +105,12 @@ def _broken(before: str, after: str) -> bool:
 def named_events(masked: str, b: int, block: Block, entities: Sequence[Entity]) -> list[Named]:
     """List who a block names as a speaker or as a sentence's subject, for pronouns to refer to."""
     events = []
+    subjects = []
     for start, end, _ in block.sentences:
         subject = sentence_subject(masked[start:end])
         if subject and subject.kind == "name" and _known(subject, entities):
             events.append(Named((b, start), subject.text, subject.role, _is_org(subject, entities)))
+            subjects.append((start, end))
     for cue in CUE.finditer(masked):
         subject = None
         # An inverted clause names its subject after the cue: '”, said Singh', '..., noted NBC’s Dante Chinni.'
@@ -119,6 +121,10 @@ def named_events(masked: str, b: int, block: Block, entities: Sequence[Entity]) 
         if subject and subject.kind == "name":
             events.append(Named((b, cue.start()), subject.text, subject.role, _is_org(subject, entities)))
     for intro in _APPOSITIVE_INTRO.finditer(masked):
+        # Only in a sentence with no named subject: in 'Cruz criticized Merrick Garland, the
+        # attorney general.' the next "he" is still Cruz.
+        if any(s <= intro.start() < e for s, e in subjects):
+            continue
         subject = parse_subject(intro.group("name"))
         if subject and subject.kind == "name" and not subject.org and 2 <= len(subject.text.split()) <= 4:
             events.append(Named((b, intro.start("name")), subject.text, _role_of(intro.group("role")), False))
@@ -216,10 +222,10 @@ def _attribute(block: Block, masked: str, span: Span, b: int, history: Sequence[
                 return _resolve(subject, (b, span.outer_start), history, entities)
         return _previous_sentence(block, masked, start, b, history, entities)
     _, subject, at = min(candidates, key=lambda c: c[0])
-    return (_resolve(subject, (b, at), history, entities) if subject else None) or _UNKNOWN
+    return _resolve(subject, (b, at), history, entities) or _UNKNOWN
 
 
-def _after(masked: str, span: Span, end: int, ends_clause: bool = True) -> Optional[tuple[int, Optional[Subject], int]]:
+def _after(masked: str, span: Span, end: int, ends_clause: bool = True) -> Optional[tuple[int, Subject, int]]:
     # The reporting clause right after the quote: '”, Singh said', '” said Singh', '” according to X'.
     # ``ends_clause`` tells whether the quote ends on punctuation ('“We will go,” in a statement, …').
     right = masked[span.outer_end:end]
@@ -239,8 +245,6 @@ def _after(masked: str, span: Span, end: int, ends_clause: bool = True) -> Optio
             subject = subject_before(masked, at, span.outer_end)
         else:
             subject = subject_after(masked, span.outer_end + cue.end(), end)
-    if subject is None and ends_clause and 0 < len(between.split()) <= 6 and not _GOES_ON.match(between):
-        return len(between.split()), None, at  # '”, a Facebook user wrote': someone nobody named
     return (len(between.split()), subject, at) if subject else None
 
 

@@ -75,8 +75,10 @@ NOT_NAME = frozenset(
     june july august september october november december today yesterday tomorrow
     email whatsapp follow leave invest watch read click share subscribe according during following
     despite although though since until because once now all another other some many most both
-    each every after before asked pressed one moreover furthermore nevertheless nonetheless instead
-    indeed thus therefore hence otherwise likewise besides overall""".split()
+    each every after before asked pressed moreover furthermore nevertheless nonetheless instead
+    indeed thus therefore hence otherwise likewise besides overall additionally finally similarly
+    ultimately separately consequently specifically importantly notably unfortunately fortunately
+    interestingly ironically accordingly apparently initially originally subsequently""".split()
 )
 
 # Pronouns that stand for a person or a group as the subject of a cue.
@@ -190,5 +192,7 @@ def without_home(name: list[str]) -> list[str]:
     if "of" not in name[2:]:
         return name
     head = name[: name.index("of", 2)]
+    if fold(head[-1]).strip(".") in TITLES | ROLE_NOUNS:
+        return name  # "Georgia Secretary of State Brad Raffensperger": a role, not a home
     given = [t for t in head if fold(t).strip(".") not in TITLES | HONORIFICS]
     return head if given and is_given_name(given[0]) and not looks_like_org(" ".join(head)) else name

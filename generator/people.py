@@ -141,10 +141,7 @@ def _mentions(source: str, sentence: str, text: str, plain: frozenset[str]) -> l
         phrase = strip_possessive(" ".join(tokens))
         if (phrase.isupper() and not is_acronym(phrase)) or (" of " in phrase and PARTY.match(phrase)):
             continue  # a shouted phrase, or a party and state ('Democrat of Nevada')
-        person = without_home(phrase.split())
-        if len(person) < len(phrase.split()):  # "Amy Klobuchar of Minnesota": Minnesota is a place
-            out.append(_Mention(" ".join(phrase.split()[len(person) + 1:]), "place", source, sentence, None))
-        role, name = _role_and_name(person, text[: match.start()])
+        role, name = _role_and_name(without_home(phrase.split()), text[: match.start()])
         if not name or fold(name[-1]).strip(".") in TITLES | ROLE_NOUNS:
             continue
         written = " ".join(name)

@@ -79,10 +79,14 @@ def _source_quotes(source: Source, index: int, entities: Sequence[Entity]) -> li
     found: list[_Found] = []
     carried: Optional[Speaker] = None
     transcript = False  # in a transcript turn left open, whose next paragraphs go on with it
+    excerpt = introduces = False  # in an excerpt of another article; the last paragraph ended on a colon
     for b, block in enumerate(blocks(source)):
         spans = find_spans(block.text)
         masked = mask(block.text, spans)
-        events = [*named_events(masked, b, block, entities), *excerpt_events(block, masked, spans, b, entities)]
+        # An excerpt is introduced ('McCrummen reports:') and runs on in paragraphs left open.
+        excerpt = bool(spans) and spans[0].outer_start == 0 and not spans[-1].closed and (excerpt or introduces)
+        introduces = block.text.rstrip().endswith(":")
+        events = named_events(masked, b, block, entities) + (excerpt_events(block, masked, spans, b, entities) if excerpt else [])
         history = sorted([*history, *events], key=lambda h: h.at)
         speakers = attribute_block(block, masked, spans, b, history, entities)
         if spans and speakers[0] is None and spans[0].outer_start == 0:

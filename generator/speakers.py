@@ -59,7 +59,7 @@ ROLE_MODIFIER = r"(?:[A-Z][\w’'.-]*|[\w-]+['’]s|[\w]+-based|" + "|".join(sor
 # The head may take a place or a body after it: 'the mayor of Washington'.
 _NOMINAL = re.compile(
     r"\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+((?:[\w-]+\s+){0,3}?)([a-z][\w-]*)"
-    r"(?:\s+(?:of|for|in)\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*)?\s*$"
+    r"(?:\s+(?:of|in)\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*)?\s*$"
 )
 # The place before a comma that a state or country follows: 'near Austin, Tex.', 'of Washington, DC'.
 _PLACE_BEFORE_COMMA = re.compile(r"\b(?:in|of|near|from|at|outside)\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*$")
@@ -67,6 +67,10 @@ _PLACE_BEFORE_COMMA = re.compile(r"\b(?:in|of|near|from|at|outside)\s+[A-Z][\w.�
 _DESCRIBED = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)\s+[A-Z][\w-]*$")
 # What a body publishes, whose words are the body's: 'the IMF report stated'.
 _DOCUMENTS = frozenset("report statement study survey poll analysis memo letter filing brief release document website".split())
+# A state or district written short after a city: 'Tex.', 'Calif.', 'N.C.', 'DC'.
+_STATE_ABBREVIATION = re.compile(r"[A-Z][a-z]{1,4}\.|(?:[A-Z]\.){2,3}|[A-Z]{2}")
+# Auxiliaries and adverbs that may stand between a name and its cue: 'the Pentagon has said'.
+_AUXILIARIES = frozenset("has have had would will could should may might must can did does do is was were are first last once again never always already soon just".split())
 # Adverbs between a subject and its cue: 'The Democratic senator also said'.
 _TRAILING_ADVERBS = re.compile(r"(?:\s+(?:also|later|then|again|once|previously|[a-z]+ly))+$")
 # A sentence opening on a described group: 'The junta that came to power ... condemned'.
@@ -83,7 +87,9 @@ _PAREN = re.compile(r"\s*\([^()]*\)")
 # Initials before a period: 'F' in "John F. Kerry", 'G.K' in "G.K. Butterfield".
 _INITIALS = re.compile(r"(?:[A-Z]\.)*[A-Z]")
 # Dotted places, which end a sentence: "in the U.S. Smith said".
-_PLACE_INITIALS = frozenset("u.s u.k u.n u.s.a e.u d.c".split())
+_PLACE_INITIALS = frozenset("u.s u.k u.n u.s.a e.u d.c n.c n.y n.j n.h n.d n.m s.c s.d r.i w.va l.a".split())
+# Titles written short, after which a name goes on: 'Rep. G.K. Butterfield', 'Mr. Smith'.
+_SHORT_TITLES = frozenset("mr mrs ms dr prof sen rep gov gen col lt maj capt cpt sgt adm cmdr brig rev hon pres supt insp st jr sr".split())
 # A contraction or possessive after a pronoun: "He’s", "she'd".
 _CLITIC = re.compile(r"['’](?:s|d|ll|re|ve)$")
 
@@ -107,7 +113,7 @@ def parse_subject(chunk: str) -> Optional[Subject]:
     chunk = _PAREN.sub("", chunk.replace("\x00", " ")).strip(" ,")
     pieces = [p.strip() for p in chunk.split(",")]
     pieces = [p for p in pieces if p and not PARTY.match(p)]
-    if len(pieces) > 1 and len(pieces[-1].split()) == 1 and _PLACE_BEFORE_COMMA.search(pieces[-2]):
+    if len(pieces) > 1 and _STATE_ABBREVIATION.fullmatch(pieces[-1]) and _PLACE_BEFORE_COMMA.search(pieces[-2]):
         pieces.pop()  # 'a user who lives near Austin, Tex.': the state of a place is no subject
     if not pieces:
         return None
@@ -156,7 +162,7 @@ def _named(piece: str) -> Optional[Subject]:
         tokens = text.split()
         while tokens and fold(tokens[0]).strip(".") in NOT_NAME:
             tokens.pop(0)
-        if not tokens:
+        if not tokens or tokens == ["One"]:  # 'One user who lives near Austin'
             continue
         # Words right after the run must not continue a longer lower-case phrase that is the real
         # subject, except an organisation noun ("Clinton's campaign").
@@ -170,7 +176,8 @@ def _named(piece: str) -> Optional[Subject]:
             return Subject("name", f"{strip_possessive(written)} {tail[0]}", None, True)
         if tail and fold(tail[0]) not in ROLE_NOUNS and tail[0][:1].islower() and len(tail) > 2:
             continue
-        if tail and tail[0][:1].islower() and not _TRAILING_ADVERBS.fullmatch(f" {tail[0]}") and fold(tail[0]) not in _DOCUMENTS \
+        if tail and tail[0][:1].islower() and not _TRAILING_ADVERBS.fullmatch(f" {tail[0]}") \
+                and fold(tail[0]) not in _DOCUMENTS | _AUXILIARIES \
                 and _DESCRIBED.search(piece[: match.start()] + text):
             return None  # 'The Democratic senator', 'a Facebook user': a description, not a name
         prefix = piece[: match.start()].split()
@@ -263,7 +270,7 @@ def _abbreviated(last: list[str]) -> bool:
     # The word before a period is a title or initials, so the name goes on: "Mr.", "F.", "G.K.".
     if not last or fold(last[0]) in _PLACE_INITIALS:
         return False
-    return fold(last[0]) in TITLES or bool(_INITIALS.fullmatch(last[0]))
+    return fold(last[0]).strip(".") in _SHORT_TITLES or bool(_INITIALS.fullmatch(last[0]))
 
 
 def sentence_subject(text: str) -> Optional[Subject]:
@@ -292,11 +299,6 @@ def _opening_subject(start: str) -> Optional[Subject]:
     after = start[match.end():].lstrip()
     if PARTY.match(match.group(0)):
         return None  # 'To Rep. Zoe Lofgren, D-Calif., the bill'
-    word = match.group(0)
-    if " " not in word and (
-        (after.startswith(",") and word.endswith("ly")) or (word.endswith("ed") and not is_given_name(word))
-    ):
-        return None  # an adverb or adjective, not a name: 'Additionally, forces', 'Armed school personnel
     if after[:1].islower() or after.startswith(","):
         return _named(match.group(0))
     return None
