@@ -202,7 +202,8 @@ def _attribute(block: Block, masked: str, span: Span, b: int, history: Sequence[
         subject = parse_subject(dash.group("name"))
         if subject is not None and subject.kind == "name":
             return subject.text, subject.role
-    ends_clause = bool(re.search(r"[,.;:!?…][^\w]*$", block.text[span.start:span.outer_end])) or masked[span.outer_end:span.outer_end + 1] in tuple(",.;:!?")
+    # Whether the quote closes its clause: '“We will go,” in a statement' does, '“no surprise” given' does not.
+    ends_clause = bool(re.search(r"[,.;:!?…]\W*$", block.text[span.start:span.outer_end + 1]))
     candidates = [c for c in (_after(masked, span, end, ends_clause), _before(masked, span, start, end)) if c]
     if not candidates and not masked[span.outer_end:end].strip():
         # The quote ends its sentence and the cue opens the next: '“We will go.” Singh said.'

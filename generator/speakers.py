@@ -56,10 +56,7 @@ _ROLE_WORDS = frozenset(
 # "senior", "Florida's").
 ROLE_MODIFIER = r"(?:[A-Z][\w’'.-]*|[\w-]+['’]s|[\w]+-based|" + "|".join(sorted(_ROLE_WORDS - {"and"})) + ")"
 # A subject without a name, ending the piece: 'the spokeswoman', 'a senior official', 'the junta'.
-_NOMINAL = re.compile(
-    r"\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+((?:[\w-]+\s+){0,3}?)([a-z][\w-]*)"
-    r"\s*$"
-)
+_NOMINAL = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+((?:[\w-]+\s+){0,3}?)([a-z][\w-]*)\s*$")
 # The place before a comma that a state or country follows: 'near Austin, Tex.', 'of Washington, DC'.
 _PLACE_BEFORE_COMMA = re.compile(r"\b(?:in|of|near|from|at|outside)\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*$")
 # An article before a capitalised adjective: 'The Democratic senator', 'a Republican lawmaker'.
