@@ -14,17 +14,14 @@ from __future__ import annotations
 
 import re
 import sys
-from pathlib import Path
 
-SCORER = Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "score"
+import polnear_scorer
 
 
 def main() -> int:
-    if not (SCORER / "score_polnear.py").exists():
-        print(f"no scorer at {SCORER}")
+    score_polnear = polnear_scorer.load()  # the shared scorer, unchanged but for QSEG below
+    if score_polnear is None:
         return 1
-    sys.path.insert(0, str(SCORER))
-    import score_polnear  # the shared scorer, unchanged but for QSEG below
 
     # Flags (--split, --min-f1, ...) go to the scorer as they are, for both runs.
     print("as shipped:            ", end="", flush=True)

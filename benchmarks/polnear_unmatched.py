@@ -16,16 +16,14 @@ import sys
 import tempfile
 from pathlib import Path
 
-SCORER = Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "score"
+import polnear_scorer
 
 
 def main() -> int:
-    if not (SCORER / "score_polnear.py").exists():
-        print(f"no scorer at {SCORER}")
+    scorer = polnear_scorer.load()  # the shared scorer's own gold, build and matching rules
+    if scorer is None:
         return 1
-    sys.path.insert(0, str(SCORER))
-    import score_polnear as scorer  # the shared scorer's own gold, build and matching rules
-    from common import norm
+    from common import norm  # the scorer's text normaliser, importable once the scorer is loaded
 
     parser = argparse.ArgumentParser()
     parser.add_argument("--split", type=Path, default=scorer.EVAL / "polnear-dev")
