@@ -38,5 +38,7 @@ golden: $(VENV)/.installed
 bench: $(VENV)/.installed
 	$(PY) benchmarks/build_speed.py
 
+# The generator removes only what it wrote: the docs folder, its cache, lock and a killed build's leftovers.
 clean:
-	rm -rf site $(CONTENT) .pytest_cache
+	if [ -x $(PY) ]; then $(PY) -m generator clean --out $(CONTENT); else rm -rf $(CONTENT); fi
+	rm -rf site .pytest_cache

@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -13,10 +14,11 @@ from pathlib import Path
 
 from .cache import Cache, key
 from .digest import build_digest, dumps, loads, prepare_source, story_title
-from .errors import InputError, SeedsError, StrictError
+from .errors import InputError, OutputError, SeedsError, StrictError
 from .model import Digest, Source, StoryInfo, from_dict, to_dict
-from .read import OUTLETS_FILE, OutletRule, match_outlet, previous_slugs, read_article, read_outlet_rules
-from .render import TEMPLATES, environment, publish, site_pages
+from .read import OUTLETS_FILE, OutletRule, match_outlet, read_article, read_file, read_outlet_rules
+from .publish import MARKER, check_output, lock_path, output_lock, publish, remove_stale
+from .render import TEMPLATES, environment, site_pages
 from .stories import Candidate, Skipped, find_files, plan_stories
 from .textutil import looks_english
 from .wire import wire_evidence
@@ -55,10 +57,53 @@ def build(
     workers: int | None = None,
     progress: Callable[[str], None] | None = None,
 ) -> BuildReport:
-    """Build the docs folder ``out`` from the articles in ``seeds``; raise GeneratorError on failure."""
-    report = BuildReport()
-    cache = Cache(out.parent / f".{out.name}.cache" if use_cache else None)
+    """Build the docs folder ``out`` from the articles in ``seeds``; raise GeneratorError on failure.
+
+    ``out`` must be new, empty or written by an earlier build, and apart from ``seeds``; one build
+    at a time writes it (a second waits).
+    """
     candidates, skipped = find_files(seeds)
+    check_output(out, seeds)
+    with output_lock(out, waiting=progress or warn):
+        remove_stale(out)
+        return _build(seeds, out, candidates, skipped, strict=strict, warn=warn, use_cache=use_cache,
+                      workers=workers, progress=progress or (lambda message: None))
+
+
+def clean(out: Path) -> list[Path]:
+    """Remove the docs folder ``out`` (only if this tool wrote it), its cache, lock and leftovers."""
+    removed = []
+    if out.is_symlink() or out.exists() and not (out.is_dir() and (out / MARKER).is_file()):
+        raise OutputError(f"refusing to remove {out}: this tool did not write it (no {MARKER} in it)")
+    with output_lock(out):
+        removed += remove_stale(out)
+        for path in (out, cache_folder(out)):
+            if path.is_dir() and not path.is_symlink():
+                shutil.rmtree(path)
+                removed.append(path)
+    lock_path(out).unlink(missing_ok=True)
+    return removed
+
+
+def cache_folder(out: Path) -> Path:
+    """Return the folder that caches the build of ``out``: ``.<name>.cache`` beside it."""
+    return out.parent / f".{out.name}.cache"
+
+
+def _build(
+    seeds: Path,
+    out: Path,
+    candidates: Sequence[Candidate],
+    skipped: Sequence[Skipped],
+    *,
+    strict: bool,
+    warn: Callable[[str], None],
+    use_cache: bool,
+    workers: int | None,
+    progress: Callable[[str], None],
+) -> BuildReport:
+    report = BuildReport()
+    cache = Cache(cache_folder(out) if use_cache else None)
     hashes = {c.label: _file_hash(c.path) for c in candidates}
     fingerprint = _fingerprint(seeds, candidates, skipped, hashes)
     if _up_to_date(cache, fingerprint, out, report):
@@ -68,18 +113,22 @@ def build(
         report.problems.append((item.label, f"skipped: {item.reason}"))
     rules, rule_problems = read_outlet_rules(seeds)
     report.problems.extend((f"{seeds.name}/{OUTLETS_FILE}", p) for p in rule_problems)
+    progress(f"reading {len(candidates)} files")
     sources, folders = _read_all(candidates, hashes, cache, report)
     sources = [_with_outlet(s, rules) for s in sources]
     if not sources:
         _report(report, warn, strict)
         raise SeedsError(f"no readable article in {seeds}")
-    plan = plan_stories(sources, folders, previous=previous_slugs(out), title_of=story_title)
+    progress(f"grouping {len(sources)} articles into stories")
+    plan = plan_stories(sources, folders, title_of=story_title)
     digested = _digest_all(plan, cache, report, workers=workers, progress=progress)
     report.digests = [digest for digest, _text in digested]
     report.problems.extend(_near_duplicates(report.digests))
     _report(report, warn, strict)
+    progress(f"rendering {len(report.digests)} stories")
     texts = {digest.story.slug: text for digest, text in digested}
     pages = site_pages(report.digests, report.problems, environment(), texts=texts)
+    progress(f"writing {len(pages)} files to {out}")
     report.written = publish(pages, out)
     report.stories = len(report.digests)
     report.articles = sum(len(d.sources) for d in report.digests)
@@ -97,9 +146,11 @@ def _file_hash(path: Path) -> str:
     """Hash a file's bytes (read once per build); an unreadable file hashes as its error, to be
     reported when it is read."""
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
+        return hashlib.sha256(read_file(path)).hexdigest()
     except OSError as exc:
         return f"unreadable: {exc.errno}"
+    except InputError as exc:
+        return f"unreadable: {exc}"
 
 
 def _fingerprint(
@@ -137,13 +188,12 @@ def _up_to_date(cache: Cache, fingerprint: str, out: Path, report: BuildReport) 
 
 
 def _report(report: BuildReport, warn: Callable[[str], None], strict: bool) -> None:
-    """Print every problem as a warning naming its file; under --strict, fail on the first."""
+    """Print every problem as a warning naming its file; under --strict, then fail, counting them."""
     for label, message in report.problems:
         warn(f"warning: {label}: {message}")
     if strict and report.problems:
-        label, message = report.problems[0]
-        more = f" (and {len(report.problems) - 1} more)" if len(report.problems) > 1 else ""
-        raise StrictError(f"{label}: {message}{more}")
+        count = len(report.problems)
+        raise StrictError(f"{count} warning{'s' if count > 1 else ''} above, and --strict makes warnings fatal: nothing was written")
 
 
 def _near_duplicates(digests: Sequence[Digest], *, min_share: float = 0.95, min_length: float = 0.8) -> list[tuple[str, str]]:
@@ -170,20 +220,12 @@ def _read_all(
     folders: dict[str, str | None] = {}
     seen_text: dict[tuple[str | None, str], str] = {}  # (story folder, text) -> first file with it
     for candidate in candidates:
-        try:
-            source, warnings = _prepare(candidate, hashes[candidate.label], cache)
-        except InputError as exc:
-            report.problems.append((candidate.label, f"skipped: {exc}"))
-            continue
-        except OSError as exc:
-            report.problems.append((candidate.label, f"skipped: cannot read it ({exc.strerror or exc})"))
-            continue
-        if source.id in folders and folders[source.id] == candidate.folder:
-            report.problems.append((candidate.label, f"skipped: another file in the same story is named {source.id!r}"))
-            continue
+        source, warnings = _prepare_or_keep(candidate, hashes[candidate.label], cache)
         report.problems.extend((candidate.label, message) for message in warnings)
-        if not source.sentences:
-            report.problems.append((candidate.label, "skipped: no text left after cleaning"))
+        if source is None:
+            continue
+        if source.id in folders:
+            report.problems.append((candidate.label, f"skipped: another file in the same folder is named {source.id!r}"))
             continue
         text = " ".join(s.text for s in source.sentences)
         twin = seen_text.get((candidate.folder, text))
@@ -200,6 +242,30 @@ def _read_all(
     return sources, folders
 
 
+def _prepare_or_keep(candidate: Candidate, file_hash: str, cache: Cache) -> tuple[Source | None, tuple[str, ...]]:
+    """Read one file; when it cannot be read now, keep its last readable version if the cache has it.
+
+    A file being saved by an editor is briefly empty or half-written: under ``make serve`` its
+    pages should stay as they were, with a warning, rather than disappear.
+    """
+    latest = key("latest", candidate.label)
+    try:
+        source, warnings = _prepare(candidate, file_hash, cache)
+        problem = None if source.sentences else "no text left after cleaning"
+    except InputError as exc:
+        problem, warnings = str(exc), ()
+    except OSError as exc:
+        problem, warnings = f"cannot read it ({exc.strerror or exc})", ()
+    if problem is None:
+        cache.put("latest", latest, {"source": key("source", candidate.label, file_hash)})
+        return source, warnings
+    pointer = cache.get("latest", latest)
+    kept = cache.get("sources", pointer["source"]) if isinstance(pointer, dict) else None
+    if isinstance(kept, dict):
+        return from_dict(Source, kept["source"]), (*warnings, f"{problem}: kept its last readable version")
+    return None, (*warnings, f"skipped: {problem}")
+
+
 def _with_outlet(source: Source, rules: list[OutletRule]) -> Source:
     """Name the outlet from sources.yml when the article itself does not; add the user's labels."""
     rule = match_outlet(rules, Path(source.file).name, source.url)
@@ -214,7 +280,7 @@ def _prepare(candidate: Candidate, file_hash: str, cache: Cache) -> tuple[Source
     hit = cache.get("sources", entry)
     if isinstance(hit, dict):
         return from_dict(Source, hit["source"]), tuple(hit["warnings"])
-    article = read_article(candidate.path, label=candidate.label)
+    article = read_article(candidate.path, label=candidate.label, source_id=candidate.id)
     source = prepare_source(article)
     cache.put("sources", entry, {"source": to_dict(source), "warnings": list(article.warnings)})
     return source, article.warnings
@@ -226,10 +292,11 @@ def _digest_all(
     report: BuildReport,
     *,
     workers: int | None,
-    progress: Callable[[str], None] | None,
+    progress: Callable[[str], None],
 ) -> list[tuple[Digest, str]]:
     """Digest every story, or take it from the cache; return each digest with its digest.json text."""
     entries = [key("story", json.dumps([to_dict(info), [to_dict(s) for s in members]], sort_keys=True)) for info, members in plan]
+    progress(f"digesting {len(plan)} stories")
     digests: list[tuple[Digest, str] | None] = []
     todo = []
     for i, entry in enumerate(entries):
@@ -259,11 +326,10 @@ def _digest_job(job: tuple[StoryInfo, list[Source]]) -> tuple[Digest, str]:
 
 
 def _with_progress(
-    results: Iterable[tuple[Digest, str]], total: int, progress: Callable[[str], None] | None
+    results: Iterable[tuple[Digest, str]], total: int, progress: Callable[[str], None]
 ) -> list[tuple[Digest, str]]:
     out = []
     for n, digest in enumerate(results, start=1):
         out.append(digest)
-        if progress is not None:
-            progress(f"stories digested: {n}/{total}")
+        progress(f"stories digested: {n}/{total}")
     return out

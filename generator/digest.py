@@ -52,7 +52,8 @@ def shorten(text: str, *, words: int = _TITLE_WORDS) -> str:
 
 def readable_label(source_id: str) -> str:
     """Make a short label from a file name when no outlet is known ("000_d927ee60" -> "000")."""
-    parts = [p for p in re.split(r"[_\-\s.]+", source_id) if p and not _HASHLIKE.match(p.lower())]
+    name = source_id.rsplit("/", 1)[-1]  # a story folder's files: "niger/ap" -> "ap"
+    parts = [p for p in re.split(r"[_\-\s.]+", name) if p and not _HASHLIKE.match(p.lower())]
     return " ".join(parts) or source_id
 
 
@@ -67,7 +68,7 @@ def with_slugs(sources: Sequence[Source]) -> tuple[Source, ...]:
     taken: set[str] = set()
     out = []
     for source in sorted(sources, key=lambda s: s.id):
-        base = slugify(source.id) or "source"
+        base = slugify(source.id.rsplit("/", 1)[-1]) or "source"
         slug, n = base, 2
         while slug in taken:
             slug, n = f"{base}-{n}", n + 1

@@ -5,6 +5,9 @@ from __future__ import annotations
 class GeneratorError(Exception):
     """Base of the generator's errors; the CLI prints its message as one line and exits non-zero."""
 
+    exit_code = 1
+    """What the command line returns for it."""
+
 
 class InputError(GeneratorError):
     """Raised by reading for an article that cannot be read; the message names the problem."""
@@ -16,3 +19,9 @@ class SeedsError(GeneratorError):
 
 class StrictError(GeneratorError):
     """Raised by the build under ``--strict`` when any warning was issued."""
+
+
+class OutputError(GeneratorError):
+    """Raised by publishing for an output folder it must not replace, or cannot write (exit code 2)."""
+
+    exit_code = 2

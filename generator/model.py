@@ -247,9 +247,13 @@ class StoryInfo:
     """A story's identity."""
 
     slug: str
-    """URL- and file-safe name, stable when articles are added."""
+    """URL- and file-safe name, a function of the seeds alone: a loose story's comes from its
+    earliest article's title, so articles that join later do not change it."""
     title: str
     """A readable title, from the most widely shared headline."""
+    aliases: tuple[str, ...] = ()
+    """Addresses the story had with fewer of its articles (each member's own title slug): they
+    redirect to ``slug``, so links shared before an earlier article joined keep working."""
 
 
 @dataclass(frozen=True, slots=True)

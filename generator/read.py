@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import datetime as dt
 import fnmatch
+import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -27,23 +29,47 @@ _DATE_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%B %d, %Y", "%b %d, %Y", "%d %B %Y", "
 _FIELDS = ("title", "outlet", "date", "url")
 
 
-def read_article(path: Path, *, label: str) -> Article:
-    """Read one article file; raise InputError naming the problem when it cannot be read."""
+def read_article(path: Path, *, label: str, source_id: str | None = None) -> Article:
+    """Read one article file; raise InputError naming the problem when it cannot be read.
+
+    ``source_id`` is the id the build gives it (its path in the seeds folder); by default the file
+    name without its extension.
+    """
     suffix = path.suffix.lower()
     if suffix not in ARTICLE_SUFFIXES:
         raise InputError(f"not an article: expected one of {sorted(ARTICLE_SUFFIXES)}, got {suffix!r}")
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        raise InputError(f"too large for an article ({size:,} bytes; the limit is {MAX_BYTES:,})")
-    text, notes = decode(path.read_bytes())
+    text, notes = decode(read_file(path))
+    article_id = source_id or path.stem
     if suffix in (".html", ".htm"):
-        return _from_webpage(path, label, text, notes)
+        return _from_webpage(article_id, label, text, notes)
     if suffix == ".txt":
-        return _from_text(path, label, text, notes)
-    return _from_markdown(path, label, text, notes)
+        return _from_text(article_id, label, text, notes)
+    return _from_markdown(article_id, label, text, notes)
 
 
-def _from_text(path: Path, label: str, text: str, notes: tuple[str, ...]) -> Article:
+def read_file(path: Path) -> bytes:
+    """Read the bytes of a regular file of at most MAX_BYTES; raise InputError for anything else.
+
+    The file is opened without blocking and checked after opening, so a pipe or device that took
+    the name since the folder was listed is refused rather than read forever.
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError("not a regular file (a pipe, socket or device): not read")
+        if info.st_size > MAX_BYTES:
+            raise InputError(f"too large for an article ({info.st_size:,} bytes; the limit is {MAX_BYTES:,})")
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            data = handle.read(MAX_BYTES + 1)
+    finally:
+        os.close(fd)
+    if len(data) > MAX_BYTES:
+        raise InputError(f"too large for an article (over {MAX_BYTES:,} bytes)")
+    return data
+
+
+def _from_text(article_id: str, label: str, text: str, notes: tuple[str, ...]) -> Article:
     match = _TXT_DATE.match(text)
     date = match.group(1) if match else None
     warnings = []
@@ -51,13 +77,13 @@ def _from_text(path: Path, label: str, text: str, notes: tuple[str, ...]) -> Art
         warnings.append(f"unreadable date {date!r}")
         date = None
     body = text[match.end():] if match else text
-    return Article(id=path.stem, file=label, text=body, date=date, notes=notes, warnings=tuple(warnings))
+    return Article(id=article_id, file=label, text=body, date=date, notes=notes, warnings=tuple(warnings))
 
 
-def _from_markdown(path: Path, label: str, text: str, notes: tuple[str, ...]) -> Article:
+def _from_markdown(article_id: str, label: str, text: str, notes: tuple[str, ...]) -> Article:
     meta, body, warnings = _front_matter(text)
     return Article(
-        id=path.stem,
+        id=article_id,
         file=label,
         text=markdown_to_text(body),
         notes=notes,
@@ -66,12 +92,12 @@ def _from_markdown(path: Path, label: str, text: str, notes: tuple[str, ...]) ->
     )
 
 
-def _from_webpage(path: Path, label: str, text: str, notes: tuple[str, ...]) -> Article:
+def _from_webpage(article_id: str, label: str, text: str, notes: tuple[str, ...]) -> Article:
     from .webpage import read_webpage  # imported here: the extractor is slow to load
 
     page = read_webpage(text)
     return Article(
-        id=path.stem, file=label, text=page.text, title=page.title, outlet=page.outlet,
+        id=article_id, file=label, text=page.text, title=page.title, outlet=page.outlet,
         date=page.date, url=page.url, notes=notes,
     )
 
@@ -152,22 +178,6 @@ def _inline_text(children: list[Any]) -> str:
         elif child.type == "image":
             parts.append(_inline_text(child.children or []))
     return " ".join("".join(parts).split())
-
-
-def previous_slugs(out: Path) -> dict[str, str]:
-    """Map each source id of the last build in ``out`` to its story's slug (empty if none)."""
-    import json
-
-    found: dict[str, str] = {}
-    for path in sorted(out.glob("*/digest.json")) if out.is_dir() else ():
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-            slug = data["story"]["slug"]
-            for source in data.get("sources", []):
-                found.setdefault(source["id"], slug)
-        except (OSError, ValueError, KeyError, TypeError):
-            continue  # an unreadable old digest only costs the slug's stability
-    return found
 
 
 OUTLETS_FILE = "sources.yml"

@@ -1,4 +1,4 @@
-"""Render digests into Markdown pages with Jinja2; all writing of pages happens here (the cache writes its own).
+"""Render digests into Markdown pages with Jinja2 (``publish`` writes them to disk).
 
 Article text is untrusted. It reaches a page only through ``escape_markdown`` (the ``md`` filter),
 which turns every character that Markdown, HTML or attr_list could act on into a numeric
@@ -8,11 +8,8 @@ from __future__ import annotations
 
 import html
 import json
-import os
 import re
-import shutil
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlsplit
@@ -24,6 +21,7 @@ from .digest import dumps, readable_label
 from .figures import value_text
 from .wire import independent_count
 from .model import Digest, Discrepancy, Entity, Figure, FigureMention, Quote, Source
+from .publish import Page
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 STORY_PAGES = ("index", "comparison", "figures", "quotes", "people", "timeline", "discrepancies")
@@ -63,15 +61,6 @@ def safe_url(url: str | None) -> str | None:
         if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
             return None
     return candidate
-
-
-@dataclass(frozen=True, slots=True)
-class Page:
-    """One file of the generated docs folder."""
-
-    path: str
-    """Relative to the docs folder, with forward slashes."""
-    content: bytes
 
 
 def environment(templates: Path = TEMPLATES) -> Environment:
@@ -241,10 +230,15 @@ def _cite(context: Mapping[str, Any], sentence_id: str, label: str | None = None
 
 
 def _tooltip(text: str) -> str:
+    """Escape a sentence for a link's title, which Material's tooltips insert as HTML.
+
+    The browser decodes the attribute once and the tooltip parses it as HTML once more, so the
+    text is HTML-escaped before the Markdown escaping: "<img" reaches the tooltip as "&lt;img".
+    """
     flat = _WHITESPACE.sub(" ", text).strip()
     if len(flat) > _TOOLTIP_CHARS:
         flat = flat[: _TOOLTIP_CHARS - 1].rsplit(" ", 1)[0] + "…"
-    return escape_markdown(flat)
+    return escape_markdown(html.escape(flat, quote=False))
 
 
 @pass_context
@@ -332,56 +326,10 @@ def site_pages(
         pages.append(_page(f"archive/{month}.md", env.get_template("archive.md.j2").render(month=month, digests=members)))
     for digest in digests:
         pages.extend(story_pages(digest, env, digest_json=(texts or {}).get(digest.story.slug)))
+        for alias in digest.story.aliases:
+            pages.append(_page(f"{alias}/index.md", env.get_template("redirect.md.j2").render(story=digest.story)))
     assets = TEMPLATES / "assets"
     for path in sorted(assets.rglob("*")) if assets.is_dir() else ():
         if path.is_file():
             pages.append(Page(f"assets/{path.relative_to(assets).as_posix()}", path.read_bytes()))
     return pages
-
-
-def publish(pages: Iterable[Page], out: Path) -> bool:
-    """Write the pages as a new folder and swap it in for ``out``; False when nothing changed.
-
-    The old folder is kept until the new one is complete, so a failure leaves it as it was. A page
-    whose bytes did not change is linked from the old folder rather than written, so it keeps its
-    file and time stamp: only changed pages are rewritten.
-    """
-    pages = sorted(pages, key=lambda p: p.path)
-    if _unchanged(pages, out):
-        return False
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fresh = out.parent / f".{out.name}.new-{os.getpid()}"
-    stale = out.parent / f".{out.name}.old-{os.getpid()}"
-    shutil.rmtree(fresh, ignore_errors=True)
-    try:
-        for page in pages:
-            target = fresh / page.path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            if not _link_if_same(out / page.path, target, page.content):
-                target.write_bytes(page.content)
-        if out.exists():
-            out.rename(stale)
-        fresh.rename(out)
-    finally:
-        shutil.rmtree(fresh, ignore_errors=True)
-        shutil.rmtree(stale, ignore_errors=True)
-    return True
-
-
-def _link_if_same(old: Path, target: Path, content: bytes) -> bool:
-    try:
-        if old.is_file() and old.stat().st_size == len(content) and old.read_bytes() == content:
-            os.link(old, target)
-            return True
-    except OSError:
-        pass  # no hard links here (another file system): write the page instead
-    return False
-
-
-def _unchanged(pages: Sequence[Page], out: Path) -> bool:
-    if not out.is_dir():
-        return False
-    existing = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
-    if existing != [p.path for p in pages]:
-        return False
-    return all((out / p.path).read_bytes() == p.content for p in pages)

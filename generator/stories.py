@@ -25,6 +25,9 @@ class Candidate:
     """The path as shown to users: relative to the seeds folder's parent."""
     folder: str | None
     """The subfolder (a story forced by the user), or None for a loose file."""
+    id: str
+    """The source id: the path inside the seeds folder without its extension ("niger/ap",
+    "000_x"), so files of the same name in different folders stay apart."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +69,11 @@ def find_files(seeds: Path) -> tuple[list[Candidate], list[Skipped]]:
         if path.suffix.lower() not in ARTICLE_SUFFIXES:
             skipped.append(Skipped(label, f"not an article (extension {path.suffix or 'none'!r})"))
             continue
-        found.append(Candidate(path=path, label=label, folder=rel.parts[0] if len(rel.parts) == 2 else None))
+        if not path.is_file():
+            skipped.append(Skipped(label, "not a regular file (a pipe, socket or device): not read"))
+            continue
+        folder = rel.parts[0] if len(rel.parts) == 2 else None
+        found.append(Candidate(path=path, label=label, folder=folder, id=rel.with_suffix("").as_posix()))
     return found, skipped
 
 
@@ -81,14 +88,14 @@ def plan_stories(
     sources: Sequence[Source],
     folders: Mapping[str, str | None],
     *,
-    previous: Mapping[str, str] | None = None,
     title_of: Callable[[Sequence[Source]], str],
 ) -> list[tuple[StoryInfo, list[Source]]]:
     """Group sources into stories: one per subfolder; loose files grouped by the events they report.
 
-    ``folders`` maps a source id to its subfolder (None for a loose file); ``previous`` maps source
-    ids to the slug of the story they were in at the last build, so that a story keeps its URL when
-    an article joins it; ``title_of`` names a story from its sources.
+    ``folders`` maps a source id to its subfolder (None for a loose file); ``title_of`` names a
+    story from its sources (its earliest article's title). A story's address depends on the seeds
+    alone: a subfolder's name, or the slug of the title; the slugs its members would have given it
+    on their own become aliases that redirect to it.
     """
     by_folder: dict[str, list[Source]] = {}
     for source in sources:
@@ -98,22 +105,23 @@ def plan_stories(
     docs = [Doc(id=s.id, title=s.title, text=" ".join(t.text for t in s.sentences), date=s.date) for s in loose.values()]
     groups += [("", [loose[i] for i in ids]) for ids in group_articles(docs)]
     taken: set[str] = set()
-    plan = []
+    planned = []
     for key, members in groups:
         members = sorted(members, key=lambda s: s.id)
         title = title_of(members)
-        slug = _slug(key, members, previous or {}, title, taken)
+        slug = _unique(slugify(key) if key else slugify(title), taken)
         taken.add(slug)
-        plan.append((StoryInfo(slug=slug, title=title), members))
+        planned.append((slug, title, key, members))
+    plan = []
+    for slug, title, key, members in planned:
+        aliases = () if key else tuple(sorted({slugify(title_of([m])) for m in members} - taken - {""}))
+        taken.update(aliases)
+        plan.append((StoryInfo(slug=slug, title=title, aliases=aliases), members))
     return plan
 
 
-def _slug(key: str, members: Sequence[Source], previous: Mapping[str, str], title: str, taken: set[str]) -> str:
-    if key:
-        base = slugify(key) or "story"
-    else:
-        earlier = sorted({previous[s.id] for s in members if s.id in previous} - taken)
-        base = earlier[0] if earlier else slugify(title) or "story"
+def _unique(base: str, taken: set[str]) -> str:
+    base = base or "story"
     slug, n = base, 2
     while slug in taken:
         slug, n = f"{base}-{n}", n + 1

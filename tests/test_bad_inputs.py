@@ -78,7 +78,9 @@ def test_strict_fails_on_bad_input_and_writes_nothing(tmp_path: Path) -> None:
         cwd=ROOT, capture_output=True, text=True, timeout=300,
     )
     assert result.returncode == 1
-    assert result.stderr.strip().splitlines()[-1].startswith("error: seeds/")
+    lines = result.stderr.strip().splitlines()
+    warnings = [line for line in lines if line.startswith("warning: seeds/")]
+    assert lines[-1] == f"error: {len(warnings)} warnings above, and --strict makes warnings fatal: nothing was written"
     assert not (tmp_path / "content").exists()
 
 

@@ -241,6 +241,16 @@ def test_coverage_matrix_gives_the_claims_room(seeds_site: Site, seeds_page: Any
     assert claim >= 0.35 * table, f"the claim column is {claim:.0f}px of {table:.0f}px"
 
 
+def test_an_earlier_address_of_a_story_redirects_to_it(seeds_site: Site, seeds_page: Any) -> None:
+    story = seeds_site.story()
+    digest = json.loads((seeds_site.folder / story / "digest.json").read_text(encoding="utf-8"))
+    aliases = digest["story"]["aliases"]
+    assert aliases, "the seeds' story has articles that would each have named it"
+    seeds_page.goto(seeds_site.base + aliases[0] + "/")
+    seeds_page.wait_for_url(seeds_site.base + story + "/")
+    assert seeds_page.inner_text("article h1").rstrip("¶") == digest["story"]["title"]
+
+
 def test_timeline_is_visible(seeds_site: Site, seeds_page: Any) -> None:
     seeds_page.goto(seeds_site.base + seeds_site.story() + "/timeline/")
     events = seeds_page.locator(".timeline .timeline-event")
@@ -318,6 +328,39 @@ def test_hostile_seeds_never_become_markup(
     assert problems == {}
     assert hostile_site.dialogs == []
     assert {urlsplit(url).hostname for url in hostile_site.requests} == {"127.0.0.1"}
+
+
+# Record every tooltip Material shows: it builds one when a titled element is hovered.
+_TOOLTIP_RECORDER = """
+window.__tooltips = [];
+new MutationObserver(() => {
+    for (const e of document.querySelectorAll('.md-tooltip2__inner, .md-tooltip__inner'))
+        if (!window.__tooltips.includes(e.innerHTML)) window.__tooltips.push(e.innerHTML);
+}).observe(document, {subtree: true, childList: true, characterData: true});
+"""
+
+
+def test_hovering_every_title_runs_nothing(hostile_site: Site, hostile_page: Any) -> None:
+    """Material's tooltips insert a title as HTML: hover every titled element of every page type."""
+    page = hostile_page
+    page.add_init_script(_TOOLTIP_RECORDER)
+    hovered: set[str] = set()
+    shown: list[str] = []
+    for path in hostile_site.pages():
+        page.goto(hostile_site.base + path)
+        page.locator("article").first.wait_for()
+        titled = page.locator("article [title]")
+        for i in range(titled.count()):
+            element = titled.nth(i)
+            if element.is_visible():
+                element.hover(force=True, timeout=2_000)
+                page.wait_for_timeout(60)
+                hovered.add(path.split("/")[1] if path.count("/") > 1 else path)
+        shown += page.evaluate("window.__tooltips")
+    assert {"comparison", "figures", "quotes", "sources"} <= hovered, sorted(hovered)
+    assert any("&lt;img src=x" in html for html in shown), "no tooltip showed an article's markup as text"
+    assert [html for html in shown if re.search(r"<(img|script|svg|a |b )", html)] == []
+    assert hostile_site.dialogs == []
 
 
 def test_hostile_text_is_shown_as_written(

@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from generator import render
+from generator.errors import OutputError
 from generator.build import build
 from generator.cli import main
+from generator.publish import Page, publish
 
 from .golden import ROOT, SEEDS
 
@@ -54,7 +55,8 @@ def test_warnings_name_the_file_and_strict_makes_them_fatal(tmp_path: Path, caps
     assert "warning: seeds/empty.txt: skipped: empty file" in capsys.readouterr().err
     assert main(["build", "--seeds", str(seeds), "--out", str(tmp_path / "strict"), "--strict"]) == 1
     err = capsys.readouterr().err
-    assert "error: seeds/empty.txt: skipped: empty file" in err
+    assert "warning: seeds/empty.txt: skipped: empty file" in err
+    assert err.splitlines()[-1] == "error: 1 warning above, and --strict makes warnings fatal: nothing was written"
     assert not (tmp_path / "strict").exists()
 
 
@@ -88,11 +90,11 @@ def test_a_failed_build_leaves_the_previous_output_untouched(tmp_path: Path, mon
         return original(self, data)
 
     monkeypatch.setattr(Path, "write_bytes", failing)
-    with pytest.raises(OSError):
-        render.publish([render.Page(f"p{i}.md", b"x") for i in range(10)], out)
+    with pytest.raises(OutputError, match="the disk is full"):
+        publish([Page(f"p{i}.md", b"x") for i in range(10)], out)
     monkeypatch.undo()
     assert tree(out) == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == [".content.cache", "content"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".content.cache", ".content.lock", "content"]
 
 
 def test_an_unchanged_build_writes_nothing(tmp_path: Path) -> None:
