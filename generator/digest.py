@@ -52,9 +52,13 @@ def shorten(text: str, *, words: int = _TITLE_WORDS) -> str:
 
 def readable_label(source_id: str) -> str:
     """Make a short label from a file name when no outlet is known ("000_d927ee60" -> "000")."""
+    return _readable_words(source_id) or source_id
+
+
+def _readable_words(source_id: str) -> str:
+    """Keep the words of a file name that are not hashes ("niger/ap_d927ee60" -> "ap"; may be "")."""
     name = source_id.rsplit("/", 1)[-1]  # a story folder's files: "niger/ap" -> "ap"
-    parts = [p for p in re.split(r"[_\-\s.]+", name) if p and not _HASHLIKE.match(p.lower())]
-    return " ".join(parts) or source_id
+    return " ".join(p for p in re.split(r"[_\-\s.]+", name) if p and not _HASHLIKE.match(p.lower()))
 
 
 def story_title(sources: Sequence[Source]) -> str:
@@ -64,11 +68,12 @@ def story_title(sources: Sequence[Source]) -> str:
 
 
 def with_slugs(sources: Sequence[Source]) -> tuple[Source, ...]:
-    """Give each source a page slug that is unique within its story."""
+    """Give each source a page slug that is unique within its story: its file name without hashes,
+    else its outlet ("000_d927ee60.txt" -> "000", "d927ee6055b5.html" from Reuters -> "reuters")."""
     taken: set[str] = set()
     out = []
     for source in sorted(sources, key=lambda s: s.id):
-        base = slugify(source.id.rsplit("/", 1)[-1]) or "source"
+        base = slugify(_readable_words(source.id)) or slugify(source.outlet or "") or "source"
         slug, n = base, 2
         while slug in taken:
             slug, n = f"{base}-{n}", n + 1

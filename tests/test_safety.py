@@ -88,6 +88,18 @@ def test_files_of_the_same_name_in_two_story_folders_stay_two_stories(tmp_path: 
         assert all(s.id.startswith(source.id + "-s") for s in source.sentences)
 
 
+def test_source_pages_are_named_by_file_name_or_outlet_never_a_hash(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "4f9c2a7d1e8b3c6a5f0d9e2b7a1c4d8f.md").write_text(
+        "---\noutlet: Reuters\n---\n\nThe river rose two metres at Riverton on Monday.\n", encoding="utf-8"
+    )
+    (seeds / "0a1b2c3d4e5f60718293a4b5c6d7e8f9.txt").write_text("The river at Riverton rose two metres on Monday.\n", encoding="utf-8")
+    (seeds / "007_a1b2c3d4e5f6.txt").write_text("Riverton's river rose by two metres on Monday, officials said.\n", encoding="utf-8")
+    report = build(seeds, tmp_path / "out", warn=lambda line: None)
+    assert sorted(s.slug for d in report.digests for s in d.sources) == ["007", "reuters", "source"]
+
+
 # A story's address is a function of the seeds alone, and old addresses redirect.
 
 STORY = (
