@@ -15,10 +15,11 @@ PACKAGE = Path(__file__).resolve().parent
 
 @lru_cache(maxsize=1)
 def generator_version() -> str:
-    """Hash the generator's source files: any change to the code gives a new version."""
+    """Hash every file of the package (code and data, in subfolders too): any change gives a new version."""
     digest = hashlib.sha256()
-    for path in sorted(PACKAGE.glob("*.py")):
-        digest.update(path.name.encode())
+    files = (p for p in PACKAGE.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+    for path in sorted(files, key=lambda p: p.relative_to(PACKAGE).as_posix()):
+        digest.update(path.relative_to(PACKAGE).as_posix().encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()
 

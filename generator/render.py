@@ -23,7 +23,14 @@ from .wire import independent_count
 from .model import Digest, Discrepancy, Entity, Figure, FigureMention, Quote, Source
 from .publish import Page
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+def _templates() -> Path:
+    """Find the templates: inside the package when installed from a wheel, else the repository's."""
+    package = Path(__file__).resolve().parent
+    installed = package / "templates"
+    return installed if installed.is_dir() else package.parent / "templates"
+
+
+TEMPLATES = _templates()
 STORY_PAGES = ("index", "comparison", "figures", "quotes", "people", "timeline", "discrepancies")
 """The pages every story gets, each from ``templates/<name>.md.j2`` (the overview from overview)."""
 
