@@ -8,7 +8,7 @@ export SOURCE_DATE_EPOCH ?= 0
 SEEDS ?= seeds
 CONTENT ?= content
 
-.PHONY: site content serve test golden bench clean
+.PHONY: site content serve test test-fast golden bench clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,10 @@ serve: site
 
 test: $(VENV)/.installed-test
 	$(PY) -m pytest
+
+# The unit tests only (seconds); `make test` runs the end-to-end tests too.
+test-fast: $(VENV)/.installed-test
+	$(PY) -m pytest -m "not slow"
 
 golden: $(VENV)/.installed
 	$(PY) -m tests.golden

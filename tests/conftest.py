@@ -1,0 +1,21 @@
+"""Test tiers: ``make test-fast`` runs the unit tests in seconds; ``make test`` runs everything.
+
+Tests that build whole sites, start processes or drive a browser are marked ``slow`` here, by module,
+so that a new test in those modules joins the right tier without remembering a decorator.
+"""
+from __future__ import annotations
+
+import pytest
+
+SLOW_MODULES = frozenset({
+    "test_bad_inputs", "test_browser", "test_cache", "test_cli", "test_golden", "test_properties",
+    "test_safety", "test_site", "test_types", "test_wheel", "test_workflow", "test_a11y", "test_fetch",
+})
+"""Modules of end-to-end tests: whole builds, subprocesses, mypy, the browser, the network."""
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark the tests of the end-to-end modules as slow."""
+    for item in items:
+        if item.module is not None and item.module.__name__.rsplit(".", 1)[-1] in SLOW_MODULES:
+            item.add_marker(pytest.mark.slow)
