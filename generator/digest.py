@@ -15,6 +15,7 @@ from .quotes import extract_quotes, quote_discrepancies
 from .sentences import split_sentences
 from .summary import summarise
 from .textutil import slugify
+from .updates import compare_headlines, latest_update
 from .timeline import timeline_and_discrepancies
 from .wire import independent_count, wire_groups
 
@@ -111,6 +112,8 @@ def build_digest(story: StoryInfo, sources: Sequence[Source]) -> Digest:
         discrepancies=discrepancies,
         timeline=timeline,
         wire_groups=groups,
+        headlines=compare_headlines(ordered),
+        update=latest_update(ordered, claims, figures),
     )
 
 

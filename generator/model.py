@@ -257,6 +257,34 @@ class StoryInfo:
 
 
 @dataclass(frozen=True, slots=True)
+class Headline:
+    """One source's headline beside the others'."""
+
+    source: str
+    """Id of the source."""
+    text: str
+    """The headline as the source gives it."""
+    distinct: tuple[str, ...] = ()
+    """Its words (as written) that no other source's headline uses."""
+
+
+@dataclass(frozen=True, slots=True)
+class Update:
+    """What the story's newest sources added: those of its latest date, and what only they report."""
+
+    date: str
+    """The latest date among the sources, ``YYYY-MM-DD``."""
+    previous: str
+    """The latest date of the other sources: what the update is new against."""
+    sources: tuple[str, ...] = ()
+    """Ids of the sources dated ``date``."""
+    claims: tuple[str, ...] = ()
+    """Ids of the claims that only these sources carry."""
+    figures: tuple[str, ...] = ()
+    """Ids of the figures these sources give first, or give a value for that the earlier ones did not."""
+
+
+@dataclass(frozen=True, slots=True)
 class Digest:
     """Everything the site shows about one story; written as digest.json."""
 
@@ -271,6 +299,10 @@ class Digest:
     timeline: tuple[Event, ...] = ()
     wire_groups: tuple[tuple[str, ...], ...] = ()
     """Groups of source ids that rewrite the same underlying text (wire copy), each of size >= 2."""
+    headlines: tuple[Headline, ...] = ()
+    """Every source's headline, with the words only it uses."""
+    update: Optional[Update] = None
+    """What the newest sources added, when the sources carry more than one date; else None."""
     schema: int = SCHEMA
 
 

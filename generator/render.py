@@ -9,6 +9,8 @@ from __future__ import annotations
 import html
 import json
 import re
+import uuid
+from xml.sax.saxutils import escape as xml_escape
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -20,7 +22,7 @@ from .compare import coverage
 from .digest import dumps, readable_label
 from .figures import value_text
 from .wire import independent_count
-from .model import Digest, Discrepancy, Entity, Figure, FigureMention, Quote, Source
+from .model import Digest, Discrepancy, Entity, Figure, FigureMention, Headline, Quote, Source
 from .publish import Page
 
 def _templates() -> Path:
@@ -95,6 +97,11 @@ def environment(templates: Path = TEMPLATES) -> Environment:
     env.filters["first_mentions"] = _first_mentions
     env.filters["written_differently"] = _written_differently
     env.filters["key_figures"] = key_figures
+    env.filters["headline"] = headline
+    env.filters["xml"] = _xml
+    env.filters["source_name"] = short_label
+    env.filters["urn"] = _urn
+    env.filters["latest_date"] = latest_date
     return env
 
 
@@ -172,6 +179,27 @@ def _highlight(context: Mapping[str, Any], sentence: object) -> str:
         at = end
     out.append(text[at:].translate(_ESCAPES))
     return "".join(out).strip()
+
+
+def headline(item: Headline) -> str:
+    """Escape a headline for a table cell, its words that no other headline uses in bold."""
+    distinct = set(item.distinct)
+    return " ".join(f"**{escape_markdown(w)}**" if w in distinct else escape_markdown(w) for w in item.text.split())
+
+
+def _xml(text: str) -> str:
+    """Escape text for an XML element or attribute (the Atom feed): untrusted text stays text."""
+    return xml_escape(_WHITESPACE.sub(" ", str(text)).strip(), {'"': "&quot;"})
+
+
+def _urn(name: str) -> str:
+    """Make a stable Atom id from a story's slug: the same slug always gives the same id."""
+    return uuid.uuid5(uuid.NAMESPACE_URL, f"news-explainer:{name}").urn
+
+
+def latest_date(digest: Digest) -> str | None:
+    """The latest date among a story's sources, or None when none is dated."""
+    return max((s.date for s in digest.sources if s.date), default=None)
 
 
 def yaml_title(text: str) -> str:
@@ -276,6 +304,7 @@ def story_pages(digest: Digest, env: Environment, *, digest_json: str | None = N
         "source_of": source_of,
         "coverage": coverage(digest.claims, [s.id for s in digest.sources], digest.discrepancies),
         "claim_of": {c.id: c for c in digest.claims},
+        "figure_of": {f.id: f for f in digest.figures},
         "independent": independent_count([s.id for s in digest.sources], digest.wire_groups),
     }
     pages = []
@@ -302,14 +331,16 @@ def _page(path: str, text: str) -> Page:
     return Page(path, text.encode("utf-8"))
 
 
+FEED_STORIES = 50
+"""How many stories the Atom feed lists: the newest by their latest source's date."""
 LATEST_STORIES = 20
 """How many stories the home page lists; the rest are on monthly archive pages, so no page lists them all."""
 
 
 def story_month(digest: Digest) -> str:
     """The month a story belongs to in the archive: its latest source's, or "undated"."""
-    dates = [s.date for s in digest.sources if s.date]
-    return max(dates)[:7] if dates else "undated"
+    latest = latest_date(digest)
+    return latest[:7] if latest else "undated"
 
 
 def site_pages(
@@ -329,6 +360,11 @@ def site_pages(
         digests=digests, latest=newest_first[:LATEST_STORIES], months=months, problems=problems
     )
     pages = [_page("index.md", home), _page("problems.md", env.get_template("problems.md.j2").render(problems=problems))]
+    dated = [d for d in newest_first if latest_date(d)]
+    dated.sort(key=lambda d: (latest_date(d) or "", d.story.slug), reverse=True)
+    if dated:
+        feed = env.get_template("feed.xml.j2").render(stories=dated[:FEED_STORIES], updated=latest_date(dated[0]))
+        pages.append(_page("feed.xml", feed))
     for month, members in by_month.items():
         pages.append(_page(f"archive/{month}.md", env.get_template("archive.md.j2").render(month=month, digests=members)))
     for digest in digests:
