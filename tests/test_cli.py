@@ -41,9 +41,12 @@ def test_missing_seeds_folder_is_one_line_and_non_zero(tmp_path: Path) -> None:
     assert result.stderr.strip().splitlines() == [f"error: seeds folder not found: {tmp_path / 'nowhere'}"]
 
 
-def test_empty_seeds_folder_fails_clearly(tmp_path: Path) -> None:
+def test_empty_seeds_folder_fails_clearly(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "seeds").mkdir()
     assert main(["build", "--seeds", str(tmp_path / "seeds"), "--out", str(tmp_path / "out")]) == 1
+    errors = [line for line in capsys.readouterr().err.splitlines() if not line.startswith("progress: ")]
+    assert errors == [f"error: no readable article in {tmp_path / 'seeds'}"]
+    assert not (tmp_path / "out").exists()
 
 
 def test_warnings_name_the_file_and_strict_makes_them_fatal(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
