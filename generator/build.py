@@ -217,14 +217,15 @@ def _read_all(
     candidates: Sequence[Candidate], hashes: Mapping[str, str], cache: Cache, report: BuildReport
 ) -> tuple[list[Source], dict[str, str | None]]:
     sources: list[Source] = []
-    folders: dict[str, str | None] = {}
+    folders: dict[str, str | None] = {}  # file label -> story folder (None for a loose file)
+    ids: set[tuple[str | None, str]] = set()  # (story folder, source id) already taken
     seen_text: dict[tuple[str | None, str], str] = {}  # (story folder, text) -> first file with it
     for candidate in candidates:
         source, warnings = _prepare_or_keep(candidate, hashes[candidate.label], cache)
         report.problems.extend((candidate.label, message) for message in warnings)
         if source is None:
             continue
-        if source.id in folders:
+        if (candidate.folder, source.id) in ids:
             report.problems.append((candidate.label, f"skipped: another file in the same folder is named {source.id!r}"))
             continue
         text = " ".join(s.text for s in source.sentences)
@@ -238,7 +239,8 @@ def _read_all(
                 (candidate.label, "does not read as English: kept, but figures, dates and quotes are found by English rules")
             )
         sources.append(source)
-        folders[source.id] = candidate.folder
+        folders[source.file] = candidate.folder
+        ids.add((candidate.folder, source.id))
     return sources, folders
 
 

@@ -57,9 +57,8 @@ def readable_label(source_id: str) -> str:
 
 
 def _readable_words(source_id: str) -> str:
-    """Keep the words of a file name that are not hashes ("niger/ap_d927ee60" -> "ap"; may be "")."""
-    name = source_id.rsplit("/", 1)[-1]  # a story folder's files: "niger/ap" -> "ap"
-    return " ".join(p for p in re.split(r"[_\-\s.]+", name) if p and not _HASHLIKE.match(p.lower()))
+    """Keep the words of a file name that are not hashes ("ap_d927ee60" -> "ap"; may be "")."""
+    return " ".join(p for p in re.split(r"[_\-\s.]+", source_id) if p and not _HASHLIKE.match(p.lower()))
 
 
 def story_title(sources: Sequence[Source]) -> str:

@@ -12,7 +12,7 @@ from .model import Source, StoryInfo
 from .read import ARTICLE_SUFFIXES
 from .textutil import slugify
 
-CONFIG_FILES = frozenset({"sources.yml", "sources.yaml"})
+CONFIG_FILES = frozenset({"sources.yml", "sources.yaml", "feeds.yml", "fetched.yml"})
 """Files in the seeds folder that configure the build rather than hold an article."""
 
 
@@ -26,8 +26,8 @@ class Candidate:
     folder: str | None
     """The subfolder (a story forced by the user), or None for a loose file."""
     id: str
-    """The source id: the path inside the seeds folder without its extension ("niger/ap",
-    "000_x"), so files of the same name in different folders stay apart."""
+    """The source id: the file name without its extension ("ap"), unique within a story. Files
+    are told apart by ``label`` (their path), so "niger/ap.txt" and "plague/ap.html" stay apart."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +73,7 @@ def find_files(seeds: Path) -> tuple[list[Candidate], list[Skipped]]:
             skipped.append(Skipped(label, "not a regular file (a pipe, socket or device): not read"))
             continue
         folder = rel.parts[0] if len(rel.parts) == 2 else None
-        found.append(Candidate(path=path, label=label, folder=folder, id=rel.with_suffix("").as_posix()))
+        found.append(Candidate(path=path, label=label, folder=folder, id=path.stem))
     return found, skipped
 
 
@@ -92,14 +92,14 @@ def plan_stories(
 ) -> list[tuple[StoryInfo, list[Source]]]:
     """Group sources into stories: one per subfolder; loose files grouped by the events they report.
 
-    ``folders`` maps a source id to its subfolder (None for a loose file); ``title_of`` names a
+    ``folders`` maps a source's file (its label) to its subfolder (None for a loose file); ``title_of`` names a
     story from its sources (its earliest article's title). A story's address depends on the seeds
     alone: a subfolder's name, or the slug of the title; the slugs its members would have given it
     on their own become aliases that redirect to it.
     """
     by_folder: dict[str, list[Source]] = {}
     for source in sources:
-        by_folder.setdefault(folders.get(source.id) or "", []).append(source)
+        by_folder.setdefault(folders.get(source.file) or "", []).append(source)
     groups: list[tuple[str, list[Source]]] = [(k, v) for k, v in sorted(by_folder.items()) if k]
     loose = {s.id: s for s in by_folder.get("", [])}
     docs = [Doc(id=s.id, title=s.title, text=" ".join(t.text for t in s.sentences), date=s.date) for s in loose.values()]

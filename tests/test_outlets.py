@@ -25,7 +25,7 @@ def test_sources_yml_names_outlets_and_labels_but_front_matter_wins(tmp_path: Pa
     )
     warnings: list[str] = []
     report = build(seeds, tmp_path / "out", warn=warnings.append)
-    sources = {s.id.removeprefix("floods/"): s for s in report.digests[0].sources}
+    sources = {s.id: s for s in report.digests[0].sources}
     assert (sources["wire-1"].outlet, dict(sources["wire-1"].labels)) == ("Example Wire", {"country": "UK"})
     assert (sources["paper"].outlet, dict(sources["paper"].labels)) == ("The Daily Example", {"ownership": "private"})
     assert sources["blog"].outlet is None

@@ -63,7 +63,8 @@ def test_a_folder_the_tool_wrote_is_replaced_and_marked(tmp_path: Path) -> None:
     assert run("build", "--seeds", str(SEEDS), "--out", str(out)).returncode == 0
 
 
-# Articles are keyed by their path, not their file name.
+# Articles are keyed by their path, not their file name; a source id (the file name without its
+# extension, which readers of digest.json rely on) is unique within its story.
 
 def test_files_of_the_same_name_in_two_story_folders_stay_two_stories(tmp_path: Path) -> None:
     seeds = tmp_path / "seeds"
@@ -77,8 +78,8 @@ def test_files_of_the_same_name_in_two_story_folders_stay_two_stories(tmp_path: 
     (seeds / "ap.txt").write_text("Floods closed the main road into Riverton on Monday.\n", encoding="utf-8")
     warnings: list[str] = []
     report = build(seeds, tmp_path / "out", warn=warnings.append)
-    stories = sorted((d.story.slug, tuple(s.id for s in d.sources)) for d in report.digests)
-    assert [ids for _slug, ids in stories] == [("ap",), ("niger/ap",), ("plague/ap",)]
+    stories = sorted((d.story.slug, tuple(s.file for s in d.sources)) for d in report.digests)
+    assert sorted(files for _slug, files in stories) == [("seeds/ap.txt",), ("seeds/niger/ap.txt",), ("seeds/plague/ap.md",)]
     assert not any("near-duplicate" in w for w in warnings), warnings
     slugs = {d.story.slug for d in report.digests}
     assert {"niger", "plague"} <= slugs
