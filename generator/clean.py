@@ -26,18 +26,39 @@ _BOILERPLATE = tuple(
         r"^(share|like|tweet) (this|us|on)\b",
         r"^(click|tap) here\b",
         r"\bwatch (the |our )?video here\b",
-        r"^(read|see) (more|also)\b\s*[:|-]",  # "Read more: ..."
-        r"^(also read|related( articles| stories)?|recommended|advertisement|sponsored)\s*[:|-]?\s*$",
+        r"^(advertisement|sponsored)\s*[:|-]?\s*$",
         r"\ball rights reserved\b",
         r"^(©|\(c\)\s|copyright\s+(©\s*)?\d{4})",
         r"^(e-?mail|tel|telephone|phone|whatsapp|contact( us)?|fax)\s*:",  # "Email: desk@..."
     )
 )
 
+# A label that introduces links to other articles rather than article text: "Related", "Read more",
+# "DON'T MISS", "Most read in World", "More from The Daily Example", "You may also like", "MORE:".
+_PROMO_LABEL = (
+    r"(?:more(?=\s*:)|related(?:\s+(?:articles?|stories|posts?|content|coverage|news|reading|links|topics))?"
+    r"|(?:also|further)\s+read(?:ing)?|(?:read|see)\s+(?:more|also|next)|must[-\s]reads?"
+    r"|more\s+(?:stories|news|(?:from|on|in)(?-i:(?:\s+(?:the|this|our|[A-Z0-9][\w’'&.-]*)){1,5}))"
+    r"|most\s+(?:read|popular|viewed|shared|watched|commented)"
+    r"(?:\s+(?:in|on)(?-i:(?:\s+(?:the|[A-Z0-9][\w’'&.-]*)){1,5}))?"
+    r"|(?:you|we\s+think\s+you)\s+(?:may|might|could|will)\s+(?:also\s+)?(?:like|enjoy|be\s+interested\s+in)"
+    r"|don[’']?t\s+miss|trending(?:\s+(?:now|stories|news))?"
+    r"|recommended(?:\s+(?:for\s+you|stories|articles|reading))?|top\s+stories|latest\s+(?:news|stories|articles)"
+    r"|editor[’']?s[’']?\s+picks?|popular\s+(?:now|stories|articles)|up\s+next)"
+)
+# A promo label alone on its line, heading the links under it: "DON'T MISS", "You may also like...".
+_PROMO_HEADING = re.compile(rf"^[\[(]?{_PROMO_LABEL}\s*(?::|\.\.\.|…|[|»›>])?\s*$", re.IGNORECASE)
+# A promo label and one linked headline on the same line: "Related: The 15 Weirdest Galaxies",
+# "[Related: Salesforce Dreamforce Keynote]".
+_PROMO_LINK = re.compile(rf"^[\[(]?{_PROMO_LABEL}\s*[:|»›–—-]\s*(?P<headline>\S.*)$", re.IGNORECASE)
+
 # Contact details: an e-mail address, a phone number (+256713137566, (555) 010-2030) or a bare URL.
 _CONTACT = re.compile(
     r"[\w.+-]+@[\w-]+(\.[\w-]+)+|\+?\(?\d[\d\s().-]{7,}\d|https?://\S+|www\.\S+", re.IGNORECASE
 )
+
+# The capital (or digit) a headline starts with, maybe after a quote mark: "Floods hit", "“We won”".
+_STARTS_CAPITALISED = re.compile(r"[\"“‘']?[A-Z0-9]")
 
 # A line that ends a sentence: terminal punctuation, then any closing quotes or brackets.
 _ENDS_SENTENCE = re.compile(r"[.!?…:;][\"”’')\]]*\s*$")
@@ -78,11 +99,13 @@ def clean_text(text: str, *, title: str | None = None) -> Cleaned:
     """Remove boilerplate and repeated titles, join broken lines, tidy spacing; keep what went."""
     removed: list[str] = []
     lines = [_tidy(line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    lines = [line for line in lines if line]
     kept = []
-    for line in lines:
-        if not line:
-            continue
-        if is_boilerplate(line):
+    promo = False
+    for i, line in enumerate(lines):
+        # A promo heading takes the headline-like lines under it along: "DON'T MISS" and its links.
+        promo = bool(_PROMO_HEADING.match(line)) or promo and _reads_as_headline(line, lines[i + 1:i + 2])
+        if promo or is_boilerplate(line):
             removed.append(line)
         else:
             kept.append(line)
@@ -95,9 +118,13 @@ def clean_text(text: str, *, title: str | None = None) -> Cleaned:
 
 
 def is_boilerplate(line: str) -> bool:
-    """Tell whether a line is page furniture (comment form, donation call, contact details)."""
-    if any(p.search(line) for p in _BOILERPLATE):
+    """Tell whether a line is page furniture (comment form, donation call, promo link, contact details)."""
+    if any(p.search(line) for p in _BOILERPLATE) or _PROMO_HEADING.match(line):
         return True
+    link = _PROMO_LINK.match(line)
+    headline = link.group("headline") if link else ""
+    if _STARTS_CAPITALISED.match(headline) and len(headline.split()) <= _HEADLINE_MAX_WORDS:
+        return True  # "Related: The 15 Weirdest Galaxies", not "More on Tuesday: the minister will speak"
     contacts = sum(len(m.group(0)) for m in _CONTACT.finditer(line))
     return contacts > 0 and contacts >= 0.4 * len(line.replace(" ", ""))
 
@@ -117,7 +144,7 @@ def _reads_as_headline(line: str, following: list[str]) -> bool:
     words = line.split()
     if not words or len(words) > _HEADLINE_MAX_WORDS or _ENDS_SENTENCE.search(line):
         return False
-    if not re.match(r"[\"“‘']?[A-Z0-9]", line) or words[-1].lower() in _CONTINUES:
+    if not _STARTS_CAPITALISED.match(line) or words[-1].lower() in _CONTINUES:
         return False
     return not (following and following[0][:1].islower())
 

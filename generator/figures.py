@@ -12,13 +12,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from .model import Discrepancy, Figure, FigureMention, Source, Variant
-from .numbers import Number
+from .numbers import LOWER_BOUNDS, UPPER_BOUNDS, Number
 from .quantities import (
     COMPOUND_RE,
     STOP_WORDS,
     chunk_end,
     find_mentions,
     noun_chunk,
+    qualifier,
     surface_begin,
     word_list,
 )
@@ -43,6 +44,8 @@ _ABBREVIATION = re.compile(r"\b(?:[A-Z]|Mr|Mrs|Ms|Dr|Gen|Col|Lt|Sgt|Sen|Rep|Gov|
 # An appositive after a name opening a clause, dropped to reach the verb, unless a list goes on:
 # "Rhodes, a deputy adviser, offered" -> "Rhodes offered"; "France, the U.S., and Britain" stays.
 _APPOSITIVE = re.compile(r"^([A-Z][^,]*),\s+(?:an?|the)\s[^,]+,\s+(?!and\b)")
+# Hedges that make a figure a bound ("at least 40"), which is neither a round number nor a value.
+_BOUNDS = LOWER_BOUNDS | UPPER_BOUNDS
 # Verbs after which an amount is what something cost to make ("a base built at a cost of $100 million").
 _BUILD_WORDS = frozenset(["cost", "costs", "costing", "built", "constructed"])
 
@@ -56,6 +59,8 @@ class _Found:
     about: str
     context: frozenset[str]
     order: tuple[int, int, int]
+    scope: str = ""
+    """What part of a whole the figure gives: "part" (two other, 30,000 more), "total" (in all) or "" (plain)."""
 
 
 def _prep_phrase(after: str) -> str:
@@ -205,7 +210,11 @@ def _mentions(sources: Sequence[Source]) -> list[_Found]:
                                         value=_midpoint(n), value_min=n.value if n.value_max is not None else None,
                                         value_max=n.value_max, hedge=n.hedge, unit=unit)
                 about = _about(sentence.text, n, kind, start + len(surface))
-                out.append(_Found(mention, kind, about, _context(sentence.text, n), (si, ti, n.start)))
+                part = qualifier(sentence.text, n, surface)
+                if part and about and kind == "count":
+                    about = f"{part} {about}"  # "two other cases" are not "three cases"
+                scope = "total" if part == "total" else "part" if part else ""
+                out.append(_Found(mention, kind, about, _context(sentence.text, n), (si, ti, n.start), scope))
     return out
 
 
@@ -236,6 +245,8 @@ def _score(a: _Found, group: list[_Found], *, min_overlap: float) -> float:
     for b in group:
         if a.mention.source == b.mention.source and not _same_value(a.mention, b.mention):
             return -1.0
+        if a.scope != b.scope and not _same_value(a.mention, b.mention):
+            return -1.0  # "two other cases" do not count what "three cases in all" count: no disagreement
         shared = len(a.context & b.context)
         score = shared / max(1, min(len(a.context), len(b.context)))
         # Far-apart values for one thing are rare: ask for more shared context before merging them.
@@ -313,7 +324,8 @@ def _same_value(a: FigureMention, b: FigureMention) -> bool:
     if a.value is None or b.value is None:
         return False
     for x, y in ((a, b), (b, a)):
-        if x.hedge and x.value and y.value and x.value_max is None:
+        # A bound is not a round number: "at least 40" is not 38 (``_consistent`` reads bounds).
+        if x.hedge and x.hedge not in _BOUNDS and x.value and y.value and x.value_max is None:
             digits = _significant(x.value)
             if _round_to(y.value, digits) == x.value:
                 return True
@@ -377,12 +389,27 @@ def figure_discrepancies(figures: Sequence[Figure]) -> tuple[Discrepancy, ...]:
                     break
             else:
                 variants.append([m])
-        if len(variants) < 2 or len({m.source for m in fig.mentions}) < 2:
+        if len(variants) < 2 or not any(
+                a.source != b.source and not _consistent(a, b) for a in fig.mentions for b in fig.mentions):
             continue
         out.append(Discrepancy(about=fig.about, kind="figure", variants=tuple(
             Variant(value=_variant_text(v), sources=_unique(m.source for m in v),
                     sentences=_unique(m.sentence for m in v)) for v in variants)))
     return tuple(out)
+
+
+def _consistent(a: FigureMention, b: FigureMention) -> bool:
+    """Tell whether two mentions can both be true: the same value, or a bound the other's value keeps."""
+    if _same_value(a, b):
+        return True
+    for bound, other in ((a, b), (b, a)):
+        if bound.value is None or other.value is None or other.hedge in _BOUNDS:
+            continue  # two bounds are compared as values: "at least 40" and "at least 52" differ
+        if bound.hedge in LOWER_BOUNDS and other.value >= bound.value:
+            return True  # "at least 40 people" and "52 people"
+        if bound.hedge in UPPER_BOUNDS and other.value <= bound.value:
+            return True  # "up to 50 people" and "45 people"
+    return False
 
 
 def _variant_text(mentions: list[FigureMention]) -> str:

@@ -63,6 +63,10 @@ _HEDGE_RE = re.compile(
     re.IGNORECASE,
 )
 _FEW = {"a few": 3, "several": 3, "a couple of": 2}
+# Hedges that make a number a bound, not a value: "at least 40" is 40 or more, "up to 50" is 50 or fewer.
+LOWER_BOUNDS = frozenset(["more than", "at least", "upwards of", "just over"])
+UPPER_BOUNDS = frozenset(["up to", "less than", "fewer than", "at most", "no more than", "as many as",
+                          "as much as", "just under"])
 # "minus" written before a number: "minus 20C", "minus five degrees"; not a margin, "plus or minus 4".
 _MINUS_RE = re.compile(r"(?<!plus or )(?<!plus-or-)\bminus\s+$", re.IGNORECASE)
 # What joins the two ends of a range: "10-15", "3.5–4.0", "8- to 16-", "10 to 12", "44 and 50".

@@ -135,6 +135,14 @@ STOP_WORDS = frozenset((
 _PLURAL_RE = re.compile(r"^(?!news$)[a-z][a-z'-]+[^suiao's]s$")
 _IRREGULAR_PLURALS = frozenset(("people", "children", "men", "women", "personnel", "police", "staff", "cattle"))
 _MORE = frozenset(["more", "other", "additional", "new", "extra", "fewer"])
+# A word before a figure that adds it to others or sets it apart from them: "another 300 troops",
+# "a further $5 billion", "an extra day", "the other two cases".
+_PART_BEFORE_RE = re.compile(r"\b(?:another|other|(?:an?\s+)?(?:further|additional|extra))\s+$", re.IGNORECASE)
+# Words before a figure that make it the whole: "a total of 300", "In all, 300 troops".
+_TOTAL_BEFORE_RE = re.compile(
+    r"\b(?:(?:a\s+)?total\s+of|(?:in\s+all|in\s+total|all\s+told|altogether|overall),?)\s+$", re.IGNORECASE)
+# Words after a figure that make it the whole: "three cases in all", "300 troops, in total".
+_TOTAL_AFTER_RE = re.compile(r",?\s+(?:in\s+all|in\s+total|all\s+told|altogether)\b", re.IGNORECASE)
 
 
 def find_mentions(text: str) -> list[Mention]:
@@ -236,6 +244,21 @@ def _classify(text: str, n: Number) -> Mention | None:
     head = noun_chunk(after)
     surface = text[surface_begin(n):n.end + chunk_end(after, head)]
     return n, "count", head[-1] if head else None, surface
+
+
+def qualifier(text: str, n: Number, surface: str) -> str:
+    """Say which part of a whole a figure gives: "total" (in all), a word for a part (other, more, new) or ""."""
+    begin = surface_begin(n)
+    first = _WORD_RE.match(text[n.end:].lstrip(" -"))
+    if first and first.group().lower() in _MORE:
+        return first.group().lower()  # "two other cases", "30,000 more troops", "three new cases"
+    part = _PART_BEFORE_RE.search(text, 0, begin)
+    if part:
+        word = part.group().split()[-1].lower()
+        return "more" if word in ("another", "further") else word  # "another 300 troops": 300 more
+    if _TOTAL_BEFORE_RE.search(text, 0, begin) or _TOTAL_AFTER_RE.match(text, begin + len(surface)):
+        return "total"
+    return ""
 
 
 def surface_begin(n: Number) -> int:

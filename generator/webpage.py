@@ -5,9 +5,13 @@ import re
 from dataclasses import dataclass
 
 import trafilatura
+from courlan import extract_domain
+from lxml.html import HtmlElement
 from trafilatura.settings import Document
+from trafilatura.utils import load_html
 
 from generator.errors import InputError
+from generator.textutil import fold
 
 # Latest publication date htmldate may accept. Fixed, not "today", so that the same page gives the
 # same date whenever it is read (htmldate's default bound moves with the clock).
@@ -18,6 +22,10 @@ _ISO_DATE_RE = re.compile(r"\A\d{4}-\d{2}-\d{2}\Z")
 
 # Runs of spaces and tabs inside a paragraph: "Niger  said\t today".
 _INLINE_SPACE_RE = re.compile(r"[ \t]+")
+
+# Where a page title joins the headline and the site's name: "Headline | Site", "Headline - Site",
+# "Headline – Site", "Site: Headline".
+_TITLE_JOIN_RE = re.compile(r"\s+[|·•»–—-]\s+|\s*\|\s*|:\s+")
 
 # The bullet trafilatura puts before each list item in its text output: "- item".
 _LIST_MARKER_RE = re.compile(r"\A- (?=\S)")
@@ -48,8 +56,11 @@ def read_webpage(
     fast: bool = False,
 ) -> WebPage:
     """Extract the article body and metadata from a web page's HTML; raise InputError if none."""
+    tree = load_html(html) if html.strip() else None
+    if tree is None:
+        raise InputError("web page holds no article text")
     document = trafilatura.bare_extraction(
-        html,
+        _without_base(tree),
         with_metadata=True,
         include_comments=False,
         include_images=False,
@@ -68,17 +79,47 @@ def read_webpage(
     )
     if not isinstance(document, Document):
         raise InputError("web page holds no article text")
-    title = _clean(document.title) or ""
+    outlet, url = _clean(document.sitename), _clean(document.url)
+    title = _without_site_name(_clean(document.title) or "", outlet, url)
     text = _without_headline(_paragraphs(document.text or ""), title)
     if not text:
         raise InputError("web page holds no article text")
-    return WebPage(
-        text=text,
-        title=title,
-        date=_iso_date(document.date),
-        outlet=_clean(document.sitename),
-        url=_clean(document.url),
-    )
+    return WebPage(text=text, title=title, date=_iso_date(document.date), outlet=outlet, url=url)
+
+
+def _without_base(tree: HtmlElement) -> HtmlElement:
+    """Drop every <base> element, which says where relative links point, not where the page is."""
+    # trafilatura would take a <base href> for the page's own URL, and the outlet and date from it.
+    for element in tree.xpath("//base"):
+        element.drop_tree()
+    return tree
+
+
+def _without_site_name(title: str, outlet: str | None, url: str | None) -> str:
+    """Drop the site's name from either end of a page title: "Headline | Site" -> "Headline"."""
+    # The name is the outlet (og:site_name or similar) or the address's domain ("TechCrunch" on
+    # social.techcrunch.com); any other part ("Opinion | Headline") stays.
+    names = {_squash(outlet or "")} | _domain_names(url)
+    names.discard("")
+    joins = list(_TITLE_JOIN_RE.finditer(title))
+    for join in joins:  # leftmost first, the longest tail: "Headline - Site - Motto"
+        if join.start() > 0 and _squash(title[join.end():]) in names:
+            return title[:join.start()]
+    for join in reversed(joins):  # rightmost first, the longest head: "Site | Motto: Headline"
+        if join.end() < len(title) and _squash(title[:join.start()]) in names:
+            return title[join.end():]
+    return title
+
+
+def _squash(text: str) -> str:
+    """Fold a name to compare it with another or with a domain: "The Anti-June Cleaver" -> "theantijunecleaver"."""
+    return fold(text).replace(" ", "")
+
+
+def _domain_names(url: str | None) -> set[str]:
+    """Name the site as its address does: "https://social.techcrunch.com/x" -> {"techcrunch", "techcrunchcom"}."""
+    domain = extract_domain(url) if url else None  # the registered domain, offline: "bbc.co.uk"
+    return {domain.split(".")[0], _squash(domain)} if domain else set()
 
 
 def _paragraphs(text: str) -> str:

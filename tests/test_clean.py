@@ -19,6 +19,17 @@ def test_everything_removed_is_kept() -> None:
     assert cleaned.removed == ("Leave a Reply", "Follow us on Telegram")
 
 
+def test_a_promo_block_is_kept_in_removed() -> None:
+    text = "Police closed the road.\nDON'T MISS\nChina furious at Macron [INSIGHT]\nNBA makes final decision [VIDEO]\n"
+    text += "Traffic resumed at noon.\nRelated: Floods hit the north"
+    cleaned = clean_text(text, title="x")
+    assert cleaned.paragraphs == ("Police closed the road.", "Traffic resumed at noon.")
+    assert cleaned.removed == (
+        "DON'T MISS", "China furious at Macron [INSIGHT]", "NBA makes final decision [VIDEO]",
+        "Related: Floods hit the north",
+    )
+
+
 def test_repeated_headline_becomes_title_and_leaves_the_body() -> None:
     text = "Dam Bursts Near City\n\nDam Bursts Near City\n\nWater flooded the valley on Monday."
     cleaned = clean_text(text)
@@ -34,7 +45,11 @@ def test_first_sentence_is_not_taken_for_a_headline() -> None:
 
 @pytest.mark.parametrize(
     "line",
-    ["Email: desk@paper.example  Tel: +1 555 010 2030", "WhatsApp +256700000000", "Read more: Floods hit the north"],
+    [
+        "Email: desk@paper.example  Tel: +1 555 010 2030", "WhatsApp +256700000000", "Read more: Floods hit the north",
+        "DON'T MISS", "Most read in World", "You may also like:", "Related: The 15 Weirdest Galaxies in Our Universe",
+        "[Related: Salesforce Dreamforce Keynote]",
+    ],
 )
 def test_contact_and_teaser_lines_are_boilerplate(line: str) -> None:
     assert is_boilerplate(line)
@@ -42,7 +57,10 @@ def test_contact_and_teaser_lines_are_boilerplate(line: str) -> None:
 
 @pytest.mark.parametrize(
     "line",
-    ["He said the e-mail from the ministry arrived on Friday.", "Police asked witnesses to call 999."],
+    [
+        "He said the e-mail from the ministry arrived on Friday.", "Police asked witnesses to call 999.",
+        "Related charges were filed on Friday.", "More on Tuesday: the minister will speak to parliament.",
+    ],
 )
 def test_news_lines_are_not_boilerplate(line: str) -> None:
     assert not is_boilerplate(line)

@@ -137,3 +137,58 @@ def test_list_items_and_line_breaks_become_paragraphs_without_bullets() -> None:
         "Base cost: $100 million",
         PARAGRAPHS[3],
     ]
+
+
+BASE_PAGE = (
+    "<html><head><title>Niger ends military pact with US</title>"
+    '<base href="https://archive.mirror.example/2023/01/">{head}</head><body><article>'
+    + "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    + "</article></body></html>"
+)
+
+
+NIGER_URL = "https://news.example.com/world/niger"
+
+
+@pytest.mark.parametrize(
+    ("head", "url"),
+    [
+        ("", None),
+        (f'<link rel="canonical" href="{NIGER_URL}">', NIGER_URL),
+        (f'<meta property="og:url" content="{NIGER_URL}">', NIGER_URL),
+    ],
+    ids=["base-alone", "base-and-canonical", "base-and-og-url"],
+)
+def test_base_href_never_gives_the_page_url_outlet_or_date(head: str, url: str | None) -> None:
+    page = read_webpage(BASE_PAGE.format(head=head))
+    assert page.url == url
+    assert page.outlet != "archive.mirror.example"
+    assert page.date != "2023-01-01"
+
+
+# The title in og:title, which trafilatura takes whole (it splits a <title> at separators itself).
+TITLED_PAGE = (
+    '<html><head><meta property="og:title" content="{title}">{head}</head><body><article>'
+    + "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    + "</article></body></html>"
+)
+SITE_NAME = '<meta property="og:site_name" content="The Daily Example">'
+CANONICAL = '<link rel="canonical" href="https://social.techcrunch.com/2024/03/17/niger-ends-pact/">'
+
+
+@pytest.mark.parametrize(
+    ("title", "head", "expected"),
+    [
+        ("Niger ends military pact with US | The Daily Example", SITE_NAME, "Niger ends military pact with US"),
+        ("Niger ends military pact with US - The Daily Example", SITE_NAME, "Niger ends military pact with US"),
+        ("The Daily Example: Niger ends military pact with US", SITE_NAME, "Niger ends military pact with US"),
+        ("Niger ends military pact with US – TechCrunch", CANONICAL, "Niger ends military pact with US"),
+        ("Opinion | Niger ends military pact with US", SITE_NAME, "Opinion | Niger ends military pact with US"),
+        ("Niger ends pact - a setback for Washington", SITE_NAME, "Niger ends pact - a setback for Washington"),
+        ("The Daily Example", SITE_NAME, "The Daily Example"),
+    ],
+    ids=["pipe-site-name", "dash-site-name", "site-name-first", "host-name", "section-stays", "subtitle-stays",
+         "only-the-name"],
+)
+def test_site_name_is_dropped_from_the_title(title: str, head: str, expected: str) -> None:
+    assert read_webpage(TITLED_PAGE.format(title=title, head=head)).title == expected
