@@ -21,6 +21,10 @@ class StrictError(GeneratorError):
     """Raised by the build under ``--strict`` when any warning was issued."""
 
 
+class FetchError(GeneratorError):
+    """Raised by fetching (``add``, ``update``) for a page or feed it cannot add; the message names the address."""
+
+
 class OutputError(GeneratorError):
     """Raised by publishing for an output folder it must not replace, or cannot write (exit code 2)."""
 

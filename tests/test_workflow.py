@@ -1,4 +1,4 @@
-"""The publishing workflow (valid against GitHub's schema, offline) and the ``mkdocs serve`` hook."""
+"""The publishing and feed workflows (valid against GitHub's schema, offline) and the ``mkdocs serve`` hook."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from jsonschema import Draft7Validator
 
 ROOT = Path(__file__).resolve().parent.parent
 WORKFLOW = ROOT / ".github" / "workflows" / "pages.yml"
+UPDATE_WORKFLOW = ROOT / ".github" / "workflows" / "update.yml"
 HOOK = ROOT / "hooks" / "regenerate.py"
 SEEDS = ROOT / "seeds"
 
@@ -37,8 +38,8 @@ _YAML12_BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
 _Yaml12Loader.add_implicit_resolver("tag:yaml.org,2002:bool", _YAML12_BOOL, list("tTfF"))
 
 
-def _workflow() -> dict[str, Any]:
-    return yaml.load(WORKFLOW.read_text(encoding="utf-8"), Loader=_Yaml12Loader)
+def _workflow(path: Path = WORKFLOW) -> dict[str, Any]:
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=_Yaml12Loader)
 
 
 def _schema_validator() -> Draft7Validator:
@@ -77,15 +78,17 @@ def test_the_yaml12_loader_keeps_on_a_string() -> None:
     }
 
 
-def test_workflow_is_valid_against_the_github_schema() -> None:
-    assert _errors(_workflow()) == []
+@pytest.mark.parametrize("path", [WORKFLOW, UPDATE_WORKFLOW], ids=lambda p: p.name)
+def test_workflow_is_valid_against_the_github_schema(path: Path) -> None:
+    assert _errors(_workflow(path)) == []
 
 
-def test_the_schema_check_rejects_a_broken_workflow() -> None:
-    no_runner = copy.deepcopy(_workflow())
+@pytest.mark.parametrize("path", [WORKFLOW, UPDATE_WORKFLOW], ids=lambda p: p.name)
+def test_the_schema_check_rejects_a_broken_workflow(path: Path) -> None:
+    no_runner = copy.deepcopy(_workflow(path))
     del no_runner["jobs"]["build"]["runs-on"]
     assert any(e.startswith("jobs/build") for e in _errors(no_runner))
-    bad_permission = copy.deepcopy(_workflow())
+    bad_permission = copy.deepcopy(_workflow(path))
     bad_permission["permissions"]["pages"] = "everything"
     assert any("'everything'" in e for e in _errors(bad_permission))
 
@@ -124,6 +127,36 @@ def test_workflow_builds_with_make_site_and_deploys_to_pages() -> None:
     assert workflow["jobs"][deploy_job]["needs"] == "build"
     assert workflow["jobs"][deploy_job]["environment"]["name"] == "github-pages"
     _step(workflow, "actions/deploy-pages")
+
+
+def test_feed_workflow_runs_on_a_schedule_only_when_switched_on() -> None:
+    workflow = _workflow(UPDATE_WORKFLOW)
+    triggers = workflow["on"]
+    assert set(triggers) == {"schedule", "workflow_dispatch"}
+    ((minute, hour, *rest),) = [entry["cron"].split() for entry in triggers["schedule"]]
+    assert minute.isdigit() and hour == "*/6" and rest == ["*", "*", "*"]
+    gate = workflow["jobs"]["update"]["if"]
+    assert "vars.FOLLOW_FEEDS == 'true'" in gate and "workflow_dispatch" in gate
+
+
+def test_feed_workflow_updates_commits_then_builds_and_deploys_to_pages() -> None:
+    workflow = _workflow(UPDATE_WORKFLOW)
+    update, build = workflow["jobs"]["update"], workflow["jobs"]["build"]
+    assert update["permissions"] == {"contents": "write"}
+    runs = [str(step.get("run", "")) for step in update["steps"]]
+    assert any(".venv/bin/python -m generator update" in run for run in runs)
+    (commit,) = [step for step in update["steps"] if step.get("id") == "commit"]
+    assert "git add seeds" in commit["run"] and "git push" in commit["run"]
+    assert set(update["outputs"]) == {"changed", "sha"}
+    assert build["needs"] == "update" and "needs.update.outputs.changed" in build["if"]
+    assert _step({"jobs": {"build": build}}, "actions/checkout")["with"]["ref"] == "${{ needs.update.outputs.sha }}"
+    assert any(str(step.get("run", "")).strip() == "make site" for step in build["steps"])
+    # Publishing is the same as pages.yml's, down to the permissions and the concurrency group.
+    pages = _workflow()
+    assert workflow["permissions"] == pages["permissions"]
+    assert workflow["concurrency"] == pages["concurrency"]
+    assert workflow["jobs"]["deploy"] == pages["jobs"]["deploy"]
+    assert _step(workflow, "actions/upload-pages-artifact") == _step(pages, "actions/upload-pages-artifact")
 
 
 def test_mkdocs_yml_runs_the_hook_and_watches_seeds_and_templates() -> None:
