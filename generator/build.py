@@ -269,11 +269,16 @@ def _prepare_or_keep(candidate: Candidate, file_hash: str, cache: Cache) -> tupl
 
 
 def _with_outlet(source: Source, rules: list[OutletRule]) -> Source:
-    """Name the outlet from sources.yml when the article itself does not; add the user's labels."""
+    """Name the outlet from sources.yml unless the user's front matter does; add the user's labels.
+
+    What the user wrote (front matter, then sources.yml) wins over what a page or a dateline states.
+    """
     rule = match_outlet(rules, Path(source.file).name, source.url)
     if rule is None:
         return source
-    return replace(source, outlet=source.outlet or rule.outlet, labels=dict(rule.labels))
+    if rule.outlet and source.outlet_basis != "front matter":
+        return replace(source, outlet=rule.outlet, outlet_basis="sources.yml", labels=dict(rule.labels))
+    return replace(source, labels=dict(rule.labels))
 
 
 def _prepare(candidate: Candidate, file_hash: str, cache: Cache) -> tuple[Source, tuple[str, ...]]:

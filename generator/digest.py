@@ -34,6 +34,7 @@ def prepare_source(article: Article) -> Source:
         file=article.file,
         title=title,
         outlet=article.outlet,
+        outlet_basis=article.outlet_basis,
         date=article.date,
         url=article.url,
         words=sum(len(p.split()) for p in cleaned.paragraphs),

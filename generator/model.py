@@ -15,6 +15,11 @@ from typing import Any, Mapping, Optional
 
 SCHEMA = 1
 
+OUTLET_BASES = ("front matter", "sources.yml", "page", "dateline", "address")
+"""Where a source's outlet name can come from, strongest first: the user's front matter, the user's
+sources.yml, what the page states (og:site_name, JSON-LD publisher), a dateline's agency
+("NIAMEY (Reuters) -"), and last the page's address, shown as a domain."""
+
 
 @dataclass(frozen=True, slots=True)
 class Article:
@@ -30,6 +35,8 @@ class Article:
     """The title the file states (front matter, page title), else None."""
     outlet: Optional[str] = None
     """The outlet the file states, else None."""
+    outlet_basis: Optional[str] = None
+    """Where ``outlet`` comes from: one of OUTLET_BASES, or None with no outlet."""
     date: Optional[str] = None
     """Publication date the file states, ``YYYY-MM-DD``, else None."""
     url: Optional[str] = None
@@ -64,6 +71,8 @@ class Source:
     """From front matter, else a headline-like first line, else the first sentence shortened."""
     outlet: Optional[str] = None
     """The publisher as given (front matter, sources.yml or the page); never invented."""
+    outlet_basis: Optional[str] = None
+    """Where ``outlet`` comes from: one of OUTLET_BASES, or None with no outlet."""
     date: Optional[str] = None
     """Publication date, ``YYYY-MM-DD``, or None when the article gives none."""
     url: Optional[str] = None

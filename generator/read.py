@@ -6,7 +6,7 @@ import fnmatch
 import os
 import re
 import stat
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -41,10 +41,37 @@ def read_article(path: Path, *, label: str, source_id: str | None = None) -> Art
     text, notes = decode(read_file(path))
     article_id = source_id or path.stem
     if suffix in (".html", ".htm"):
-        return _from_webpage(article_id, label, text, notes)
-    if suffix == ".txt":
-        return _from_text(article_id, label, text, notes)
-    return _from_markdown(article_id, label, text, notes)
+        article = _from_webpage(article_id, label, text, notes)
+    elif suffix == ".txt":
+        article = _from_text(article_id, label, text, notes)
+    else:
+        article = _from_markdown(article_id, label, text, notes)
+    if article.outlet_basis in (None, "address"):
+        agency = dateline_agency(article.text)
+        if agency:
+            return replace(article, outlet=agency, outlet_basis="dateline")
+    return article
+
+
+# A dateline naming a news agency at the start of an article: "NIAMEY (Reuters) -", "(CNN) —",
+# "Paris (AFP) –", "LOS ANGELES, Calif. (AP) —". The agency is a capitalised name in brackets, right
+# before a dash, after at most a place of a few capitalised words.
+_DATELINE = re.compile(
+    r"\A\s*(?:[A-Z][A-Za-z.'’]*(?:[ -][A-Z][A-Za-z.'’]*){0,3}(?:,\s*[A-Z][A-Za-z.]*)?,?\s*)?"
+    r"\((?P<agency>[A-Z][A-Za-z&.]*(?: [A-Z][A-Za-z&.\-]*){0,3})\)\s*[-–—]"
+)
+
+
+def dateline_agency(text: str) -> str | None:
+    """Return the news agency a dateline names at the start of a text ("WASHINGTON (AP) —" -> "AP").
+
+    The dateline opens the first paragraph, or the second when a headline line comes first.
+    """
+    for paragraph in text.lstrip().split("\n\n", 2)[:2]:
+        match = _DATELINE.match(paragraph)
+        if match:
+            return match.group("agency")
+    return None
 
 
 def read_file(path: Path) -> bytes:
@@ -88,6 +115,7 @@ def _from_markdown(article_id: str, label: str, text: str, notes: tuple[str, ...
         text=markdown_to_text(body),
         notes=notes,
         warnings=tuple(warnings),
+        outlet_basis="front matter" if meta.get("outlet") else None,
         **meta,
     )
 
@@ -97,7 +125,7 @@ def _from_webpage(article_id: str, label: str, text: str, notes: tuple[str, ...]
 
     page = read_webpage(text)
     return Article(
-        id=article_id, file=label, text=page.text, title=page.title, outlet=page.outlet,
+        id=article_id, file=label, text=page.text, title=page.title, outlet=page.outlet, outlet_basis=page.outlet_basis,
         date=page.date, url=page.url, notes=notes,
     )
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 from dataclasses import dataclass
 
 import trafilatura
@@ -42,9 +43,11 @@ class WebPage:
     date: str | None = None
     """Publication date ``YYYY-MM-DD`` from the page's metadata, or None when it gives none."""
     outlet: str | None = None
-    """The site's name (og:site_name or similar), or None."""
+    """The site's name (og:site_name, JSON-LD publisher or similar), else its address's domain, or None."""
     url: str | None = None
     """The canonical address the page declares (link rel=canonical, og:url), or None."""
+    outlet_basis: str | None = None
+    """"page" when the page states ``outlet``, "address" when it is only the domain, else None."""
 
 
 def read_webpage(
@@ -84,7 +87,16 @@ def read_webpage(
     text = _without_headline(_paragraphs(document.text or ""), title)
     if not text:
         raise InputError("web page holds no article text")
-    return WebPage(text=text, title=title, date=_iso_date(document.date), outlet=outlet, url=url)
+    return WebPage(text=text, title=title, date=_iso_date(document.date), outlet=outlet, url=url, outlet_basis=_outlet_basis(outlet, url))
+
+
+def _outlet_basis(outlet: str | None, url: str | None) -> str | None:
+    """Say whether the page states its outlet ("page") or only its address gives one ("address")."""
+    # Without a site name, trafilatura names the outlet by the address's host: "localnews.example.org".
+    if not outlet:
+        return None
+    host = urlsplit(url).netloc.lower() if url else ""
+    return "address" if "." in outlet and " " not in outlet and outlet.lower() in host else "page"
 
 
 def _without_base(tree: HtmlElement) -> HtmlElement:
