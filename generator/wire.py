@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
+from .common.unionfind import DisjointSets
 from .model import Sentence, Source
 from .quotemarks import find_spans, mask
 
@@ -93,18 +94,15 @@ def wire_groups(
     """Group the ids of sources that are rewrites of the same underlying text."""
     ordered = sorted(sources, key=lambda s: s.id)
     prepared = [_comparable(s.sentences, min_words=min_words) for s in ordered]
-    parent = {s.id: s.id for s in ordered}
+    sets = DisjointSets(len(ordered))
     for x, y in itertools.combinations(range(len(ordered)), 2):
         evidence = _evidence(prepared[x], prepared[y], sentence_cutoff=sentence_cutoff)
         # Most of the shorter text rewritten, or a block of paragraphs taken over whole.
         if (evidence.score >= cutoff and len(evidence.pairs) >= min_pairs) or (
             evidence.run >= min_run
         ):
-            parent[_root(parent, ordered[y].id)] = _root(parent, ordered[x].id)
-    members: dict[str, list[str]] = {}
-    for source in ordered:
-        members.setdefault(_root(parent, source.id), []).append(source.id)
-    return tuple(sorted(tuple(sorted(g)) for g in members.values() if len(g) >= 2))
+            sets.union(x, y)
+    return tuple(sorted(tuple(ordered[i].id for i in g) for g in sets.groups() if len(g) >= 2))
 
 
 def independent_count(source_ids: Iterable[str], groups: Sequence[Sequence[str]]) -> int:
@@ -190,10 +188,3 @@ def _unquoted(sentences: Sequence[Sentence]) -> list[str]:
             out.append(masked[start : start + len(text)])
             start += len(text) + 1
     return out
-
-
-def _root(parent: dict[str, str], sid: str) -> str:
-    """Follow a union-find forest to the id that stands for a source's group."""
-    while parent[sid] != sid:
-        sid = parent[sid]
-    return sid
