@@ -1,9 +1,9 @@
-"""The stage list: from read articles to one Digest per story; digest.json in and out."""
+"""The stage list (STAGES, in order) that turns one story's prepared sources into a Digest; digest.json in and out."""
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from .clean import clean_text
@@ -83,38 +83,77 @@ def with_slugs(sources: Sequence[Source]) -> tuple[Source, ...]:
     return tuple(out)
 
 
+Stage = Callable[[Digest], Digest]
+"""A stage reads what the stages before it filled in and returns the digest with its own part."""
+
+
+def _wire(d: Digest) -> Digest:
+    return replace(d, wire_groups=wire_groups(d.sources))
+
+
+def _claims(d: Digest) -> Digest:
+    claims = (replace(c, independent=independent_count(c.sources, d.wire_groups)) for c in align(d.sources))
+    return replace(d, claims=tuple(claims))
+
+
+def _summary(d: Digest) -> Digest:
+    return replace(d, summary=summarise(d.sources, d.claims))
+
+
+def _figures(d: Digest) -> Digest:
+    cited = frozenset(sid for line in d.summary for sid in line.sentences)
+    return replace(d, figures=extract_figures(d.sources, cited=cited))
+
+
+def _entities(d: Digest) -> Digest:
+    return replace(d, entities=extract_entities(d.sources))
+
+
+def _quotes(d: Digest) -> Digest:
+    return replace(d, quotes=extract_quotes(d.sources, d.entities))
+
+
+def _timeline(d: Digest) -> Digest:
+    timeline, date_conflicts = timeline_and_discrepancies(d.sources)
+    return replace(d, timeline=timeline, discrepancies=(*d.discrepancies, *date_conflicts))
+
+
+def _discrepancies(d: Digest) -> Digest:
+    # Figures, names and quotes first; the timeline stage has already added the dates' conflicts.
+    found = (*figure_discrepancies(d.figures), *name_discrepancies(d.entities, d.sources), *quote_discrepancies(d.quotes))
+    return replace(d, discrepancies=(*found, *d.discrepancies))
+
+
+def _headlines(d: Digest) -> Digest:
+    return replace(d, headlines=compare_headlines(d.sources))
+
+
+def _update(d: Digest) -> Digest:
+    return replace(d, update=latest_update(d.sources, d.claims, d.figures))
+
+
+STAGES: tuple[tuple[str, Stage], ...] = (
+    ("wire", _wire),
+    ("claims", _claims),
+    ("summary", _summary),
+    ("figures", _figures),
+    ("entities", _entities),
+    ("quotes", _quotes),
+    ("timeline", _timeline),
+    ("discrepancies", _discrepancies),
+    ("headlines", _headlines),
+    ("update", _update),
+)
+"""The comparison and extraction stages, in the order they run: each may read what those before it
+filled in (claims need the wire groups, figures the summary, quotes the entities)."""
+
+
 def build_digest(story: StoryInfo, sources: Sequence[Source]) -> Digest:
     """Run the comparison and extraction stages over one story's sources."""
-    ordered = with_slugs(sources)
-    groups = wire_groups(ordered)
-    claims = tuple(
-        replace(claim, independent=independent_count(claim.sources, groups)) for claim in align(ordered)
-    )
-    summary = summarise(ordered, claims)
-    figures = extract_figures(ordered, cited=frozenset(sid for line in summary for sid in line.sentences))
-    entities = extract_entities(ordered)
-    quotes = extract_quotes(ordered, entities)
-    timeline, date_conflicts = timeline_and_discrepancies(ordered)
-    discrepancies = (
-        *figure_discrepancies(figures),
-        *name_discrepancies(entities, ordered),
-        *quote_discrepancies(quotes),
-        *date_conflicts,
-    )
-    return Digest(
-        story=story,
-        sources=ordered,
-        summary=summary,
-        claims=claims,
-        figures=figures,
-        quotes=quotes,
-        entities=entities,
-        discrepancies=discrepancies,
-        timeline=timeline,
-        wire_groups=groups,
-        headlines=compare_headlines(ordered),
-        update=latest_update(ordered, claims, figures),
-    )
+    digest = Digest(story=story, sources=with_slugs(sources))
+    for _name, stage in STAGES:
+        digest = stage(digest)
+    return digest
 
 
 def dumps(digest: Digest) -> str:
