@@ -69,7 +69,11 @@ class Site:
         return path.parent.name
 
     def pages(self) -> list[str]:
-        return [p for p in site_pages(self.folder) if p != "404.html"]
+        """Every page but 404 and the redirects from a story's earlier addresses (they navigate away)."""
+        return [
+            p for p in site_pages(self.folder)
+            if p != "404.html" and 'http-equiv="refresh"' not in (self.folder / p / "index.html").read_text(encoding="utf-8")
+        ]
 
 
 @pytest.fixture(scope="session")
