@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from bisect import bisect_left
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Optional
+from typing import Optional, TypeVar
 
 from .model import Entity, Source
 from .names import NAME_RUN, ROLE_NOUNS, find_entity, fold, gender, is_given_name, looks_like_org, strip_titles
@@ -44,6 +45,10 @@ _TITLE_NOUNS = {"sen": "senator", "rep": "representative", "gov": "governor", "g
 _HONORIFIC_GENDER = {"mr": "male", "sir": "male", "lord": "male", "mrs": "female", "ms": "female", "miss": "female", "dame": "female", "lady": "female"}
 # What attribution gives when a reporting clause names nobody it can resolve ("an official said").
 _UNKNOWN = ("", None)
+REACH = 500
+"""How many named people back a pronoun or a description ("the spokeswoman") may refer: far more
+than a news article names, a bound on the search in a very long one."""
+_T = TypeVar("_T")
 
 
 Speaker = tuple[str, Optional[str]]
@@ -178,11 +183,11 @@ def _known(subject: Subject, entities: Sequence[Entity]) -> bool:
     # A lone capitalised word opening a sentence is a name only if the story knows it ("Investors" is not).
     if subject.kind != "name" or len(subject.text.split()) > 1:
         return True
-    return is_given_name(subject.text) or find_entity(subject.text, entities) is not None
+    return is_given_name(subject.text) or _find_entity(subject.text, entities) is not None
 
 
 def _is_org(subject: Subject, entities: Sequence[Entity]) -> bool:
-    entity = find_entity(subject.text, entities)
+    entity = _find_entity(subject.text, entities)
     if entity is not None and entity.kind != "place":
         return entity.kind != "person"
     return subject.org
@@ -303,7 +308,8 @@ def _previous_sentence(block: Block, masked: str, start: int, b: int, history: S
 def _resolve(subject: Subject, at: tuple[int, int], history: Sequence[Named], entities: Sequence[Entity]) -> Optional[Speaker]:
     if subject.kind == "name":
         return subject.text, subject.role
-    earlier = [h for h in history if h.at < at]
+    end = bisect_left(history, at, key=lambda h: h.at)  # history is in reading order
+    earlier = history[max(0, end - REACH):end]
     if subject.kind == "pronoun":
         return _antecedent(subject, earlier, entities)
     noun = subject.text
@@ -316,6 +322,10 @@ def _resolve(subject: Subject, at: tuple[int, int], history: Sequence[Named], en
         titles = {_TITLE_NOUNS.get(w.strip("."), w) for w in fold(h.name).split()}
         if (h.role and noun in fold(h.role)) or noun in titles:
             return h.name, h.role
+    return _memo(entities, ("role", noun), lambda: _entity_with_role(noun, entities))
+
+
+def _entity_with_role(noun: str, entities: Sequence[Entity]) -> Optional[Speaker]:
     for entity in entities:
         role = next((r for r in entity.roles if noun in fold(r)), None)
         if role:
@@ -336,7 +346,7 @@ def _antecedent(pronoun: Subject, earlier: Sequence[Named], entities: Sequence[E
 
 
 def _person_like(name: str, entities: Sequence[Entity]) -> bool:
-    entity = find_entity(name, entities)
+    entity = _find_entity(name, entities)
     if entity is not None:
         return entity.kind == "person"
     return 2 <= len(name.split()) <= 4 and not looks_like_org(name)
@@ -352,6 +362,10 @@ def _gender(name: str, entities: Sequence[Entity]) -> Optional[str]:
     if len(given) > 1:
         return gender(given[0])  # a family shares a surname: never guess from it
     surname = fold(given[-1])
+    return _memo(entities, ("surname", surname), lambda: _surname_gender(surname, entities))
+
+
+def _surname_gender(surname: str, entities: Sequence[Entity]) -> Optional[str]:
     bearers = {
         _entity_gender(e) for e in entities if e.kind == "person" and surname in fold(e.name).split()
     } - {None}
@@ -373,3 +387,25 @@ def _neighbour(found: Sequence[Optional[Speaker]], i: int) -> Optional[Speaker]:
         if found[j] and found[j] != _UNKNOWN:
             return found[j]
     return None
+
+
+def _find_entity(name: str, entities: Sequence[Entity]) -> Optional[Entity]:
+    return _memo(entities, ("entity", name), lambda: find_entity(name, entities))
+
+
+# The story's entities last asked about, and the answers found in them: attribution asks the same
+# questions about the same few names for every quote, and each answer walks every entity.
+_answers: tuple[object, dict[tuple[str, str], object]] = (None, {})
+
+
+def _memo(entities: Sequence[Entity], question: tuple[str, str], answer: Callable[[], _T]) -> _T:
+    """Answer a question about a story's entities once per tuple of entities."""
+    global _answers
+    if not isinstance(entities, tuple):
+        return answer()  # a list may change between calls
+    if _answers[0] is not entities:
+        _answers = (entities, {})
+    known = _answers[1]
+    if question not in known:
+        known[question] = answer()
+    return known[question]  # type: ignore[return-value]

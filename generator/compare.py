@@ -7,8 +7,10 @@ claim only when the wording is close and their numbers and names do not contradi
 """
 from __future__ import annotations
 
+import warnings
+from bisect import bisect_left
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -19,6 +21,9 @@ from .textutil import capitalised_words, content_words, numbers_in
 
 MIN_CLAIM_WORDS = 4
 """Sentences shorter than this (subheadings, fragments) state no claim."""
+EXACT_PAIRS = 1_000_000
+"""Two sources with at most this many sentence pairs have every pair scored (news articles have a
+few thousand); longer ones only the pairs that share their rarest words, as ``_shared_rare_words`` says."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,16 +90,60 @@ def align(
     groups = list(by_source.values())
     for x, left in enumerate(groups):
         for right in groups[x + 1:]:
-            block = similarity([kept[k] for k in left], [kept[k] for k in right])
-            rows, cols = np.nonzero(block >= floor - number_bonus - lead_bonus)
-            for r, c in zip(rows.tolist(), cols.tolist()):
+            for r, c, value in _scored_pairs([kept[k] for k in left], [kept[k] for k in right],
+                                             [items[k].position for k in right], floor - number_bonus - lead_bonus):
                 i, j = left[r], right[c]
                 a, b = items[i], items[j]
-                score = float(block[r, c]) + number_bonus * bool(a.numbers & b.numbers) + lead_bonus * (a.lead and b.lead)
+                score = value + number_bonus * bool(a.numbers & b.numbers) + lead_bonus * (a.lead and b.lead)
                 if score >= floor:
                     scores[(i, j)] = scores[(j, i)] = score
+            if len(left) * len(right) > EXACT_PAIRS:
+                files = {s.id: s.file for s in sources}
+                warnings.warn(f"{files[items[left[0]].source]} and {files[items[right[0]].source]}: "
+                              f"{len(left):,} x {len(right):,} sentences; only the pairs sharing their rarest words "
+                              "were compared, not all", RuntimeWarning, stacklevel=2)
     clusters = _cluster(items, scores, score_cutoff, per_source)
     return _claims(items, scores, clusters)
+
+
+def _scored_pairs(left: Sequence[str], right: Sequence[str], right_positions: Sequence[float],
+                  minimum: float) -> Iterator[tuple[int, int, float]]:
+    """Score pairs (left x right) as ``similarity`` does and yield those scoring ``minimum`` or more:
+    every pair while there are at most EXACT_PAIRS, else those ``_shared_rare_words`` gives."""
+    if len(left) * len(right) <= EXACT_PAIRS:
+        block = similarity(left, right)
+        rows, cols = np.nonzero(block >= minimum)
+        yield from ((r, c, float(block[r, c])) for r, c in zip(rows.tolist(), cols.tolist()))
+        return
+    positions = [r / max(len(left) - 1, 1) for r in range(len(left))]
+    for r, c in _shared_rare_words(left, right, positions, right_positions):
+        value = (fuzz.token_set_ratio(left[r], right[c]) + fuzz.token_sort_ratio(left[r], right[c])) / 2
+        if value >= minimum:
+            yield r, c, value
+
+
+def _shared_rare_words(left: Sequence[str], right: Sequence[str], left_positions: Sequence[float],
+                       right_positions: Sequence[float], *, rarest: int = 3, common: int = 20,
+                       window: int = 5) -> list[tuple[int, int]]:
+    """Pair each left text with the right texts holding one of its ``rarest`` words: all of them
+    for a word at most ``common`` right texts hold, else the ``window`` nearest in relative position
+    on either side. Each text is compared with at most ``rarest * max(common, 2 * window)`` others."""
+    holders: dict[str, list[int]] = {}
+    for c, text in enumerate(right):
+        for word in dict.fromkeys(text.split()):
+            holders.setdefault(word, []).append(c)
+    pairs: list[tuple[int, int]] = []
+    for r, text in enumerate(left):
+        near: set[int] = set()
+        for word in sorted((w for w in set(text.split()) if w in holders), key=lambda w: (len(holders[w]), w))[:rarest]:
+            ids = holders[word]
+            if len(ids) <= common:
+                near.update(ids)
+            else:
+                at = bisect_left(ids, left_positions[r], key=right_positions.__getitem__)
+                near.update(ids[max(0, at - window):at + window])
+        pairs.extend((r, c) for c in sorted(near))
+    return pairs
 
 
 def _compatible(a: _Item, b: _Item) -> bool:

@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from dateparser.date import DateDataParser
 from dateutil.relativedelta import relativedelta
@@ -120,10 +121,23 @@ class Span:
         return self.first <= other.first and other.last <= self.last
 
 
+# A word, where an expression may start. Example: "July" in "since July 26".
+_WORD = re.compile(r"\b\w+")
+# The words an expression can start with (lower case), besides numbers in digits: a preposition,
+# a modifier, a hedge, a count, a month, a weekday or a day word.
+_FIRST_WORDS = frozenset(
+    "on in since until till from during as last this next early mid late earlier later about around "
+    "nearly almost some just more less over under only merely a an ten eleven twelve yesterday today "
+    "tomorrow jan feb mar apr jun jul aug sep sept oct nov dec".split()
+    + _ONES.split("|") + _TENS.split("|") + [w.lower() for w in _WEEKDAYS]
+    + _MONTH.strip("(?:)").lower().split("|")
+)
+
+
 def find_expressions(sentence: str) -> tuple[Expression, ...]:
     """List the date expressions in a sentence, in reading order."""
     found = []
-    for match in _EXPRESSION.finditer(sentence):
+    for match in _matches(sentence):
         kind = _kind(match)
         if kind is None:
             continue
@@ -131,6 +145,21 @@ def find_expressions(sentence: str) -> tuple[Expression, ...]:
         text = match.group(0).strip()
         found.append(Expression(text, match.start(), kind, approximate))
     return tuple(found)
+
+
+def _matches(sentence: str) -> list[re.Match[str]]:
+    """Do what ``_EXPRESSION.finditer`` does, trying only where a word an expression starts with
+    begins: every other place fails, and trying each is what made long articles slow."""
+    matches: list[re.Match[str]] = []
+    end = 0
+    for word in _WORD.finditer(sentence):
+        if word.start() < end or not (word.group()[0].isdigit() or word.group().lower() in _FIRST_WORDS):
+            continue
+        match = _EXPRESSION.match(sentence, word.start())
+        if match:
+            matches.append(match)
+            end = match.end()
+    return matches
 
 
 def _kind(match: re.Match[str]) -> str | None:
@@ -226,6 +255,7 @@ def _parse(match: re.Match[str], base: dt.date, *, future: bool) -> Span | None:
     return _dateparser_span(core, base, future=future)
 
 
+@lru_cache(maxsize=4096)  # a long article names the same dates again and again
 def _dateparser_span(text: str, base: dt.date, *, future: bool) -> Span | None:
     settings = {"RELATIVE_BASE": dt.datetime.combine(base, dt.time()),
                 "PREFER_DATES_FROM": "future" if future else "past",

@@ -5,11 +5,14 @@ sources into ``Figure``s; ``figure_discrepancies`` lists figures whose sources g
 """
 from __future__ import annotations
 
+import itertools
 import math
 import re
+import warnings
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .model import Discrepancy, Figure, FigureMention, Source, Variant
 from .numbers import LOWER_BOUNDS, UPPER_BOUNDS, Number
@@ -236,40 +239,85 @@ _SAME_THING = {"soldier": "troop", "servicemen": "troop", "serviceman": "troop",
                "fatalitie": "death", "civilian": "people", "dollar": "usd"}
 
 
-def _score(a: _Found, group: list[_Found], *, min_overlap: float) -> float:
-    """Score how surely a mention belongs to a group: context overlap, or -1 when it cannot belong."""
-    if _key(group[0]) != _key(a) or (a.kind == "count" and not _key(a)[1]):
-        return -1.0
-    close = _close_to_group(a, group)
-    best = -1.0
-    for b in group:
-        if a.mention.source == b.mention.source and not _same_value(a.mention, b.mention):
+class _Group:
+    """Mentions of one thing counted, with what scoring a newcomer reads of them kept apart: each
+    distinct value per source and scope, each distinct value, each distinct context."""
+
+    def __init__(self, first: _Found) -> None:
+        self.key = _key(first)
+        self.members: list[_Found] = []
+        self.values: dict[tuple[str, str], set[_Value]] = {}
+        self.numbers: dict[float | None, None] = {}
+        self.contexts: dict[frozenset[str], None] = {}  # oldest first
+        self.add(first)
+
+    def add(self, f: _Found) -> None:
+        """Add a mention."""
+        m = f.mention
+        self.members.append(f)
+        self.values.setdefault((m.source, f.scope), set()).add((m.value, m.value_max, m.hedge))
+        self.numbers.setdefault(m.value)
+        self.contexts.pop(f.context, None)
+        self.contexts[f.context] = None
+
+    def score(self, a: _Found, *, min_overlap: float) -> float:
+        """Score how surely a mention belongs here: context overlap, or -1 when it cannot belong.
+
+        A mention of the same source with another value, or of another scope ("two other cases",
+        "three cases in all") with another value, rules it out; else the best overlap with one
+        member's context counts. Far-apart values for one thing are rare: they need more shared
+        context. Only the CONTEXTS latest contexts are read, which bounds a group of thousands.
+        """
+        if self.key != _key(a) or (a.kind == "count" and not self.key[1]):
             return -1.0
-        if a.scope != b.scope and not _same_value(a.mention, b.mention):
-            return -1.0  # "two other cases" do not count what "three cases in all" count: no disagreement
-        shared = len(a.context & b.context)
-        score = shared / max(1, min(len(a.context), len(b.context)))
-        # Far-apart values for one thing are rare: ask for more shared context before merging them.
-        if score >= min_overlap and (close or (score >= 2 * min_overlap and shared >= 4)):
-            best = max(best, score)
-    return best
+        value = (a.mention.value, a.mention.value_max, a.mention.hedge)
+        for (source, scope), values in self.values.items():
+            if (source == a.mention.source or scope != a.scope) and not all(_same_values(value, b) for b in values):
+                return -1.0
+        close = any(_ratio(a.mention.value, number) <= 1.5 for number in self.numbers)
+        best = -1.0
+        for context in itertools.islice(reversed(self.contexts), CONTEXTS):
+            shared = len(a.context & context)
+            score = shared / max(1, min(len(a.context), len(context)))
+            if score >= min_overlap and (close or (score >= 2 * min_overlap and shared >= 4)):
+                best = max(best, score)
+        return best
+
+
+_Value = tuple[float | None, float | None, str | None]
+"""What ``_same_value`` reads of a mention: its value, upper value and hedge."""
+
+
+def _same_values(a: _Value, b: _Value) -> bool:
+    """Tell what ``_same_value`` tells of two mentions with these values, quickly when they are far apart."""
+    if a[:2] == b[:2]:
+        return True
+    if not a[0] or not b[0] or (a[0] < 0) != (b[0] < 0) or max(abs(a[0]), abs(b[0])) > 2 * min(abs(a[0]), abs(b[0])):
+        return False  # rounding moves a number by half of itself at most
+    return _same_value(FigureMention("", "", "", a[0], a[1], hedge=a[2]), FigureMention("", "", "", b[0], b[1], hedge=b[2]))
+
+
+CONTEXTS = 64
+"""How many of a group's latest distinct contexts a newcomer is compared with (news stories have
+a few dozen figures in all, so this only bounds a very long article)."""
+GROUPS = 100
+"""How many of the latest groups of its kind and unit a mention is compared with (the same bound)."""
 
 
 def _group(found: list[_Found], *, min_overlap: float) -> list[list[_Found]]:
     """Put each mention with the group whose context it shares most, else start a new group."""
-    groups: list[list[_Found]] = []
+    groups: list[_Group] = []
+    by_key: dict[tuple[str, str], list[int]] = {}  # only a group of the mention's key may take it
     for f in found:
-        scores = [(_score(f, g, min_overlap=min_overlap), -i) for i, g in enumerate(groups)]
-        best = max(scores, default=(-1.0, 0))
+        key = _key(f)
+        best = max(((groups[i].score(f, min_overlap=min_overlap), -i) for i in by_key.get(key, [])[-GROUPS:]),
+                   default=(-1.0, 0))
         if best[0] < 0:
-            groups.append([f])
+            by_key.setdefault(key, []).append(len(groups))
+            groups.append(_Group(f))
         else:
-            groups[-best[1]].append(f)
-    return groups
-
-
-def _close_to_group(f: _Found, group: list[_Found]) -> bool:
-    return any(_ratio(f.mention.value, g.mention.value) <= 1.5 for g in group)
+            groups[-best[1]].add(f)
+    return [g.members for g in groups]
 
 
 def _ratio(a: float | None, b: float | None) -> float:
@@ -306,7 +354,15 @@ def _rank_key(group: list[_Found], cited: frozenset[str]) -> tuple:
 def extract_figures(sources: Sequence[Source], *, cited: frozenset[str] = frozenset(),
                     min_overlap: float = 0.25) -> tuple[Figure, ...]:
     """Find every figure in the sources, group mentions of the same thing, and rank the groups."""
-    groups = _group(_mentions(sources), min_overlap=min_overlap)
+    found = _mentions(sources)
+    groups = _group(found, min_overlap=min_overlap)
+    kinds = Counter(_key(g[0]) for g in groups)
+    crowded = sorted(k for k, n in kinds.items() if n > GROUPS)
+    if crowded:
+        counts = Counter(f.mention.source for f in found)
+        file = next(s.file for s in sources if s.id == max(counts, key=counts.__getitem__))
+        warnings.warn(f"{file}: its story has more than {GROUPS} figures of {' or '.join(' '.join(k).strip() for k in crowded[:3])}; "
+                      f"each mention was compared only with the latest {GROUPS} of them", RuntimeWarning, stacklevel=2)
     groups.sort(key=lambda g: _rank_key(g, cited))
     figures = []
     for i, g in enumerate(groups, 1):
@@ -332,11 +388,13 @@ def _same_value(a: FigureMention, b: FigureMention) -> bool:
     return False
 
 
+@lru_cache(maxsize=65536)  # a long article compares the same values again and again
 def _significant(v: float) -> int:
     text = f"{abs(v):.15g}".replace(".", "").rstrip("0").lstrip("0")
     return max(1, len(text))
 
 
+@lru_cache(maxsize=65536)
 def _round_to(v: float, digits: int) -> float:
     if v == 0:
         return 0.0
@@ -389,8 +447,10 @@ def figure_discrepancies(figures: Sequence[Figure]) -> tuple[Discrepancy, ...]:
                     break
             else:
                 variants.append([m])
+        # Mentions alike in source, value, upper value and hedge answer alike: compare one of each.
+        distinct = list({(m.source, m.value, m.value_max, m.hedge): m for m in fig.mentions}.values())
         if len(variants) < 2 or not any(
-                a.source != b.source and not _consistent(a, b) for a in fig.mentions for b in fig.mentions):
+                a.source != b.source and not _consistent(a, b) for a in distinct for b in distinct):
             continue
         out.append(Discrepancy(about=fig.about, kind="figure", variants=tuple(
             Variant(value=_variant_text(v), sources=_unique(m.source for m in v),

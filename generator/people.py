@@ -32,6 +32,8 @@ _NOUN_NEXT = re.compile(r" (?!(?:and|or|to|in|of|on|for|with|has|had|have|is|was
 _PLACE_BEFORE = re.compile(r"\b(?:in|(?<!according )to|from|near|across|into|toward|towards|throughout|outside|inside)\s+$", re.I)
 # An appositive role after a name: 'Matthew Miller, a spokesperson for the State Department,'.
 _APPOSITIVE = re.compile(r"^,\s+((?:the|a|an)\s+)?(?P<role>[^,.;“”\"]{3,80}?),")
+# A whole word, as the regex engine reads one: 'Abdramane' in 'Col Abdramane said'.
+_WORD = re.compile(r"\w+")
 # Words that make a capitalised phrase a thing rather than a name ('Status of Forces Agreement').
 _THINGS = frozenset(
     """agreement act treaty plan law bill accord deal programme program day week war operation
@@ -226,10 +228,14 @@ def _cluster_people(full: list[_Mention], singles: list[_Mention]) -> list[list[
     for m in full:
         groups[by_key[name_key(m.name)]].append(m)
     speakers = {name_key(m.name) for m in singles if m.kind == "speaker"}
+    bearers: dict[str, list[int]] = {}  # each word of a full name -> the clusters with a name holding it
+    for i, cluster in enumerate(clusters):
+        for w in dict.fromkeys(w for key in cluster for w in key):
+            bearers.setdefault(w, []).append(i)
     lone: dict[tuple[str, ...], list[_Mention]] = {}
     for m in singles:
         word = name_key(m.name)
-        owners = [i for i, c in enumerate(clusters) if word and any(word[0] in k for k in c)]
+        owners = bearers.get(word[0], []) if word else []
         if owners:
             best = max(owners, key=lambda i: (len(groups[i]), -i))
             groups[best].append(m)
@@ -240,7 +246,7 @@ def _cluster_people(full: list[_Mention], singles: list[_Mention]) -> list[list[
 
 def name_discrepancies(entities: Sequence[Entity], sources: Sequence[Source]) -> tuple[Discrepancy, ...]:
     """Report people whose full name the sources spell differently, with which source wrote which."""
-    out = []
+    people: list[tuple[Entity, list[str]]] = []
     for entity in entities:
         if entity.kind != "person":
             continue
@@ -249,12 +255,23 @@ def name_discrepancies(entities: Sequence[Entity], sources: Sequence[Source]) ->
             bare = strip_titles(written)
             if len(bare.split()) >= 2:
                 forms.setdefault(" ".join(bare.split()), bare)
-        if len(forms) < 2:
-            continue
+        if len(forms) >= 2:
+            people.append((entity, sorted(forms)))
+    sentences = [(src.id, s.id, s.text) for src in sources for s in src.sentences]
+    # A sentence with a whole form has each word of the form as a whole word: look only there.
+    wanted = {w for _entity, spellings in people for form in spellings for w in _WORD.findall(form)}
+    holding: dict[str, set[int]] = {w: set() for w in wanted}
+    for i, (_source, _sentence, text) in enumerate(sentences):
+        for w in wanted.intersection(_WORD.findall(text)):
+            holding[w].add(i)
+    out = []
+    for entity, spellings in people:
         variants = []
-        for form in sorted(forms):
+        for form in spellings:
             pattern = re.compile(rf"(?<!\w){re.escape(form)}(?!\w)")
-            hits = [(src.id, s.id) for src in sources for s in src.sentences if pattern.search(s.text)]
+            words = _WORD.findall(form)
+            candidates = sorted(set.intersection(*(holding[w] for w in words))) if words else range(len(sentences))
+            hits = [sentences[i] for i in candidates if pattern.search(sentences[i][2])]
             if hits:
                 variants.append(Variant(form, tuple(dict.fromkeys(h[0] for h in hits)), tuple(h[1] for h in hits)))
         if len({v.sources for v in variants}) >= 2:

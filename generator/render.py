@@ -130,26 +130,39 @@ def key_figures(context: Mapping[str, Any], figures: Sequence[Figure], *, limit:
 
 
 @pass_context
-def _first_mentions(context: Mapping[str, Any], entity: Entity) -> list[tuple[str, str | None]]:
-    """For each source naming an entity: the first sentence that uses one of its names, if any."""
-    names = (entity.name, *entity.aliases)
-    out = []
-    for source_id in entity.sources:
-        sentences = context["sources"][source_id].sentences
-        first = next((s.id for s in sentences if any(n in s.text for n in names)), None)
-        out.append((source_id, first))
+def _first_mentions(context: Mapping[str, Any], entities: Sequence[Entity]) -> dict[Entity, list[tuple[str, str | None]]]:
+    """For each entity, each source naming it with the first sentence that uses one of its names, if any."""
+    joined: dict[str, str | None] = {}  # a source's sentences as one text: one search per name, not per sentence
+    out: dict[Entity, list[tuple[str, str | None]]] = {}
+    for entity in entities:
+        names = (entity.name, *entity.aliases)
+        out[entity] = []
+        for source_id in entity.sources:
+            sentences = context["sources"][source_id].sentences
+            if source_id not in joined:
+                text = "\x00".join(s.text for s in sentences)
+                joined[source_id] = text if sentences and text.count("\x00") == len(sentences) - 1 else None
+            whole = joined[source_id]
+            first: str | None
+            if whole is None or any("\x00" in n for n in names):  # the separator would mislead
+                first = next((s.id for s in sentences if any(n in s.text for n in names)), None)
+            else:
+                at = min((a for a in (whole.find(n) for n in names) if a >= 0), default=-1)
+                first = sentences[whole.count("\x00", 0, at)].id if at >= 0 else None
+            out[entity].append((source_id, first))
     return out
 
 
 @pass_context
-def _written_differently(context: Mapping[str, Any], entity: Entity) -> list[tuple[str, Discrepancy]]:
-    """The name discrepancies of one person, each with the heading that says how the names differ."""
-    out = []
+def _written_differently(context: Mapping[str, Any], entities: Sequence[Entity]) -> dict[Entity, list[tuple[str, Discrepancy]]]:
+    """For each person, the name discrepancies, each with the heading that says how the names differ."""
+    by_name: dict[str, list[tuple[str, Discrepancy]]] = {}
     for d in context["digest"].discrepancies:
         what, _, name = d.about.partition(" of ")
-        if d.kind == "name" and name == entity.name:
-            out.append(("Names written in a different order" if what == "name order" else "Spelled differently", d))
-    return out
+        if d.kind == "name":
+            heading = "Names written in a different order" if what == "name order" else "Spelled differently"
+            by_name.setdefault(name, []).append((heading, d))
+    return {entity: by_name.get(entity.name, []) for entity in entities}
 
 
 def highlights(digest: Digest) -> dict[str, list[tuple[int, int, str]]]:

@@ -12,10 +12,14 @@ import dataclasses
 import datetime as dt
 import math
 import re
+import warnings
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
+from .common.unionfind import DisjointSets
 from .dates import Expression, Span, resolve, resolve_article
 from .model import Discrepancy, Event, Source, Variant
 
@@ -51,6 +55,11 @@ MERGE_CUTOFF = 0.3
 """How alike (0-1) the words around two nested dates must be to make them one event."""
 PIN_CUTOFF = 0.3
 """How alike the words must be to date an undated source's mention by a dated event."""
+COMMON_STEM = 100
+"""A word more dated mentions of a story have around them than this links each only to its
+nearest (no story of the evaluation sets comes near)."""
+NEAR = 5
+"""How many mentions on either side a mention is compared with through a common word."""
 
 _SUFFIXES = ("ments", "ment", "ings", "ing", "ions", "ion", "ed", "es", "s")
 
@@ -102,18 +111,23 @@ def _conflicts(clusters: list[list[_Mention]], events: Sequence[Event], sources:
     clusters = [c for c in clusters if (_core(c).label, _sentence_id(c[0], sources)) in wanted]
     # Two dates conflict only when their own words agree, not just the kind of event.
     weights = _weights(sources, trigger=1.0)
+    exact = [(c, m) for c, cluster in enumerate(clusters) for m in cluster
+             if not m.expression.approximate and not m.pinned]
+    exact.sort(key=lambda cm: (cm[1].source, cm[1].sentence, cm[1].expression.start))
+    near, _common = _near([m.context for _c, m in exact])
+    best: dict[tuple[int, int], float] = {}
+    for x, (c, m) in enumerate(exact):
+        for y in near[x]:
+            d, n = exact[y]
+            if c < d and len(dict(m.context).keys() & dict(n.context)) >= min_shared:
+                best[(c, d)] = max(best.get((c, d), 0.0), _similarity(m, n, weights))
     found = []
-    for i, first in enumerate(clusters):
-        for second in clusters[i + 1:]:
-            if _overlap(_core(first), _core(second)) or _sources(first) & _sources(second):
-                continue  # a source that gives both dates tells of two events, not a conflict
-            exact = [[m for m in c if not m.expression.approximate and not m.pinned]
-                     for c in (first, second)]
-            score = max((_similarity(a, b, weights) for a in exact[0] for b in exact[1]
-                         if len(dict(a.context).keys() & dict(b.context)) >= min_shared),
-                        default=0.0)
-            if score >= conflict_cutoff:
-                found.append(_discrepancy((first, second), sources))
+    for (i, j), score in sorted(best.items()):
+        first, second = clusters[i], clusters[j]
+        if _overlap(_core(first), _core(second)) or _sources(first) & _sources(second):
+            continue  # a source that gives both dates tells of two events, not a conflict
+        if score >= conflict_cutoff:
+            found.append(_discrepancy((first, second), sources))
     return tuple(found)
 
 
@@ -122,8 +136,16 @@ def _clusters(sources: Sequence[Source], *, window: int, merge_cutoff: float,
     """Group every dated mention into events, ordered by date then first appearance."""
     mentions = _mentions(sources, window=window)
     weights = _weights(sources)
-    clusters = _merge([[m] for m in sorted((m for m in mentions if m.span), key=_precision_order)],
-                      weights, merge_cutoff)
+    near, common = _near([m.context for m in mentions])
+    if common:
+        counts = Counter(m.source for m in mentions)
+        warnings.warn(f"{sources[max(counts, key=counts.__getitem__)].file}: its story has {len(mentions):,} "
+                      f"dates; those sharing only words more than {COMMON_STEM} of them have around them (such "
+                      f"as {', '.join(repr(w) for w in common[:3])}) were compared only with the {NEAR} nearest "
+                      "on either side that share their rarest words", RuntimeWarning, stacklevel=3)
+    events = _Events(mentions, near, weights)
+    events.merge(sorted((p for p, m in enumerate(mentions) if m.span), key=lambda p: _precision_order(mentions[p])),
+                 merge_cutoff)
     bases = sorted({d for d in (_published(s) for s in sources) if d})
     for position, mention in enumerate(mentions):
         if mention.span:
@@ -137,12 +159,10 @@ def _clusters(sources: Sequence[Source], *, window: int, merge_cutoff: float,
                 if span:
                     mentions[position] = dataclasses.replace(mention, span=span,
                                                              pinned=anchor.pinned)
-                    _assign(mentions[position], clusters, weights, merge_cutoff)
+                    events.assign(position, merge_cutoff)
             continue
-        pinned = _pin(mention, source, bases, clusters, weights, pin_cutoff)
-        if pinned:
-            mentions[position] = pinned
-    clusters = [sorted(c, key=_best_order) for c in clusters]
+        events.pin(position, source, bases, pin_cutoff)
+    clusters = [sorted((mentions[p] for p in members), key=_best_order) for members in events.members]
     return sorted(clusters, key=lambda c: (_core(c).first, _core(c).last,
                                            min((m.source, m.sentence) for m in c)))
 
@@ -154,8 +174,11 @@ def _mentions(sources: Sequence[Source], *, window: int) -> list[_Mention]:
         texts = [sentence.text for sentence in source.sentences]
         article = resolve_article(texts, published=_published(source))
         offset = len(found)
+        by_sentence: dict[int, list[Expression]] = {}
         for item in article:
-            same = [f.expression for f in article if f.sentence == item.sentence]
+            by_sentence.setdefault(item.sentence, []).append(item.expression)
+        for item in article:
+            same = by_sentence[item.sentence]
             context = _context(texts[item.sentence], item.expression, same, window)
             anchor = None if item.anchor is None else offset + item.anchor
             found.append(_Mention(source_index, item.sentence, item.expression, item.span, context,
@@ -163,86 +186,143 @@ def _mentions(sources: Sequence[Source], *, window: int) -> list[_Mention]:
     return found
 
 
-def _pin(mention: _Mention, source: Source, bases: Sequence[dt.date],
-         clusters: list[list[_Mention]], weights: dict[str, float],
-         cutoff: float) -> _Mention | None:
-    """Date an undated mention by the event it reports, read as of each dated source's date."""
-    text = source.sentences[mention.sentence].text
-    best: tuple[float, int, Span | None] = (cutoff, -1, None)
-    for base in bases:
-        span = resolve(mention.expression, text, published=base)
-        if span is None:
-            continue
-        for index, cluster in enumerate(clusters):
-            if not _nested(span, _core(cluster)):
-                continue
-            score = max(_similarity(mention, other, weights) for other in cluster)
+def _near(contexts: Sequence[Sequence[tuple[str, float]]], *, common: int = COMMON_STEM, window: int = NEAR,
+          rarest: int = 2) -> tuple[list[set[int]], list[str]]:
+    """List, for each mention in reading order, the others whose words it shares: all of them
+    through a word at most ``common`` mentions have around them, else through its ``rarest`` such
+    words only the ``window`` mentions on either side; and the words more than ``common`` have."""
+    holders: dict[str, list[int]] = {}
+    for i, context in enumerate(contexts):
+        for stem, _weight in context:
+            holders.setdefault(stem, []).append(i)
+    near: list[set[int]] = []
+    for i, context in enumerate(contexts):
+        linked: set[int] = set()
+        stems = [s for s, _w in context]
+        for stem in stems:
+            if len(holders[stem]) <= common:
+                linked.update(holders[stem])
+        for stem in sorted((s for s in stems if len(holders[s]) > common), key=lambda s: (len(holders[s]), s))[:rarest]:
+            at = bisect_left(holders[stem], i)
+            linked.update(holders[stem][max(0, at - window):at + window + 1])
+        linked.discard(i)
+        near.append(linked)
+    # A mention linked to a neighbour through its own rare word links the neighbour back to it.
+    for i, linked in enumerate(near):
+        for j in linked:
+            near[j].add(i)
+    return near, sorted((s for s, ids in holders.items() if len(ids) > common), key=lambda s: (-len(holders[s]), s))
+
+
+class _Events:
+    """The events being formed: each a list of positions in ``mentions``, with its narrowest span."""
+
+    def __init__(self, mentions: list[_Mention], near: list[set[int]], weights: dict[str, float]) -> None:
+        self.mentions, self.near, self.weights = mentions, near, weights
+        self.members: list[list[int]] = []
+        self.core: list[Span] = []
+        self.event_of: dict[int, int] = {}
+        self.day: dict[Span, int] = {}
+        """The event whose narrowest span is each day (one per day: the same day is the same event)."""
+
+    def merge(self, order: list[int], cutoff: float) -> None:
+        """Join dated mentions whose dates nest and whose words agree, the most alike pair first.
+
+        Single linkage, done as Kruskal's algorithm: pairs of mentions in falling order of
+        likeness, each joining its two events while their dates still nest. Calendar days, months
+        and years either nest or are apart, so a pair refused once would be refused again later.
+        Mentions of the same day always join, whatever else joins first, so they are joined
+        before the pairs are weighed.
+        """
+        spans = [self._span(p) for p in order]
+        index = {p: i for i, p in enumerate(order)}
+        sets = DisjointSets(len(order))
+        first_of: dict[Span, int] = {}
+        for i, span in enumerate(spans):
             if span.precision == "day":
-                score *= 2.0  # a day named alike is evidence already; ask half as many words
-            if score >= best[0] and (score > best[0] or best[1] < 0):
-                best = (score, index, span)
-    if best[2] is None:
-        return None
-    pinned = dataclasses.replace(mention, span=best[2], pinned=True)
-    clusters[best[1]].append(pinned)
-    return pinned
+                sets.union(first_of.setdefault(span, i), i)
+        edges = []
+        for i, p in enumerate(order):
+            for j in (index[q] for q in self.near[p] if q in index):
+                if j <= i or (spans[i] == spans[j] and spans[i].precision == "day") or not _nested(spans[i], spans[j]):
+                    continue
+                score = _similarity(self.mentions[p], self.mentions[order[j]], self.weights)
+                if score >= cutoff:
+                    edges.append((-score, i, j))
+        core = list(spans)
+        for _score, i, j in sorted(edges):
+            a, b = sets.find(i), sets.find(j)
+            if a != b and _nested(core[a], core[b]):
+                sets.union(a, b)
+                core[min(a, b)] = min(core[a], core[b], key=_narrowness)
+        for group in sets.groups():
+            self._add([order[i] for i in group], None)
 
+    def assign(self, position: int, cutoff: float) -> None:
+        """Add a mention to the event it reports, or start a new event."""
+        span = self._span(position)
+        alike = self._alike(position)
+        same_day = self.day.get(span) if span.precision == "day" else None
+        best_score, best_index = cutoff, -1
+        for index in sorted({*alike, *([] if same_day is None else [same_day])}):
+            core = self.core[index]
+            if not _nested(span, core):
+                continue
+            score = 1.0 if span == core and span.precision == "day" else alike.get(index, 0.0)
+            if score > best_score or (score == best_score and best_index < 0):
+                best_score, best_index = score, index
+        self._add([position], None if best_index < 0 else best_index)
 
-def _merge(clusters: list[list[_Mention]], weights: dict[str, float],
-           cutoff: float) -> list[list[_Mention]]:
-    """Join events whose dates nest and whose words agree, the most alike pair first.
+    def pin(self, position: int, source: Source, bases: Sequence[dt.date], cutoff: float) -> None:
+        """Date an undated mention by the event it reports, read as of each dated source's date."""
+        mention = self.mentions[position]
+        text = source.sentences[mention.sentence].text
+        alike = self._alike(position)
+        best: tuple[float, int, Span | None] = (cutoff, -1, None)
+        for base in bases:
+            span = resolve(mention.expression, text, published=base)
+            if span is None:
+                continue
+            for index in sorted(alike):
+                if not _nested(span, self.core[index]):
+                    continue
+                score = alike[index]
+                if span.precision == "day":
+                    score *= 2.0  # a day named alike is evidence already; ask half as many words
+                if score >= best[0] and (score > best[0] or best[1] < 0):
+                    best = (score, index, span)
+        if best[2] is None:
+            return
+        self.mentions[position] = dataclasses.replace(mention, span=best[2], pinned=True)
+        self._add([position], best[1])
 
-    Single linkage, done as Kruskal's algorithm: pairs of mentions in falling order of likeness,
-    each joining its two events while their dates still nest. Calendar days, months and years
-    either nest or are apart, so a pair refused once would be refused again later.
-    """
-    edges = []
-    for i, first in enumerate(clusters):
-        for j in range(i + 1, len(clusters)):
-            score = _linkage(first, clusters[j], weights)
-            if score >= cutoff:
-                edges.append((-score, i, j))
-    root = list(range(len(clusters)))
+    def _alike(self, position: int) -> dict[int, float]:
+        """Score each event by its mention most alike to the one at ``position``."""
+        alike: dict[int, float] = {}
+        for other in self.near[position]:
+            index = self.event_of.get(other)
+            if index is not None:
+                score = _similarity(self.mentions[position], self.mentions[other], self.weights)
+                alike[index] = max(alike.get(index, 0.0), score)
+        return alike
 
-    def find(i: int) -> int:
-        while root[i] != i:
-            root[i] = root[root[i]]
-            i = root[i]
-        return i
+    def _span(self, position: int) -> Span:
+        span = self.mentions[position].span
+        assert span is not None, "only dated mentions make events"
+        return span
 
-    for _score, i, j in sorted(edges):
-        a, b = find(i), find(j)
-        if a != b and _nested(_core(clusters[a]), _core(clusters[b])):
-            low, high = min(a, b), max(a, b)
-            root[high] = low
-            clusters[low] = clusters[low] + clusters[high]
-    return [clusters[i] for i in range(len(clusters)) if find(i) == i]
-
-
-def _linkage(first: Sequence[_Mention], second: Sequence[_Mention],
-             weights: dict[str, float]) -> float:
-    """Return how alike two events are: 1 for the same day, else their most alike mentions."""
-    a, b = _core(first), _core(second)
-    if not _nested(a, b):
-        return 0.0
-    if a == b and a.precision == "day":
-        return 1.0  # the same day is the same event
-    return max(_similarity(m, n, weights) for m in first for n in second)
-
-
-def _assign(mention: _Mention, clusters: list[list[_Mention]], weights: dict[str, float],
-            cutoff: float) -> None:
-    """Add a mention to the event it reports, or start a new event."""
-    best_score, best_index = cutoff, -1
-    assert mention.span is not None
-    for index, cluster in enumerate(clusters):
-        score = _linkage([mention], cluster, weights)
-        if score > best_score or (score == best_score and best_index < 0):
-            best_score, best_index = score, index
-    if best_index < 0:
-        clusters.append([mention])
-    else:
-        clusters[best_index].append(mention)
+    def _add(self, positions: list[int], index: int | None) -> None:
+        """Add mentions to the event at ``index``, or make them a new event."""
+        if index is None:
+            index = len(self.members)
+            self.members.append([])
+            self.core.append(self._span(positions[0]))
+        for p in positions:
+            self.members[index].append(p)
+            self.event_of[p] = index
+            self.core[index] = min(self.core[index], self._span(p), key=_narrowness)
+        if self.core[index].precision == "day":
+            self.day[self.core[index]] = index
 
 
 def _event(cluster: Sequence[_Mention], sources: Sequence[Source]) -> Event:
@@ -278,8 +358,11 @@ def _around(text: str, expression: Expression, *, words: int = 6) -> str:
 
 def _core(cluster: Sequence[_Mention]) -> Span:
     """Return the narrowest span of the cluster (every other one holds it)."""
-    spans = [m.span for m in cluster if m.span]
-    return min(spans, key=lambda s: (s.last - s.first, s.first))
+    return min((m.span for m in cluster if m.span), key=_narrowness)
+
+
+def _narrowness(span: Span) -> tuple[dt.timedelta, dt.date]:
+    return span.last - span.first, span.first
 
 
 def _sources(cluster: Sequence[_Mention]) -> set[int]:
@@ -347,6 +430,7 @@ def _context(text: str, expression: Expression, others: Sequence[Expression],
     return tuple(sorted(near.items()))
 
 
+@lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
     word = word.lower().replace("’", "'").removesuffix("'s").strip("'-")
     if word in _STOP or len(word) < 3:
