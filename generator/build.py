@@ -6,6 +6,7 @@ import json
 import os
 import shutil
 import sys
+import warnings
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
@@ -301,40 +302,59 @@ def _digest_all(
     workers: int | None,
     progress: Callable[[str], None],
 ) -> list[tuple[Digest, str]]:
-    """Digest every story, or take it from the cache; return each digest with its digest.json text."""
+    """Digest every story, or take it from the cache; return each digest with its digest.json text.
+
+    What a stage warns about (a comparison bounded on a very long article) becomes a problem of the
+    file it names, cached with the digest so that a rebuild says it again.
+    """
     entries = [key("story", json.dumps([to_dict(info), [to_dict(s) for s in members]], sort_keys=True)) for info, members in plan]
     progress(f"digesting {len(plan)} stories")
-    digests: list[tuple[Digest, str] | None] = []
+    results: list[_Digested | None] = []
     todo = []
     for i, entry in enumerate(entries):
         hit = cache.get("stories", entry)
-        digests.append((loads(hit), hit) if isinstance(hit, str) else None)
-        if digests[-1] is None:
+        if isinstance(hit, dict) and isinstance(hit.get("digest"), str):
+            results.append((loads(hit["digest"]), hit["digest"], tuple(hit.get("warnings", ()))))
+        else:
+            results.append(None)
             todo.append(i)
     report.reused = len(plan) - len(todo)
     count = workers if workers is not None else (os.cpu_count() or 1)
     jobs = [plan[i] for i in todo]
     if count > 1 and len(jobs) >= _PARALLEL_MIN_STORIES:
         with ProcessPoolExecutor(max_workers=count) as pool:
-            results = pool.map(_digest_job, jobs, chunksize=max(1, len(jobs) // (count * 4)))
-            fresh = _with_progress(results, len(jobs), progress)
+            mapped = pool.map(_digest_job, jobs, chunksize=max(1, len(jobs) // (count * 4)))
+            fresh = _with_progress(mapped, len(jobs), progress)
     else:
         fresh = _with_progress(map(_digest_job, jobs), len(jobs), progress)
-    for i, (digest, text) in zip(todo, fresh):
-        digests[i] = (digest, text)
-        cache.put("stories", entries[i], text)
-    return [d for d in digests if d is not None]
+    for i, done in zip(todo, fresh):
+        results[i] = done
+        cache.put("stories", entries[i], {"digest": done[1], "warnings": list(done[2])})
+    out = []
+    for result in results:
+        assert result is not None  # every story was either cached or digested
+        digest, text, said = result
+        for message in said:
+            label, _, rest = message.partition(": ")
+            report.problems.append((label, rest) if rest else (digest.story.slug, message))
+        out.append((digest, text))
+    return out
 
 
-def _digest_job(job: tuple[StoryInfo, list[Source]]) -> tuple[Digest, str]:
+_Digested = tuple[Digest, str, tuple[str, ...]]
+"""A digest, its digest.json text and what its stages warned about."""
+
+
+def _digest_job(job: tuple[StoryInfo, list[Source]]) -> _Digested:
     info, members = job
-    digest = build_digest(info, members)
-    return digest, dumps(digest)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", RuntimeWarning)
+        digest = build_digest(info, members)
+    said = tuple(dict.fromkeys(str(w.message) for w in caught if issubclass(w.category, RuntimeWarning)))
+    return digest, dumps(digest), said
 
 
-def _with_progress(
-    results: Iterable[tuple[Digest, str]], total: int, progress: Callable[[str], None]
-) -> list[tuple[Digest, str]]:
+def _with_progress(results: Iterable[_Digested], total: int, progress: Callable[[str], None]) -> list[_Digested]:
     out = []
     for n, digest in enumerate(results, start=1):
         out.append(digest)

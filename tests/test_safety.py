@@ -295,3 +295,22 @@ def test_a_log_counts_stories_at_most_every_interval(capsys: pytest.CaptureFixtu
     lines = capsys.readouterr().err.splitlines()
     assert lines[0] == "progress: stories digested: 1/100" and lines[-1] == "progress: stories digested: 100/100"
     assert len(lines) == 6  # the first, one per 10 s of the 50 s, and the last
+
+
+def test_what_a_stage_warns_about_reaches_the_user_naming_the_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import warnings as pywarnings
+
+    from generator import digest as digest_module
+
+    def bounded(d):  # type: ignore[no-untyped-def]
+        pywarnings.warn(f"{d.sources[0].file}: its story has many quotes; only near ones were compared", RuntimeWarning)
+        return d
+
+    monkeypatch.setattr(digest_module, "STAGES", (*digest_module.STAGES, ("bounded", bounded)))
+    said: list[str] = []
+    build(SEEDS, tmp_path / "out", warn=said.append, workers=1)
+    assert said == ["warning: seeds/000_d927ee6055b5c552.txt: its story has many quotes; only near ones were compared"]
+    (tmp_path / "out" / "index.md").unlink()  # the output was touched: rebuild, the story from the cache
+    again: list[str] = []
+    report = build(SEEDS, tmp_path / "out", warn=again.append, workers=1)
+    assert report.reused == 1 and not report.up_to_date and again == said
