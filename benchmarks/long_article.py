@@ -28,7 +28,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import warnings
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -146,11 +145,8 @@ def child(seeds: Path, out: Path, profile: int) -> None:
         profiler = cProfile.Profile()
         profiler.enable()
     start, cpu = time.perf_counter(), time.process_time()
-    with warnings.catch_warnings(record=True) as caught:  # the stages' own warnings, not yet in the build's list
-        warnings.simplefilter("always")
-        report = build(seeds, out, use_cache=False, warn=problems.append, workers=1)
+    report = build(seeds, out, use_cache=False, warn=problems.append, workers=1)
     seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
-    problems += [f"warning (stage): {w.message}" for w in caught]
     if profiler is not None:
         import pstats
 

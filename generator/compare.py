@@ -8,7 +8,6 @@ claim only when the wording is close and their numbers and names do not contradi
 from __future__ import annotations
 
 import warnings
-from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -16,6 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 from rapidfuzz import fuzz, process
 
+from .common.blocking import shared_rare_word_pairs
 from .model import Claim, Discrepancy, Sentence, Source
 from .textutil import capitalised_words, content_words, numbers_in
 
@@ -23,7 +23,7 @@ MIN_CLAIM_WORDS = 4
 """Sentences shorter than this (subheadings, fragments) state no claim."""
 EXACT_PAIRS = 1_000_000
 """Two sources with at most this many sentence pairs have every pair scored (news articles have a
-few thousand); longer ones only the pairs that share their rarest words, as ``_shared_rare_words`` says."""
+few thousand); longer ones only the pairs that share their rarest words, as ``common.blocking.shared_rare_word_pairs`` says."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,9 +99,9 @@ def align(
                     scores[(i, j)] = scores[(j, i)] = score
             if len(left) * len(right) > EXACT_PAIRS:
                 files = {s.id: s.file for s in sources}
-                warnings.warn(f"{files[items[left[0]].source]} and {files[items[right[0]].source]}: "
-                              f"{len(left):,} x {len(right):,} sentences; only the pairs sharing their rarest words "
-                              "were compared, not all", RuntimeWarning, stacklevel=2)
+                (n, longer), (m, other) = sorted(((len(ids), files[items[ids[0]].source]) for ids in (left, right)), reverse=True)
+                warnings.warn(f"{longer}: its {n:,} sentences were compared with the {m:,} of {other} only where "
+                              "they share their rarest words, not pair by pair", RuntimeWarning, stacklevel=2)
     clusters = _cluster(items, scores, score_cutoff, per_source)
     return _claims(items, scores, clusters)
 
@@ -109,41 +109,17 @@ def align(
 def _scored_pairs(left: Sequence[str], right: Sequence[str], right_positions: Sequence[float],
                   minimum: float) -> Iterator[tuple[int, int, float]]:
     """Score pairs (left x right) as ``similarity`` does and yield those scoring ``minimum`` or more:
-    every pair while there are at most EXACT_PAIRS, else those ``_shared_rare_words`` gives."""
+    every pair while there are at most EXACT_PAIRS, else those ``common.blocking.shared_rare_word_pairs`` gives."""
     if len(left) * len(right) <= EXACT_PAIRS:
         block = similarity(left, right)
         rows, cols = np.nonzero(block >= minimum)
         yield from ((r, c, float(block[r, c])) for r, c in zip(rows.tolist(), cols.tolist()))
         return
     positions = [r / max(len(left) - 1, 1) for r in range(len(left))]
-    for r, c in _shared_rare_words(left, right, positions, right_positions):
+    for r, c in shared_rare_word_pairs(left, right, positions, right_positions):
         value = (fuzz.token_set_ratio(left[r], right[c]) + fuzz.token_sort_ratio(left[r], right[c])) / 2
         if value >= minimum:
             yield r, c, value
-
-
-def _shared_rare_words(left: Sequence[str], right: Sequence[str], left_positions: Sequence[float],
-                       right_positions: Sequence[float], *, rarest: int = 3, common: int = 20,
-                       window: int = 5) -> list[tuple[int, int]]:
-    """Pair each left text with the right texts holding one of its ``rarest`` words: all of them
-    for a word at most ``common`` right texts hold, else the ``window`` nearest in relative position
-    on either side. Each text is compared with at most ``rarest * max(common, 2 * window)`` others."""
-    holders: dict[str, list[int]] = {}
-    for c, text in enumerate(right):
-        for word in dict.fromkeys(text.split()):
-            holders.setdefault(word, []).append(c)
-    pairs: list[tuple[int, int]] = []
-    for r, text in enumerate(left):
-        near: set[int] = set()
-        for word in sorted((w for w in set(text.split()) if w in holders), key=lambda w: (len(holders[w]), w))[:rarest]:
-            ids = holders[word]
-            if len(ids) <= common:
-                near.update(ids)
-            else:
-                at = bisect_left(ids, left_positions[r], key=right_positions.__getitem__)
-                near.update(ids[max(0, at - window):at + window])
-        pairs.extend((r, c) for c in sorted(near))
-    return pairs
 
 
 def _compatible(a: _Item, b: _Item) -> bool:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
+from .common.blocking import shared_rare_word_pairs
 from .common.unionfind import DisjointSets
 from .model import Sentence, Source
 from .quotemarks import find_spans, mask
@@ -127,18 +128,33 @@ def _evidence(
     )
 
 
+EXACT_PAIRS = 1_000_000
+"""Two sources with at most this many sentence pairs are compared pair by pair; longer ones only
+where sentences share their rarest words (compare.py says so in a warning for the same articles)."""
+
+
 def _pair(
     left: Sequence[tuple[str, str]], right: Sequence[tuple[str, str]], *, sentence_cutoff: float
 ) -> list[tuple[int, int]]:
     """Return (left index, right index) of near-copies, one partner each, in left's order."""
     choices = [text for _, text in right]
-    candidates = [
-        (score, i, j)
-        for i, (_, text) in enumerate(left)
-        for _, score, j in process.extract(
-            text, choices, scorer=fuzz.token_sort_ratio, score_cutoff=sentence_cutoff, limit=None
-        )
-    ]
+    if len(left) * len(right) <= EXACT_PAIRS:
+        candidates = [
+            (score, i, j)
+            for i, (_, text) in enumerate(left)
+            for _, score, j in process.extract(
+                text, choices, scorer=fuzz.token_sort_ratio, score_cutoff=sentence_cutoff, limit=None
+            )
+        ]
+    else:  # very long articles: only the pairs that share their rarest words
+        texts = [text for _, text in left]
+        at_left = [i / max(len(left) - 1, 1) for i in range(len(left))]
+        at_right = [j / max(len(right) - 1, 1) for j in range(len(right))]
+        candidates = []
+        for i, j in shared_rare_word_pairs(texts, choices, at_left, at_right):
+            score = fuzz.token_sort_ratio(texts[i], choices[j], score_cutoff=sentence_cutoff)
+            if score:
+                candidates.append((score, i, j))
     # Best pairs first, ties by position, so each sentence keeps its closest partner.
     candidates.sort(key=lambda c: (-c[0], c[1], c[2]))
     used_left: set[int] = set()

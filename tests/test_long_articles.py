@@ -5,11 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import random
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings, strategies as st
 
+from generator.common.blocking import shared_rare_word_pairs
 from generator import compare, figures, quotes, timeline
 from generator.dates import _EXPRESSION, Expression, Span, _matches
 from generator.digest import prepare_source, with_slugs
@@ -34,9 +36,17 @@ def _source(sid: str, paragraphs: list[str], date: str | None = "2024-03-18") ->
     return Source(id=sid, file=f"{sid}.txt", title=sid, date=date, sentences=sentences)
 
 
-def _growth(count: object, small: int, large: int) -> float:
-    """How many times the count grows when the input grows from ``small`` to ``large`` items."""
-    return count(large) / count(small)  # type: ignore[operator]
+def _counting(function: Callable[..., object], calls: list[int]) -> Callable[..., object]:
+    """Wrap a function so that each call adds to ``calls``."""
+    def counted(*args: object) -> object:
+        calls.append(1)
+        return function(*args)
+    return counted
+
+
+def _growth(count: Callable[[int], int], small: int, large: int) -> float:
+    """How many times the count grows when the input grows from ``small`` to ``large`` items (4x: 16 for all pairs)."""
+    return count(large) / count(small)
 
 
 # Quotes ------------------------------------------------------------------------------------------
@@ -45,9 +55,8 @@ def _growth(count: object, small: int, large: int) -> float:
 def _quote_calls(n: int, monkeypatch: pytest.MonkeyPatch) -> int:
     rng = random.Random(n)
     text = [f"“We will {_word(rng)} the {_word(rng)} and {_word(rng)} of the {_word(rng)},” Smith said." for _ in range(n)]
-    calls = []
-    real = quotes._same_utterance
-    monkeypatch.setattr(quotes, "_same_utterance", lambda *a: calls.append(1) or real(*a))
+    calls: list[int] = []
+    monkeypatch.setattr(quotes, "_same_utterance", _counting(quotes._same_utterance, calls))
     with pytest.warns(RuntimeWarning, match="quotes"):
         found = quotes.extract_quotes([_source("a", text)], ())
     assert len(found) == n  # every quote is its own: none was lost or merged
@@ -96,9 +105,8 @@ def _similarity_calls(n: int, monkeypatch: pytest.MonkeyPatch) -> int:
     rng = random.Random(n)
     text = [f"The junta signed the {_word(rng)} military agreement with the United States in March 2023, officials said."
             for _ in range(n)]
-    calls = []
-    real = timeline._similarity
-    monkeypatch.setattr(timeline, "_similarity", lambda *a: calls.append(1) or real(*a))
+    calls: list[int] = []
+    monkeypatch.setattr(timeline, "_similarity", _counting(timeline._similarity, calls))
     with pytest.warns(RuntimeWarning, match="dates"):
         events = timeline.extract_timeline([_source("a", text)])
     assert [e.date for e in events] == ["2023-03"]  # one month, and the words agree: one event
@@ -115,10 +123,10 @@ def _old_merge(clusters: list[list[timeline._Mention]], weights: dict[str, float
     edges = []
     for i, first in enumerate(clusters):
         for j in range(i + 1, len(clusters)):
-            a, b = first[0].span, clusters[j][0].span
-            assert a is not None and b is not None
-            if a.contains(b) or b.contains(a):
-                score = 1.0 if a == b and a.precision == "day" else timeline._similarity(first[0], clusters[j][0], weights)
+            x, y = first[0].span, clusters[j][0].span
+            assert x is not None and y is not None
+            if x.contains(y) or y.contains(x):
+                score = 1.0 if x == y and x.precision == "day" else timeline._similarity(first[0], clusters[j][0], weights)
                 if score >= cutoff:
                     edges.append((-score, i, j))
     root = list(range(len(clusters)))
@@ -177,11 +185,11 @@ def test_date_expressions_are_found_where_a_full_scan_finds_them(tokens: list[st
 def test_long_sources_compare_each_sentence_with_a_bounded_number(monkeypatch: pytest.MonkeyPatch) -> None:
     rng = random.Random(3)
     texts = [f"the junta said {_word(rng)} {_word(rng)} troops would leave the base" for _ in range(400)]
-    pairs = compare._shared_rare_words(texts, texts, [i / 399 for i in range(400)], [i / 399 for i in range(400)])
+    pairs = shared_rare_word_pairs(texts, texts, [i / 399 for i in range(400)], [i / 399 for i in range(400)])
     assert (0, 0) in pairs and len(pairs) <= 400 * 3 * 20  # each finds its copy, among at most 60 others
     monkeypatch.setattr(compare, "EXACT_PAIRS", 100)
     sentences = [f"The junta said {_word(rng)} {_word(rng)} troops would leave the base in Niger." for _ in range(40)]
-    with pytest.warns(RuntimeWarning, match="only the pairs sharing their rarest words"):
+    with pytest.warns(RuntimeWarning, match="only where they share their rarest words"):
         claims = compare.align([_source("a", sentences), _source("b", sentences)])
     assert sorted(c.sources["a"][0].split("-s")[1] for c in claims) == sorted(str(n) for n in range(1, 41))
     assert all(c.sources["a"][0].split("-s")[1] == c.sources["b"][0].split("-s")[1] for c in claims)
