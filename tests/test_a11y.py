@@ -14,7 +14,6 @@ phone-width screenshots are written to ``test-artifacts/``.
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,7 +21,8 @@ from typing import Any
 
 import pytest
 
-from .browser_util import CHROMIUM, CHROMIUM_ARGS, ROOT, build_site, free_port, serve
+from .browser_util import ROOT, build_site, free_port, serve
+from .conftest import missing
 
 SEEDS = ROOT / "seeds"
 ARTIFACTS = ROOT / "test-artifacts"
@@ -30,12 +30,6 @@ TIMEOUT_MS = 10_000
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
-
-
-def _missing(reason: str) -> None:
-    if os.environ.get("CI", "").lower() == "true":
-        pytest.fail(f"{reason}: the accessibility tests cannot run in CI without it")
-    pytest.skip(reason)
 
 
 @dataclass
@@ -60,22 +54,8 @@ def axe_script() -> Path:
     try:
         from axe_playwright_python.base import AXE_FILE_PATH
     except ImportError:
-        _missing("the axe-playwright-python package is not installed")
+        missing("the axe-playwright-python package is not installed")
     return Path(AXE_FILE_PATH)
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        _missing(f"{CHROMIUM} is missing (apt-get install chromium)")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _missing("the playwright package is not installed")
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=list(CHROMIUM_ARGS))
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture(scope="session")

@@ -7,7 +7,6 @@ missing the tests are skipped, except in CI (``CI=true``), where they fail.
 from __future__ import annotations
 
 import json
-import os
 import re
 import struct
 import warnings
@@ -20,9 +19,8 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
+from .conftest import missing
 from .browser_util import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
     ROOT,
     build_site,
     free_port,
@@ -41,12 +39,6 @@ _SAID = re.compile(r"\b([A-Z][a-z]+ [A-Z][a-z]+),? (?:said|told|says|acknowledge
 _PAYLOAD = re.compile(
     r"alert\(|onerror|onload|onclick|onmouseover|display:\s*none", re.IGNORECASE
 )
-
-
-def _missing(reason: str) -> None:
-    if os.environ.get("CI", "").lower() == "true":
-        pytest.fail(f"{reason}: the browser tests cannot run in CI without it")
-    pytest.skip(reason)
 
 
 @dataclass
@@ -74,22 +66,6 @@ class Site:
             p for p in site_pages(self.folder)
             if p != "404.html" and 'http-equiv="refresh"' not in (self.folder / p / "index.html").read_text(encoding="utf-8")
         ]
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        _missing(f"{CHROMIUM} is missing (apt-get install chromium)")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _missing("the playwright package is not installed")
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), args=list(CHROMIUM_ARGS)
-        )
-        yield chromium
-        chromium.close()
 
 
 def _served(folder: Path, seeds: Path) -> Iterator[Site]:

@@ -6,7 +6,6 @@ from pathlib import Path
 from typing import Any
 
 from .browser_util import build_site, free_port, serve
-from .test_browser import browser  # noqa: F401 - the session's Chromium
 
 PAGE = """<!doctype html><html><head><title>{title} | {outlet}</title>
 <meta property="og:site_name" content="{outlet}"><meta property="og:title" content="{title}">
@@ -31,7 +30,7 @@ def _write(seeds: Path, name: str, fields: dict[str, str]) -> None:
     (seeds / name).write_text(PAGE.format(**fields), encoding="utf-8")
 
 
-def test_saved_pages_show_outlets_headlines_and_what_a_later_page_added(tmp_path: Path, browser: Any) -> None:  # noqa: F811
+def test_saved_pages_show_outlets_headlines_and_what_a_later_page_added(tmp_path: Path, browser: Any) -> None:
     seeds = tmp_path / "seeds" / "riverton"
     seeds.mkdir(parents=True)
     for name, fields in PAGES.items():
