@@ -6,10 +6,12 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
+import msgspec
+
 from .clean import clean_text
 from .compare import align
 from .figures import extract_figures, figure_discrepancies
-from .model import Article, Digest, Source, StoryInfo, from_dict, to_dict
+from .model import Article, Digest, Source, StoryInfo, to_dict
 from .people import extract_entities, name_discrepancies
 from .quotes import extract_quotes, quote_discrepancies
 from .sentences import split_sentences
@@ -163,4 +165,4 @@ def dumps(digest: Digest) -> str:
 
 def loads(text: str) -> Digest:
     """Read a digest back from digest.json text."""
-    return from_dict(Digest, json.loads(text))
+    return msgspec.json.decode(text, type=Digest)

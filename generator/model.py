@@ -1,19 +1,18 @@
 """The digest's dataclasses: the contract between the stages and with digest.json (schema 1).
 
-Every stage takes and returns these immutable values. ``to_dict``/``from_dict`` turn any of them
-into JSON-ready data and back; extra keys beyond schema 1 are allowed, its keys keep their meaning.
+Every stage takes and returns these immutable values. ``to_dict``/``from_dict`` (msgspec) turn any of
+them into JSON-ready data and back; extra keys beyond schema 1 are allowed, its keys keep their meaning.
 """
 from __future__ import annotations
 
-import dataclasses
-import functools
-import types
-import collections.abc
-import typing
 from dataclasses import dataclass, field
-from typing import Any, Mapping, Optional
+from typing import Any, Mapping, Optional, TypeVar
+
+import msgspec
 
 SCHEMA = 1
+
+T = TypeVar("T")
 
 OUTLET_BASES = ("front matter", "sources.yml", "page", "dateline", "address")
 """Where a source's outlet name can come from, strongest first: the user's front matter, the user's
@@ -316,41 +315,10 @@ class Digest:
 
 
 def to_dict(value: Any) -> Any:
-    """Turn a model value (dataclass, tuple, mapping) into JSON-ready data."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: to_dict(getattr(value, f.name)) for f in dataclasses.fields(value)}
-    if isinstance(value, (tuple, list)):
-        return [to_dict(v) for v in value]
-    if isinstance(value, Mapping):
-        return {str(k): to_dict(v) for k, v in value.items()}
-    return value
+    """Turn a model value (dataclass, tuple, mapping) into JSON-ready data: dicts, lists, strings, numbers."""
+    return msgspec.to_builtins(value)
 
 
-def from_dict(cls: type, data: Any) -> Any:
-    """Build a model value of type ``cls`` from ``to_dict`` output; unknown keys are ignored."""
-    return _convert(cls, data)
-
-
-@functools.lru_cache(maxsize=None)
-def _field_types(cls: type) -> dict[str, Any]:
-    hints = typing.get_type_hints(cls)
-    return {f.name: hints[f.name] for f in dataclasses.fields(cls)}
-
-
-def _convert(tp: Any, data: Any) -> Any:
-    origin = typing.get_origin(tp)
-    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
-        hints = _field_types(tp)
-        return tp(**{k: _convert(hints[k], v) for k, v in data.items() if k in hints})
-    if origin is tuple:
-        (item, *_rest) = typing.get_args(tp)
-        return tuple(_convert(item, v) for v in data)
-    if origin in (collections.abc.Mapping, dict):
-        _key, item = typing.get_args(tp)
-        return {k: _convert(item, v) for k, v in data.items()}
-    if origin in (typing.Union, types.UnionType):
-        if data is None:
-            return None
-        (inner,) = [a for a in typing.get_args(tp) if a is not type(None)]
-        return _convert(inner, data)
-    return data
+def from_dict(cls: type[T], data: Any) -> T:
+    """Build a model value of type ``cls`` from ``to_dict`` output, checking every type; unknown keys are ignored."""
+    return msgspec.convert(data, cls)
