@@ -16,7 +16,7 @@ from .browser_util import CHROMIUM, CHROMIUM_ARGS
 SLOW_MODULES = frozenset({
     "test_bad_inputs", "test_browser", "test_cache", "test_cli", "test_golden", "test_properties",
     "test_safety", "test_site", "test_types", "test_wheel", "test_workflow", "test_a11y", "test_fetch",
-    "test_browser_saved_pages", "test_incremental",
+    "test_browser_saved_pages", "test_incremental", "test_determinism",
 })
 """Modules of end-to-end tests: whole builds, subprocesses, mypy, the browser, the network."""
 

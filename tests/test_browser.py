@@ -10,6 +10,7 @@ import json
 import re
 import struct
 import warnings
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -247,6 +248,17 @@ def _png_size(path: Path) -> tuple[int, int]:
     return width, height
 
 
+def _png_pixels(path: Path) -> bytes:
+    """The decompressed image data of a PNG (filter bytes included): enough to tell a drawn page from a blank one."""
+    data, at, chunks = path.read_bytes(), 8, []
+    while at < len(data):
+        length, kind = struct.unpack(">I4s", data[at:at + 8])
+        if kind == b"IDAT":
+            chunks.append(data[at + 8:at + 8 + length])
+        at += 12 + length
+    return zlib.decompress(b"".join(chunks))
+
+
 def test_overview_full_page_screenshot(seeds_site: Site, seeds_page: Any) -> None:
     ARTIFACTS.mkdir(exist_ok=True)
     shot = ARTIFACTS / "overview.png"
@@ -254,7 +266,9 @@ def test_overview_full_page_screenshot(seeds_site: Site, seeds_page: Any) -> Non
     seeds_page.goto(seeds_site.base + seeds_site.story() + "/")
     seeds_page.screenshot(path=str(shot), full_page=True)
     width, height = _png_size(shot)
-    assert width == 1280 and height > 900
+    assert width == 1280 and height == seeds_page.evaluate("document.documentElement.scrollHeight") > 900
+    pixels = _png_pixels(shot)
+    assert len(set(pixels[:: max(1, len(pixels) // 5000)])) > 16, "the screenshot is (nearly) one colour: nothing drawn"
 
 
 def _check_page(page: Any) -> list[str]:

@@ -101,11 +101,6 @@ def test_one_source_alone_is_never_a_discrepancy() -> None:
     assert figure_discrepancies([fig]) == ()
 
 
-def test_output_is_deterministic() -> None:
-    text = "\n".join(case[1] for case in GROUP_CASES[:2])
-    assert extract_figures(_sources(text)) == extract_figures(_sources(text))
-
-
 @settings(max_examples=200, deadline=None)
 @given(st.integers(min_value=0, max_value=10**12))
 def test_digits_with_commas_read_back(value: int) -> None:

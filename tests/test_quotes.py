@@ -71,10 +71,6 @@ def test_quote_spanning_sentences_lists_every_sentence() -> None:
     assert quote.mentions[0].sentence == "a-s1"
 
 
-def test_output_is_deterministic() -> None:
-    assert _pair() == _pair()
-
-
 SEEDS = Path(__file__).parent.parent / "seeds"
 
 
