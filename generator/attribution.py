@@ -1,6 +1,7 @@
 """Attribute the quotes of a paragraph to speakers: cue verbs, pronouns, roles and neighbours."""
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
@@ -8,15 +9,12 @@ from dataclasses import dataclass
 from typing import Optional, TypeVar
 
 from .model import Entity, Source
-from .names import NAME_RUN, ROLE_NOUNS, find_entity, fold, gender, is_given_name, looks_like_org, strip_titles
+from .english.lexicon import SHORT_TITLES
+from .english.text import fold
+from .names import NAME_RUN, ROLE_NOUNS, find_entity, gender, is_given_name, looks_like_org, strip_titles
 from .quotemarks import Span
 from .speakers import ACCORDING, CUE, PARTICIPLE, ROLE_MODIFIER, POSSESSIVE_SPEECH, Subject, parse_subject, sentence_subject, subject_after, subject_before
 
-# A paragraph that a broken line cut short: it ends on a word, not on punctuation. Example:
-# 'concerns about the junta's current direction.' is whole; 'regarding our' is not.
-_OPEN_END = re.compile(r"[\w,]$")
-# Small words that never end a sentence, so a paragraph ending on one was cut: 'that had overthrown the'.
-_DANGLING = re.compile(r"\b(?:the|a|an|of|to|in|on|at|for|and|or|our|their|its|was|were|is|are|that|with|by|from)$", re.I)
 # A cue joined to an earlier verb of the same subject: 'Clinton stressed her support ... and said'.
 _COORDINATED = re.compile(r"\band\s+$")
 # A credit after a quote, introduced by a dash: '” ― Sonya Herridge'.
@@ -38,9 +36,6 @@ _APPOSITIVE_INTRO = re.compile(
 )
 # Words of a speaker talking about themselves or to the reader: an excerpt holding none is narrative.
 _FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|[Mm]e|[Mm]y|[Mm]ine|[Ww]e|[Ww]e['’](?:re|ve|d|ll)|us|[Oo]ur|[Oo]urs|[Yy]ou|[Yy]our)\b")
-# Titles written short before a name, and the noun "the senator" uses for them: 'Sen. Chris Coons'.
-_TITLE_NOUNS = {"sen": "senator", "rep": "representative", "gov": "governor", "gen": "general", "col": "colonel",
-                "adm": "admiral", "capt": "captain", "lt": "lieutenant", "sgt": "sergeant", "pres": "president"}
 # Honorifics that tell a person's gender: 'Mr. Obama', 'Mrs. Clinton'.
 _HONORIFIC_GENDER = {"mr": "male", "sir": "male", "lord": "male", "mrs": "female", "ms": "female", "miss": "female", "dame": "female", "lady": "female"}
 # What attribution gives when a reporting clause names nobody it can resolve ("an official said").
@@ -68,43 +63,24 @@ class Named:
 
 @dataclass(frozen=True, slots=True)
 class Block:
-    """Paragraphs of one source joined where a broken line split them, with sentence offsets."""
+    """One paragraph of a source, with the offsets of its sentences."""
 
     text: str
     sentences: tuple[tuple[int, int, str], ...]
 
 
 def blocks(source: Source) -> list[Block]:
-    """Join a source's sentences into paragraphs, and mend paragraphs that a broken line split."""
-    paragraphs: list[list[tuple[str, str]]] = []
-    last = None
-    for sentence in source.sentences:
-        if sentence.paragraph != last:
-            paragraphs.append([])
-            last = sentence.paragraph
-        paragraphs[-1].append((sentence.id, sentence.text))
-    merged: list[list[tuple[str, str]]] = []
-    for para in paragraphs:
-        if merged and _broken(merged[-1][-1][1], para[0][1]):
-            merged[-1].extend(para)
-        else:
-            merged.append(list(para))
+    """A source's paragraphs, as cleaning mended them and a reader sees them, with sentence offsets."""
     out = []
-    for para in merged:
+    for _, run in itertools.groupby(source.sentences, key=lambda sentence: sentence.paragraph):
         text, offsets = "", []
-        for sid, words in para:
+        for sentence in run:
             if text:
                 text += " "
-            offsets.append((len(text), len(text) + len(words), sid))
-            text += words
+            offsets.append((len(text), len(text) + len(sentence.text), sentence.id))
+            text += sentence.text
         out.append(Block(text, tuple(offsets)))
     return out
-
-
-def _broken(before: str, after: str) -> bool:
-    if not _OPEN_END.search(before):
-        return False
-    return after[:1].islower() or bool(_DANGLING.search(before))
 
 
 def named_events(masked: str, b: int, block: Block, entities: Sequence[Entity]) -> list[Named]:
@@ -319,7 +295,7 @@ def _resolve(subject: Subject, at: tuple[int, int], history: Sequence[Named], en
         return (named.name, named.role) if named else (noun, None)
     # "the spokeswoman said": the latest named speaker the article gave that role.
     for h in reversed(earlier):
-        titles = {_TITLE_NOUNS.get(w.strip("."), w) for w in fold(h.name).split()}
+        titles = {SHORT_TITLES.get(w.strip("."), w) for w in fold(h.name).split()}
         if (h.role and noun in fold(h.role)) or noun in titles:
             return h.name, h.role
     return _memo(entities, ("role", noun), lambda: _entity_with_role(noun, entities))

@@ -21,7 +21,7 @@ from .read import OUTLETS_FILE, OutletRule, match_outlet, read_article, read_fil
 from .publish import MARKER, check_output, lock_path, output_lock, publish, remove_stale
 from .render import TEMPLATES, environment, site_pages
 from .stories import Candidate, Skipped, find_files, plan_stories
-from .textutil import looks_english
+from .english.text import looks_english
 from .wire import wire_evidence
 
 _PARALLEL_MIN_STORIES = 4

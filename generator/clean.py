@@ -9,6 +9,10 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from .english.boundaries import ENDS_SENTENCE, continues
+from .english.lexicon import CONTINUING_WORDS
+from .english.text import key
+
 # Lines that belong to the page around the article, not to the article. Each pattern is matched
 # case-insensitively against a whole line; the comment gives an example it removes.
 _BOILERPLATE = tuple(
@@ -60,18 +64,6 @@ _CONTACT = re.compile(
 # The capital (or digit) a headline starts with, maybe after a quote mark: "Floods hit", "“We won”".
 _STARTS_CAPITALISED = re.compile(r"[\"“‘']?[A-Z0-9]")
 
-# A line that ends a sentence: terminal punctuation, then any closing quotes or brackets.
-_ENDS_SENTENCE = re.compile(r"[.!?…:;][\"”’')\]]*\s*$")
-
-# Words that cannot end a sentence, so a line ending in one was broken in the middle of it.
-_CONTINUES = frozenset(
-    """a an the of to in on at by for from with about as into onto over under after before
-    between through against during without within and or but nor so yet that which who whom
-    whose where when while if than because although our their his her its my your this these
-    those is are was were be been being has have had will would shall should can could may
-    might must not no very more most such other said says told including like per via""".split()
-)
-
 _SPACES = re.compile(r"[ \t\u00a0]{2,}")
 # A space before punctuation that closes: "word ," -> "word,". Spaced ellipses (". . .") are kept.
 _SPACE_BEFORE_PUNCT = re.compile(r"(?<=[\w”’\"%)])[ \t]+(?=[,;:!?](?:\s|$)|\.(?:\s|$)(?!\s*\.))")
@@ -83,7 +75,6 @@ _DOUBLED_PERIOD = re.compile(r"(?<![.\s])\.\.(?!\.)")
 _GLUED_QUOTE = re.compile(r"”(?=[A-Za-z])")
 
 _HEADLINE_MAX_WORDS = 20
-_WRAPPED_MIN_WORDS = 12
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,7 +103,7 @@ def clean_text(text: str, *, title: str | None = None) -> Cleaned:
     if title is None and len(kept) > 1 and _reads_as_headline(kept[0], kept[1:2]):
         title = kept[0]
     if title:
-        while len(kept) > 1 and fuzz.ratio(_fold(kept[0]), _fold(title)) >= 90:
+        while len(kept) > 1 and fuzz.ratio(key(kept[0]), key(title)) >= 90:
             removed.append(kept.pop(0))
     return Cleaned(paragraphs=tuple(_join_broken(kept)), removed=tuple(removed), title=title)
 
@@ -136,15 +127,11 @@ def _tidy(line: str) -> str:
     return _SPACE_BEFORE_PUNCT.sub("", line)
 
 
-def _fold(text: str) -> str:
-    return re.sub(r"\W+", " ", text.lower()).strip()
-
-
 def _reads_as_headline(line: str, following: list[str]) -> bool:
     words = line.split()
-    if not words or len(words) > _HEADLINE_MAX_WORDS or _ENDS_SENTENCE.search(line):
+    if not words or len(words) > _HEADLINE_MAX_WORDS or ENDS_SENTENCE.search(line):
         return False
-    if not _STARTS_CAPITALISED.match(line) or words[-1].lower() in _CONTINUES:
+    if not _STARTS_CAPITALISED.match(line) or words[-1].lower() in CONTINUING_WORDS:
         return False
     return not (following and following[0][:1].islower())
 
@@ -152,19 +139,8 @@ def _reads_as_headline(line: str, following: list[str]) -> bool:
 def _join_broken(lines: list[str]) -> list[str]:
     out: list[str] = []
     for line in lines:
-        if out and _is_broken(out[-1], line):
+        if out and continues(out[-1], line):
             out[-1] = f"{out[-1]} {line}"
         else:
             out.append(line)
     return out
-
-
-def _is_broken(previous: str, line: str) -> bool:
-    if _ENDS_SENTENCE.search(previous):
-        return False
-    last_word = re.sub(r"\W+$", "", previous.split()[-1]).lower()
-    return (
-        line[:1].islower()
-        or last_word in _CONTINUES
-        or len(previous.split()) >= _WRAPPED_MIN_WORDS
-    )

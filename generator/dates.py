@@ -17,15 +17,16 @@ from functools import lru_cache
 from dateparser.date import DateDataParser
 from dateutil.relativedelta import relativedelta
 
-_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-          r"December)")
+from .english.lexicon import MONTH_ABBREVIATIONS, MONTHS, NUMBER_WORDS, TIME_MODIFIERS, WEEKDAYS, alternation
+
+_MONTH = alternation(name.capitalize() for name in MONTHS)
 # Abbreviated months only count with a day after them: "Dec. 5", "Sept. 12, 2023".
-_MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\."
+_MONTH_ABBR = alternation(abbr.capitalize() for abbr in MONTH_ABBREVIATIONS) + r"\."
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
-_WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
-_ONES = "one|two|three|four|five|six|seven|eight|nine"
-_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_WEEKDAYS = [day.capitalize() for day in WEEKDAYS]
+_ONES = "|".join(w for w, n in NUMBER_WORDS.items() if 1 <= n <= 9)
+_TENS = "|".join(w for w, n in NUMBER_WORDS.items() if n >= 20)
 # A count in words or digits, never the tail of a longer one ("two" in "Twenty-two").
 _NUMBER = (rf"(?<![\w-])(?:(?:{_TENS})(?:-(?:{_ONES}))?|a|an|{_ONES}|ten|eleven|twelve|"
            r"\d{1,3})")
@@ -44,7 +45,7 @@ _EXPRESSION = re.compile(
     rf"|(?P<my>\b{_MONTH},?\s+{_YEAR}\b)"
     rf"|(?P<md>\b(?:{_MONTH}|{_MONTH_ABBR})\s+{_DAY}\b(?!\d))"
     rf"|(?P<dm>\b{_DAY}\s+(?:of\s+)?{_MONTH}\b)"
-    rf"|(?P<mod>\b(?:last|this|next|early|mid|late)\b[\s-]*)?(?P<month>(?<!\w){_MONTH}\b)"
+    rf"|(?P<mod>\b{alternation(TIME_MODIFIERS)}\b[\s-]*)?(?P<month>(?<!\w){_MONTH}\b)"
     rf"|(?P<year>(?<=\s){_YEAR}\b)"
     rf"|(?P<wmod>\b(?:last|next|this)\s+)?(?P<weekday>\b(?:{'|'.join(_WEEKDAYS)})\b)"
     r"(?:['’]s\b)?(?:\s+(?:morning|afternoon|evening|night))?"
@@ -70,10 +71,7 @@ _FUTURE_REACH = 8
 # A bound, not a date: "more than 20 years ago", "over two months later".
 _BOUND = re.compile(r"^(?:more\s+than|over|less\s+than|under)$", re.IGNORECASE)
 
-_NUMBER_WORDS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve".split())}
-_NUMBER_WORDS.update(a=1, an=1)
-_NUMBER_WORDS.update({w: 20 + 10 * i for i, w in enumerate(_TENS.split("|"))})
+_NUMBER_WORDS = {w: n for w, n in NUMBER_WORDS.items() if n <= 12 or n % 10 == 0} | {"a": 1, "an": 1}
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .english.text import time_relation
 from .model import Discrepancy, Figure, FigureMention, Source, Variant
 from .numbers import LOWER_BOUNDS, UPPER_BOUNDS, Number
 from .quantities import (
@@ -118,10 +119,9 @@ def _duration_about(text: str, n: Number, surface_end: int) -> str:
     begin = surface_begin(n)
     after = text[surface_end:]
     follow = noun_chunk(after)
-    when = re.search(r"(ago|later|earlier|after|before)$", text[:surface_end], re.IGNORECASE)
-    if not when and follow and re.match(r"-", text[n.end:]):
+    word = time_relation(text, begin, surface_end) or ""
+    if not word and follow and re.match(r"-", text[n.end:]):
         return "length of the " + " ".join(follow)
-    word = when.group(1).lower() if when else ""
     if word in ("after", "before"):
         clause = _clause_words(after.lstrip(" ,"))[:7]
         while clause and clause[-1].lower() in STOP_WORDS:

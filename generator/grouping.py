@@ -18,6 +18,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from .common.tfidf import cosine, unit_vectors
+from .english.lexicon import CALENDAR_WORDS, SMALL_NUMBER_WORDS
+from .english.text import STOP_WORDS, stem
+
 
 @dataclass(frozen=True, slots=True)
 class Doc:
@@ -53,27 +57,13 @@ _SENTENCE_END = re.compile(r"(?:[.!?:;\"“”]\s*|\n\s*)$")
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 # Function words and words of news copy itself, which say nothing about which event it is.
-_STOP_WORDS = """a about above after again against all also am an and any are as at be because been before
-    being below between both but by can could did do does doing down during each few for from
-    further had has have having he her here hers herself him himself his how i if in into is it its
-    itself just me more most my myself no nor not now of off on once only or other our ours out over
-    own same she should so some such than that the their theirs them then there these they this
-    those through to too under until up very was we were what when where which while who whom why
-    will with would you your yours yourself one two three four five six seven eight nine ten first
-    last new year years said says say saying told tell according reported report reports statement
-    mr mrs ms dr also however many much may might must since still yet get got like including
-    monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow week weeks
-    january february march april may june july august september october november december day days
-    time times people just news story article image photo video getty ap reuters afp via read
-    more advertisement"""
-_STOP = frozenset(_STOP_WORDS.split())
-
-# Suffix -> replacement, first match wins: "parties" -> "party", "taxes" -> "tax", "troops" -> "troop".
-# Words ending in -ss, -us, -is keep their s ("congress", "religious", "analysis").
-_SUFFIXES = (
-    ("ies", "y"), ("sses", "ss"), ("xes", "x"), ("ches", "ch"), ("shes", "sh"), ("ing", ""),
-    ("ed", ""), ("ss", "ss"), ("us", "us"), ("is", "is"), ("as", "as"), ("s", ""),
+# Words that say nothing of which story an article tells: function words, dates, small counts,
+# and the words of news pages themselves ("photo", "reuters", "advertisement").
+_STOP = STOP_WORDS | CALENDAR_WORDS | SMALL_NUMBER_WORDS | frozenset(
+    """first last new dr however get got many time times people report reports reported statement
+    news story article image photo video getty ap reuters afp read advertisement""".split()
 )
+
 _TITLE_BOOST = 2.0
 _NAME_BOOST = 1.6
 _NUMBER_BOOST = 1.3
@@ -108,12 +98,12 @@ def group_articles_with_stats(
     if len(set(ids)) != len(ids):
         raise ValueError(f"Expected unique doc ids, got duplicates in {ids!r}")
     counts = [_term_counts(d) for d in ordered]
-    vectors = _tfidf(counts)
+    vectors = unit_vectors(counts, prior_docs=_PRIOR_DOCS)
     pairs = candidate_pairs(vectors, keys=keys, min_shared=min_shared, max_postings=max_postings)
     days = [_day(d.date) for d in ordered]
     edges: dict[tuple[int, int], float] = {}
     for i, j in pairs:
-        sim = _cosine(vectors[i], vectors[j]) * _date_factor(
+        sim = cosine(vectors[i], vectors[j]) * _date_factor(
             days[i], days[j], grace_days=grace_days, scale=date_scale
         )
         if sim > 0.0:
@@ -198,7 +188,7 @@ def _terms(text: str) -> Iterable[tuple[str, float]]:
     previous_name: str | None = None
     for match in _TOKEN.finditer(text):
         raw = _POSSESSIVE.sub("", match.group())
-        word = _stem(raw.lower())
+        word = stem(raw.lower())
         if len(word) < 2 or raw.lower() in _STOP or word in _STOP:
             previous_name = None
             continue
@@ -215,35 +205,6 @@ def _terms(text: str) -> Iterable[tuple[str, float]]:
         else:
             yield word, 1.0
             previous_name = None
-
-
-def _stem(word: str) -> str:
-    """Fold a plural or -ing/-ed form to a rough stem so that "troops" meets "troop"."""
-    for suffix, keep in _SUFFIXES:
-        if word.endswith(suffix):
-            return word[: -len(suffix)] + keep if len(word) - len(suffix) >= 3 else word
-    return word
-
-
-def _tfidf(counts: Sequence[Mapping[str, float]]) -> list[dict[str, float]]:
-    """Weight terms by log-scaled count times smoothed inverse document frequency; unit length."""
-    df: Counter[str] = Counter()
-    for c in counts:
-        df.update(c.keys())
-    n = len(counts) + _PRIOR_DOCS
-    vectors = []
-    for c in counts:
-        vec = {t: (1.0 + math.log(w)) * math.log(n / df[t]) for t, w in c.items()}
-        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
-        vectors.append({t: v / norm for t, v in vec.items()})
-    return vectors
-
-
-def _cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
-    """Return the dot product of two unit vectors."""
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(v * b[t] for t, v in a.items() if t in b)
 
 
 def _day(date: str | None) -> int | None:

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 from collections.abc import Iterable, Sequence
 from typing import Optional
@@ -10,18 +9,19 @@ from typing import Optional
 import gender_guesser.detector  # type: ignore[import-untyped]
 from rapidfuzz import fuzz
 
+from .english.lexicon import DAY_WORDS, MONTHS, SHORT_TITLES, WEEKDAYS, alternation
+from .english.text import fold
 from .model import Entity
 
 _GENDERS = gender_guesser.detector.Detector(case_sensitive=False)
 
 # Honorifics and ranks written before a name; stripped to compare names ("Col", "Gen.", "Mr").
-TITLES = frozenset(
-    """mr mrs ms miss dr prof gen general col colonel lt lieutenant maj major capt captain cpt
-    sgt sergeant adm admiral cmdr commander brig brigadier gov governor sen senator rep
-    representative rev reverend president vice chancellor premier king queen prince princess
+TITLES = frozenset(SHORT_TITLES) | frozenset(SHORT_TITLES.values()) | frozenset(
+    """miss general colonel lieutenant major captain sergeant admiral commander brigadier governor
+    senator representative reverend president vice chancellor premier king queen prince princess
     sheikh sir dame lord lady pope judge justice mayor ambassador secretary minister prime
-    chairman chairwoman chair director speaker leader pres supt insp former acting interim
-    elect president-elect deputy""".split()
+    chairman chairwoman chair director speaker leader former acting interim elect president-elect
+    deputy""".split()
 )
 
 # Honorifics and ranks that belong with the name rather than with the role ("Col", "Sen.").
@@ -66,20 +66,21 @@ PLACE_WORDS = frozenset(
     city valley mountains coast desert lake""".split()
 )
 
+# Days, months and day words, which are capitalised but name no one: "Monday", "March", "Today".
+CALENDAR_NAMES = frozenset(WEEKDAYS) | frozenset(MONTHS) | DAY_WORDS
+
 # Words that never start or make a name (sentence openers, days, months, plain nouns in caps).
 NOT_NAME = frozenset(
     """the a an and but or so yet for nor in on at to of by with from as after before when while
     if then this that these those there here it its he she they we i you his her their our my
     your what who which where why how however meanwhile still also even just only not no yes
-    monday tuesday wednesday thursday friday saturday sunday january february march april may
-    june july august september october november december today yesterday tomorrow
     email whatsapp follow leave invest watch read click share subscribe according during following
     despite although though since until because once now all another other some many most both
     each every after before asked pressed moreover furthermore nevertheless nonetheless instead
     indeed thus therefore hence otherwise likewise besides overall additionally finally similarly
     ultimately separately consequently specifically importantly notably unfortunately fortunately
     interestingly ironically accordingly apparently initially originally subsequently""".split()
-)
+) | CALENDAR_NAMES
 
 # Pronouns that stand for a person or a group as the subject of a cue.
 PERSON_PRONOUNS = frozenset({"he", "she"})
@@ -88,7 +89,7 @@ GROUP_PRONOUNS = frozenset({"they", "we", "it"})
 # A capitalised word of a name, with inner apostrophes, dots or hyphens: "O’Neill", "Jr.", "al-Sisi".
 NAME_WORD = r"(?:[A-Z][\w’'.-]*[\w.]|[A-Z]\.?)"
 # Days and months, which "on" never joins to a name ("United States on Saturday").
-_WHEN = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|September|October|November|December"
+_WHEN = alternation(name.capitalize() for name in (*WEEKDAYS, *MONTHS))
 # A run of name words, allowing lower-case particles inside: "Republic of Niger", "Charles de Gaulle".
 NAME_RUN = re.compile(
     rf"{NAME_WORD}(?:\s+(?:(?:of|for|on(?!\s+{_WHEN})|de|du|da|del|della|van|von|der|bin|al|el|la|le|dos|the)\s+)?{NAME_WORD})*"
@@ -105,14 +106,6 @@ def gender(first: str) -> Optional[str]:
 def is_given_name(word: str) -> bool:
     """Tell whether a word is a known given name ("Sabrina", "Matthew")."""
     return _GENDERS.get_gender(word.strip(".").capitalize()) != "unknown"
-
-
-@lru_cache(maxsize=65536)
-def fold(text: str) -> str:
-    """Fold accents, case and apostrophes so that spellings of a name compare equal."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return text.replace("’", "'").casefold()
 
 
 def words(name: str) -> list[str]:

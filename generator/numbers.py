@@ -7,15 +7,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-_UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
-    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-}
-_SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+from .english.lexicon import NUMBER_WORDS, SCALE_WORDS
+
 # South Asian magnitudes, used after digits only: "Rs 500 crore".
-_DIGIT_SCALES = {**_SCALES, "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7}
+_DIGIT_SCALES = {**SCALE_WORDS, "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7}
 _DENOMINATORS = {
     "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4,
     "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7,
@@ -27,7 +22,7 @@ _VULGAR = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕":
 _SHORT_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9, "t": 1e12,
                  "tn": 1e12, "tr": 1e12}
 
-_WORD = "|".join(sorted([*_UNITS, *_SCALES, *_DENOMINATORS, "dozen"], key=len, reverse=True))
+_WORD = "|".join(sorted([*NUMBER_WORDS, *SCALE_WORDS, *_DENOMINATORS, "dozen"], key=len, reverse=True))
 
 # A run of number words with their glue: "a hundred and two", "twenty-one", "two and a half",
 # "a quarter of a million".
@@ -125,20 +120,20 @@ def _parse_words(words: list[str]) -> float | None:
         if w in ("a", "an"):
             if seen and nxt in _DENOMINATORS:
                 fraction_num = 1  # "two and a half", "a million and a half"
-            elif nxt in _SCALES or nxt == "dozen" or nxt in _DENOMINATORS:
+            elif nxt in SCALE_WORDS or nxt == "dozen" or nxt in _DENOMINATORS:
                 current += 1
             else:
                 return None
             continue
-        if w in _UNITS:
+        if w in NUMBER_WORDS:
             prev = words[i - 1] if i else ""
-            if prev in _UNITS and not (_UNITS[prev] >= 20 and _UNITS[prev] % 10 == 0 and _UNITS[w] < 10):
+            if prev in NUMBER_WORDS and not (NUMBER_WORDS[prev] >= 20 and NUMBER_WORDS[prev] % 10 == 0 and NUMBER_WORDS[w] < 10):
                 return None  # "one two" is two numbers; "twenty one" is one
-            current += _UNITS[w]
-        elif w in _SCALES:
-            current = (current or 1) * _SCALES[w]
-            if _SCALES[w] >= 1000:
-                total, current, last_scale = total + current, 0.0, _SCALES[w]
+            current += NUMBER_WORDS[w]
+        elif w in SCALE_WORDS:
+            current = (current or 1) * SCALE_WORDS[w]
+            if SCALE_WORDS[w] >= 1000:
+                total, current, last_scale = total + current, 0.0, SCALE_WORDS[w]
         elif w == "dozen":
             current = (current or 1) * 12
         elif w in _DENOMINATORS:
@@ -153,7 +148,7 @@ def _parse_words(words: list[str]) -> float | None:
                 continue
             # "two thirds" = 2/3, "half a million" = 500,000, "three quarters of a billion"; a bare "half".
             rest = [x for x in words[i + 1:] if x not in ("of", "a", "an")]
-            size = 12.0 if rest == ["dozen"] else _SCALES.get(rest[0]) if len(rest) == 1 else None
+            size = 12.0 if rest == ["dozen"] else SCALE_WORDS.get(rest[0]) if len(rest) == 1 else None
             if rest and size is None or total:
                 return None
             return (current or 1) / _DENOMINATORS[w] * (size or 1)
@@ -185,7 +180,7 @@ def _split_run(run: str) -> list[tuple[int, int]]:
         glue = tok.group().lower()
         # A comma or "and" joins only after a magnitude: "a hundred and two", "three million, two hundred";
         # "of" only after a fraction: "a quarter of a million", not "one of a hundred".
-        if glue in (",", "and", "&") and prev not in _SCALES and nxt in _UNITS \
+        if glue in (",", "and", "&") and prev not in SCALE_WORDS and nxt in NUMBER_WORDS \
                 or glue == "of" and prev not in _DENOMINATORS:
             parts.append((begin, tokens[i - 1].end()))
             begin = tokens[i + 1].start()
@@ -276,8 +271,8 @@ def _ranges(text: str, nums: list[Number]) -> list[Number]:
                     and (is_and or is_to or glue.group().strip(" $£€US") in "-–—") \
                     and _plausible_range(text, a, b, opener, is_to=is_to):
                 low = a.value
-                if b.scale and not a.scale and b.scale in _SCALES and a.value < b.value / _SCALES[b.scale]:
-                    low = a.value * _SCALES[b.scale]  # "between 19 and 22 million": both ends are millions
+                if b.scale and not a.scale and b.scale in SCALE_WORDS and a.value < b.value / SCALE_WORDS[b.scale]:
+                    low = a.value * SCALE_WORDS[b.scale]  # "between 19 and 22 million": both ends are millions
                 low, high = min(low, b.value), max(low, b.value)  # "from -18 °C to -34 °C"
                 out.append(replace(a, end=b.end, value=low, value_max=high, scale=b.scale or a.scale,
                                    begin=opener.start() if opener else None))
@@ -328,7 +323,7 @@ def _hedged(text: str, n: Number) -> Number:
         return n
     hedge = m.group(1).lower()
     value, value_max = n.value, n.value_max
-    if hedge in _FEW and n.words and value in _SCALES.values():
+    if hedge in _FEW and n.words and value in SCALE_WORDS.values():
         # "a few hundred" is a few times a hundred: keep its likely size, not the bare word's.
         value, value_max = value * _FEW[hedge], None
     begin = m.start(1) if n.begin is None else min(m.start(1), n.begin)
@@ -355,4 +350,4 @@ def find_numbers(text: str) -> list[Number]:
         nums.append(n)
     hedged = [_hedged(text, _signed(text, n)) for n in _ranges(text, nums)]
     # A bare "million" or "hundred" is a number only as "a few hundred", "several thousand".
-    return [n for n in hedged if not (n.words and n.hedge not in _FEW and text[n.start:n.end].lower() in _SCALES)]
+    return [n for n in hedged if not (n.words and n.hedge not in _FEW and text[n.start:n.end].lower() in SCALE_WORDS)]

@@ -8,8 +8,9 @@ from dataclasses import dataclass, replace
 from typing import Optional
 
 from .model import Discrepancy, Entity, Source, Variant
+from .english.text import fold
 from .names import (
-    HONORIFICS, NAME_RUN, NOT_NAME, ORG_WORDS, PLACE_WORDS, ROLE_NOUNS, TITLES, fold, is_acronym, is_given_name,
+    HONORIFICS, NAME_RUN, NOT_NAME, ORG_WORDS, PLACE_WORDS, ROLE_NOUNS, TITLES, is_acronym, is_given_name,
     looks_like_org, name_key, same_person, strip_possessive, strip_titles, without_home, words,
 )
 from .speakers import CUE, PARTY, parse_subject

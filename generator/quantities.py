@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from .english.lexicon import MONTH_ABBREVIATIONS, MONTHS, TIME_RELATIONS, alternation
+from .english.text import STOP_WORDS as TEXT_STOP_WORDS, TIME_RELATION_AFTER
 from .numbers import Number, find_numbers, hedge_before, with_short_scale
 
 Mention = tuple[Number, str, str | None, str]
@@ -37,12 +39,12 @@ _POUNDS_RE = re.compile(r"\s(pounds?|won)\b")
 _PENCE_RE = re.compile(r"p(?!\w|\.[a-z])")
 # A percentage sign or word after a number: "35%", "12 percent", "3 percentage points", "3.5pc".
 _PERCENT_RE = re.compile(r"\s?(%|percent\b|per cent\b|percentage points?\b|pct\b|(?-i:pc)\b)", re.IGNORECASE)
+# The words after a span of time that make it a point in time: "ago", "later".
+_RELATION = alternation(TIME_RELATIONS)
 # A unit of time after a number, maybe hyphenated: "three-day", "six years", "six weeks'".
 _TIME_RE = re.compile(
     r"[\s-](?:more\s|additional\s|extra\s|other\s)?(seconds?|minutes?|hours?|hrs?|days?|weeks?|months?|years?|decades?|centuries|century)\b'?"
-    r"(?:\s+(?:ago|later|earlier|after|before)\b)?", re.IGNORECASE)
-# The word that makes a time span a point in time: "six years ago", "four months later".
-_AGO_RE = re.compile(r"\s+(ago|later|earlier|after|before)\b", re.IGNORECASE)
+    rf"(?:\s+{_RELATION}\b)?", re.IGNORECASE)
 # A unit of measure after a number: "27-kilometer", "4 km", "10kg", "7.3 MWh", "1 fb−1".
 _MEASURE_RE = re.compile(
     r"[\s-]?((?:square|cubic|sq)\s)?(kilomet(?:er|re)s?|met(?:er|re)s?|centimet(?:er|re)s?|"
@@ -59,7 +61,7 @@ _MEASURE_RE = re.compile(
 _A_TIME_RE = re.compile(
     r"(?:\b(?P<hedge>about|around|nearly|almost|more than|over|less than|under|just over|roughly|"
     r"some|at least|close to)\s+)?\b(?P<a>an?)\s+(?P<unit>decade|year|month|week|day|century|fortnight)\b"
-    r"(?P<when>(?=\s+(?:ago|later|earlier|after|before)\b))?", re.IGNORECASE)
+    rf"(?P<when>(?=\s+{_RELATION}\b))?", re.IGNORECASE)
 # "a" or "an" standing for one unit of measure or money, then a word that ends the amount: "a gallon of beer",
 # "a penny!", "a mile away", "A kibibyte is"; not "a dollar amount", "a euro zone", "$80 a barrel".
 _A_UNIT_RE = re.compile(
@@ -97,8 +99,7 @@ _SHORT_COUNT_RE = re.compile(r"(?:[kK]|bn|tn|\s?mln|\s?mn)\s+([a-z]+)\b")
 _GLUED_DEGREES_RE = re.compile(r"([CF])(?![\w'’])")
 # Letters glued to a number that make it a name or an ordinal: "21st", "1960s", "860BOX".
 _GLUED_RE = re.compile(r"[A-Za-z]")
-_MONTHS = ("jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|"
-           "july|august|september|october|november|december")
+_MONTHS = alternation([*MONTHS, *MONTH_ABBREVIATIONS])
 # A month name next to a number makes it a date: "July 26", "26 July", "March 2024".
 _MONTH_BEFORE_RE = re.compile(rf"\b(?:{_MONTHS})\.?,?\s+(?:of\s+)?$", re.IGNORECASE)
 _MONTH_AFTER_RE = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\b", re.IGNORECASE)
@@ -116,21 +117,8 @@ _PRONOUN_BEFORE_RE = re.compile(r"\b(?:the|this|that|no|any|every|each|which|som
                                 re.IGNORECASE)
 # A word: letters with inner dots or hyphens ("U.S.", "anti-jihadist").
 _WORD_RE = re.compile(r"[A-Za-z](?:[A-Za-z'’]|\.(?=[A-Za-z])|-(?=[A-Za-z]))*\.?")
-# Function words: they end a noun phrase and carry no context.
-STOP_WORDS = frozenset((
-    "a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "from", "by", "with",
-    "as", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did",
-    "will", "would", "can", "could", "may", "might", "must", "shall", "should", "that", "which", "who",
-    "whom", "whose", "this", "these", "those", "it", "its", "it's", "they", "them", "their", "there",
-    "here", "he", "she", "his", "her", "we", "our", "you", "your", "i", "me", "my", "not", "no",
-    "than", "then", "so", "such", "while", "when", "where", "after", "before", "since", "during",
-    "until", "about", "around", "over", "under", "into", "onto", "out", "up", "down", "off", "only",
-    "just", "also", "still", "even", "more", "most", "less", "least", "some", "any", "each", "every",
-    "all", "both", "per", "said", "says", "say", "told", "according", "including", "like", "via",
-    "near", "across", "along", "against", "among", "within", "without", "behind", "beyond", "inside",
-    "outside", "toward", "towards", "through", "throughout", "despite", "amid", "ago", "later",
-    "earlier", "if", "because",
-))
+# Words a counted thing is not: function words, reporting verbs and "ago", "later", "earlier".
+STOP_WORDS = TEXT_STOP_WORDS | frozenset(TIME_RELATIONS)
 # A plural noun: "troops", "protesters" (not "news", "status", "gas", "class").
 _PLURAL_RE = re.compile(r"^(?!news$)[a-z][a-z'-]+[^suiao's]s$")
 _IRREGULAR_PLURALS = frozenset(("people", "children", "men", "women", "personnel", "police", "staff", "cattle"))
@@ -167,7 +155,7 @@ def find_mentions(text: str) -> list[Mention]:
         if m.group("hedge") or m.group("when") is not None:
             hedge = (m.group("hedge") or "").lower() or None
             n = Number(m.start("a"), m.end("a"), 1.0, hedge=hedge, words=True, begin=m.start())
-            ago = _AGO_RE.match(text, m.end("unit"))
+            ago = TIME_RELATION_AFTER.match(text, m.end("unit"))
             out.append((n, "duration", _duration_unit(m.group("unit")), text[m.start():ago.end() if ago else m.end("unit")]))
     return _with_cents(text, sorted(out, key=lambda f: f[0].start))
 

@@ -15,7 +15,8 @@ from rapidfuzz import fuzz
 from .common.unionfind import DisjointSets
 from .model import Discrepancy, Entity, Quote, QuoteMention, Source, Variant
 from .attribution import Named, Speaker, attribute_block, blocks, excerpt_events, introduced, named_events
-from .names import ORG_NOUNS, find_entity, fold, name_key
+from .english.text import fold
+from .names import ORG_NOUNS, find_entity, name_key
 from .quotemarks import find_spans, mask
 
 # A transcript turn opened by a speaker label: 'PENCE: Well, look, ...'. Such paragraphs are

@@ -19,6 +19,7 @@ from urllib.parse import quote, urlsplit
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 
 from .compare import coverage
+from .english.text import time_relation
 from .digest import dumps, readable_label
 from .figures import value_text
 from .wire import independent_count
@@ -105,12 +106,6 @@ def environment(templates: Path = TEMPLATES) -> Environment:
     return env
 
 
-# A duration that only places an event in time: "a year ago", "four months later".
-_TIME_REFERENCE = re.compile(r"\b(ago|later|earlier|after|before)\b", re.IGNORECASE)
-# The same words right after a figure's own text: "four months" + " later".
-_TIME_REFERENCE_AFTER = re.compile(r"\s+(ago|later|earlier|after|before)\b", re.IGNORECASE)
-
-
 @pass_context
 def key_figures(context: Mapping[str, Any], figures: Sequence[Figure], *, limit: int = 5) -> list[Figure]:
     """Pick the figures for the overview: in rank order, leaving out durations that only date an
@@ -118,11 +113,11 @@ def key_figures(context: Mapping[str, Any], figures: Sequence[Figure], *, limit:
     sentences = context["sentences"]
 
     def dates_an_event(mention: FigureMention) -> bool:
-        if _TIME_REFERENCE.search(mention.text):
-            return True
         text = sentences[mention.sentence].text
         at = text.find(mention.text)
-        return at >= 0 and bool(_TIME_REFERENCE_AFTER.match(text, at + len(mention.text)))
+        if at < 0:
+            return time_relation(mention.text, 0, len(mention.text)) is not None
+        return time_relation(text, at, at + len(mention.text)) is not None
 
     return [
         f for f in figures if not (f.kind == "duration" and all(dates_an_event(m) for m in f.mentions))

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from .english.boundaries import period_ends_sentence
 from .model import Sentence
 
 # A candidate end of sentence: terminal punctuation (or an ellipsis), any closing quotes or
@@ -15,20 +16,8 @@ _WORD_BEFORE = re.compile(r"(?P<word>[\w.'’-]*)$")
 
 # A sentence must begin like one: an opening quote or bracket, then a capital letter or a digit.
 _START = re.compile(r"[\"“‘'(\[]*[A-Z0-9À-Ý$£€]")
-
-_ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof gen col lt sgt capt cpt maj adm cmdr gov sen rep rev hon pres supt insp
-    st jr sr no nos vs etc inc corp ltd co bros dept univ est approx fig vol ch art sec para
-    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
-    mt ft ave blvd rd e.g i.e a.m p.m u.s u.k u.n u.s.a e.u d.c ph.d al""".split()
-)
-# Abbreviations that often end a sentence too ("... in the U.S. The next day ..."): they end it
-# only when the next word is a usual sentence opener.
-_MAY_END = frozenset("etc u.s u.k u.n u.s.a e.u d.c inc corp ltd co a.m p.m al".split())
-_OPENERS = frozenset(
-    """the a an he she it they we i you this that these those there but and yet so however
-    meanwhile still in on at for after before when while as if its his her their our""".split()
-)
+# How much of the text after a period the decision reads: the opening of the next word is enough.
+_LOOKAHEAD = 64
 
 
 def split_paragraph(text: str) -> list[str]:
@@ -48,7 +37,7 @@ def split_paragraph(text: str) -> list[str]:
 
 
 def _is_boundary(text: str, match: re.Match[str], start: int) -> bool:
-    following = text[match.end():]
+    following = text[match.end():match.end() + _LOOKAHEAD]
     if not _START.match(following):
         return False
     mark = match.group("mark")
@@ -60,19 +49,8 @@ def _is_boundary(text: str, match: re.Match[str], start: int) -> bool:
     if match.group("close"):
         return True
     before = _WORD_BEFORE.search(text, start, match.start())
-    word = before.group("word").lower().lstrip("'’(") if before else ""
-    if not word:
-        return True
-    if len(word) == 1 and word.isalpha():
-        return False  # an initial: "John F. Kennedy"
-    if word in _ABBREVIATIONS:
-        if word in _MAY_END:
-            next_word = re.match(r"[\"“‘'(\[]*(\w+)", following)
-            return next_word is not None and next_word.group(1).lower() in _OPENERS
-        return False
-    if re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):
-        return False  # dotted initialisms not listed: "N.A.T.O."
-    return True
+    word = before.group("word").lstrip("'’(") if before else ""
+    return period_ends_sentence(word, following)
 
 
 def _inside_quote(text: str) -> bool:

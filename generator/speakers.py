@@ -5,9 +5,11 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from .english.boundaries import name_goes_on
+from .english.text import fold
 from .names import (
     GROUP_PRONOUNS, HONORIFICS, NAME_RUN, NAME_WORD, NOT_NAME, ORG_NOUNS, PERSON_PRONOUNS, ROLE_NOUNS,
-    TITLES, fold, is_given_name, looks_like_org, strip_possessive, without_home,
+    TITLES, is_given_name, looks_like_org, strip_possessive, without_home,
 )
 
 _CUE_WORDS = """said says say told tells added adds explained explains noted notes wrote writes warned warns
@@ -80,12 +82,6 @@ _ADVERBIAL = frozenset("in on at via during after before through while when spea
 PARTY = re.compile(r"^(?:[RDI]-[A-Z][\w. ]*|(?:an?\s+)?(?:Republican|Democrat|Independent)(?:\s+(?:of|from)\s+[A-Z][\w. ]*)?)$")
 # A parenthetical after a name, dropped before parsing: 'Rep. John Mica (R-Fla.)'.
 _PAREN = re.compile(r"\s*\([^()]*\)")
-# Initials before a period: 'F' in "John F. Kerry", 'G.K' in "G.K. Butterfield".
-_INITIALS = re.compile(r"(?:[A-Z]\.)*[A-Z]")
-# Dotted places, which end a sentence: "in the U.S. Smith said".
-_PLACE_INITIALS = frozenset("u.s u.k u.n u.s.a e.u d.c n.c n.y n.j n.h n.d n.m s.c s.d r.i w.va l.a".split())
-# Titles written short, after which a name goes on: 'Rep. G.K. Butterfield', 'Mr. Smith'.
-_SHORT_TITLES = frozenset("mr mrs ms dr prof sen rep gov gen col lt maj capt cpt sgt adm cmdr brig rev hon pres supt insp st jr sr".split())
 # A contraction or possessive after a pronoun: "He’s", "she'd".
 _CLITIC = re.compile(r"['’](?:s|d|ll|re|ve)$")
 
@@ -264,9 +260,7 @@ def subject_after(masked: str, cue_end: int, ceiling: int) -> Optional[Subject]:
 
 def _abbreviated(last: list[str]) -> bool:
     # The word before a period is a title or initials, so the name goes on: "Mr.", "F.", "G.K.".
-    if not last or fold(last[0]) in _PLACE_INITIALS:
-        return False
-    return fold(last[0]).strip(".") in _SHORT_TITLES or bool(_INITIALS.fullmatch(last[0]))
+    return bool(last) and name_goes_on(last[0].lstrip("(\"“‘'"))
 
 
 def sentence_subject(text: str) -> Optional[Subject]:

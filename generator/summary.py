@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 from rapidfuzz import fuzz
 
+from .common.tfidf import centrality
+from .english.text import content_words
 from .model import Claim, Source, SummarySentence
-from .textutil import centrality, content_words
 
 # A sentence that leans on the one before it ("He added ...", "But ...") reads badly out of context.
 _DEPENDENT_START = re.compile(
@@ -47,7 +49,7 @@ def summarise(
 
     reps = {c.id: representative(c) for c in claims}
     all_ids = [sid for src in sources for sid in (s.id for s in src.sentences)]
-    degree = dict(zip(all_ids, centrality([texts[sid] for sid in all_ids])))
+    degree = dict(zip(all_ids, centrality([Counter(content_words(texts[sid])) for sid in all_ids])))
     top = max(degree.values(), default=0.0) or 1.0
     central = {cid: degree[sid] / top for cid, sid in reps.items()}
 

@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .common.unionfind import DisjointSets
+from .english.lexicon import CALENDAR_WORDS, SMALL_NUMBER_WORDS, TIME_MODIFIERS, TIME_RELATIONS
+from .english.text import STOP_WORDS, stem
 from .dates import Expression, Span, resolve, resolve_article
 from .model import Discrepancy, Event, Source, Variant
 
@@ -27,17 +29,10 @@ from .model import Discrepancy, Event, Source, Variant
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
 # Words that carry no event: function words, reporting verbs and the date words themselves.
-_STOP = frozenset("""
-a an the and or but of to in on at by for from with as into onto than that this these those it its
-is was were be been being are has have had do did does not no so if then there their them they he
-she his her him we our us you your i me my who whom which what when where while also just only
-merely about around some said says say told according would will could can may might shall should
-after before since until till during last next early late mid later earlier ago ahead week weeks
-month months year years day days decade decades monday tuesday wednesday thursday friday saturday
-sunday january february march april may june july august september october november december
-today yesterday tomorrow evening morning night afternoon one two three four five six seven eight
-nine ten more most other such all any each both however still yet already even
-""".split())
+# Words that say nothing of which event a date belongs to: function words, dates, small counts
+# and the words that place a time ("ago", "early", "ahead").
+_STOP = (STOP_WORDS | CALENDAR_WORDS | SMALL_NUMBER_WORDS | frozenset(TIME_MODIFIERS) | frozenset(TIME_RELATIONS)
+         | frozenset("ahead merely however".split()))
 
 # Words news copy uses for the same kind of event, read as one. Example: "overthrew" ~ "coup".
 _SAME_EVENT = {
@@ -61,7 +56,6 @@ nearest (no story of the evaluation sets comes near)."""
 NEAR = 5
 """How many mentions on either side a mention is compared with through a common word."""
 
-_SUFFIXES = ("ments", "ment", "ings", "ing", "ions", "ion", "ed", "es", "s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -424,24 +418,21 @@ def _context(text: str, expression: Expression, others: Sequence[Expression],
     near: dict[str, float] = {}
     for words in (before, after):
         for distance, word in enumerate(words):
-            stem = _stem(word)
+            stem = _term(word)
             if stem:
                 near[stem] = max(near.get(stem, 0.0), 1.0 / (1.0 + distance / 4.0))
     return tuple(sorted(near.items()))
 
 
 @lru_cache(maxsize=65536)
-def _stem(word: str) -> str:
+def _term(word: str) -> str:
+    """The key a word of a date's context is compared by: a stem cut to six letters, or its kind of event."""
     word = word.lower().replace("’", "'").removesuffix("'s").strip("'-")
     if word in _STOP or len(word) < 3:
         return ""
     if word in _SAME_EVENT:
         return _SAME_EVENT[word]
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            word = word[:-len(suffix)]
-            break
-    return word[:6]
+    return stem(word)[:6]
 
 
 def _weights(sources: Sequence[Source], *, trigger: float = 3.0) -> dict[str, float]:
@@ -451,7 +442,7 @@ def _weights(sources: Sequence[Source], *, trigger: float = 3.0) -> dict[str, fl
     for source in sources:
         for sentence in source.sentences:
             total += 1
-            counts.update({s for s in (_stem(w) for w in _WORD.findall(sentence.text)) if s})
+            counts.update({s for s in (_term(w) for w in _WORD.findall(sentence.text)) if s})
     triggers = set(_SAME_EVENT.values())
     # A word that names the kind of event ("coup", "visit") says more than any other.
     return {stem: (math.log((total + 1) / (n + 1)) + 1.0) * (trigger if stem in triggers else 1.0)

@@ -12,7 +12,7 @@ from trafilatura.settings import Document
 from trafilatura.utils import load_html
 
 from generator.errors import InputError
-from generator.textutil import fold
+from .english.text import key
 
 # Latest publication date htmldate may accept. Fixed, not "today", so that the same page gives the
 # same date whenever it is read (htmldate's default bound moves with the clock).
@@ -125,7 +125,7 @@ def _without_site_name(title: str, outlet: str | None, url: str | None) -> str:
 
 def _squash(text: str) -> str:
     """Fold a name to compare it with another or with a domain: "The Anti-June Cleaver" -> "theantijunecleaver"."""
-    return fold(text).replace(" ", "")
+    return key(text).replace(" ", "")
 
 
 def _domain_names(url: str | None) -> set[str]:

@@ -20,6 +20,7 @@ from rapidfuzz import fuzz, process
 
 from .common.blocking import shared_rare_word_pairs
 from .common.unionfind import DisjointSets
+from .english.text import STOP_WORDS
 from .model import Sentence, Source
 from .quotemarks import find_spans, mask
 
@@ -39,19 +40,8 @@ SENTENCE_CUTOFF = 65.0
 MIN_WORDS = 5
 
 # Function words and reporting verbs: they say nothing about which text a sentence came from.
-_STOPWORDS = frozenset(
-    """
-    a about above after again against all also am an and any are as at be because been before
-    being below between both but by can could did do does doing down during each few for from
-    further had has have having he her here hers herself him himself his how i if in into is it
-    its itself just me more most my myself no nor not now of off on once only or other our ours
-    ourselves out over own same she should so some such than that the their theirs them
-    themselves then there these they this those through to too under until up very was we were
-    what when where which while who whom why will with would you your yours yourself
-    yourselves said says say saying told tells according added adding noted stated
-    s t mr mrs ms
-    """.split()
-)
+# Words that say nothing of what a sentence reports, and the "s" and "t" a split apostrophe leaves.
+_STOPWORDS = STOP_WORDS | frozenset("s t".split())
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from generator.clean import clean_text
 from generator.model import Sentence, Source
 from generator.sentences import split_paragraph
 
@@ -41,9 +42,9 @@ def load_fixtures(path: Path) -> list[tuple[str, str, list[str]]]:
 
 
 def text_source(source_id: str, text: str) -> Source:
-    """Build a source from a case's text, one paragraph per line, split into sentences as the build does."""
+    """Build a source from a case's text, cleaned (broken lines mended) and split as the build does."""
     sentences, n = [], 0
-    for p, paragraph in enumerate(line for line in text.splitlines() if line.strip()):
+    for p, paragraph in enumerate(clean_text(text, title="").paragraphs):
         for piece in split_paragraph(paragraph):
             n += 1
             sentences.append(Sentence(f"{source_id}-s{n}", piece, p))

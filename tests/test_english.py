@@ -1,0 +1,80 @@
+"""The language layer: one answer to each question about English, asked by every stage."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from generator.english.boundaries import abbreviation, continues, name_goes_on, period_ends_sentence
+from generator.english.lexicon import CALENDAR_WORDS, FUNCTION_WORDS, MONTHS, SHORT_TITLES
+from generator.english.text import STOP_WORDS, content_words, fold, key, stem, time_relation
+from generator.sentences import split_paragraph
+from generator.speakers import subject_after
+
+GENERATOR = Path(__file__).resolve().parent.parent / "generator"
+
+
+@pytest.mark.parametrize(("word", "kind"), [
+    ("Sen", "title"), ("Brig", "title"), ("Jr", "title"), ("U.S", "place"), ("N.C", "place"), ("F", "initial"),
+    ("G.K", "initial"), ("etc", "may end"), ("p.m", "may end"), ("No", "other"), ("Sept", "other"), ("Niamey", None),
+])
+def test_what_a_word_before_a_period_abbreviates(word: str, kind: str | None) -> None:
+    assert abbreviation(word) == kind
+
+
+def test_a_period_ends_a_sentence_unless_an_abbreviation_holds_it() -> None:
+    assert period_ends_sentence("Niamey", " The junta")
+    assert not period_ends_sentence("Gen", " Michael Langley said")
+    assert period_ends_sentence("U.S", " The next day") and not period_ends_sentence("U.S", " Army officers")
+
+
+def test_the_splitter_and_the_speaker_parser_read_one_table() -> None:
+    # "Brig." was a title to the speaker parser and a sentence end to the splitter; both now read SHORT_TITLES.
+    assert split_paragraph("The order came from Brig. Gen. Salifou Mody. He spoke on Monday.") == [
+        "The order came from Brig. Gen. Salifou Mody.", "He spoke on Monday."]
+    subject = subject_after("said Brig. Gen. Salifou Mody, the minister", len("said"), 60)
+    assert subject is not None and subject.text.endswith("Salifou Mody")
+    assert name_goes_on("Brig") and not name_goes_on("U.S") and not name_goes_on("etc")
+
+
+def test_a_line_is_cut_when_it_does_not_end_a_sentence_and_goes_on() -> None:
+    assert continues("Washington acknowledged “candid discussions regarding our", "concerns” about the junta.")
+    assert continues("It was issued after talks with the", "President of the Republic.")
+    assert not continues("The junta ended the agreement.", "the next day, it said more.")
+    assert not continues("Niger and the United States", "The agreement")  # a short heading
+
+
+def test_one_stop_list_of_function_words_reporting_verbs_and_courtesy_titles() -> None:
+    assert {"the", "whom", "despite", "said", "according", "mr"} <= STOP_WORDS
+    assert STOP_WORDS >= FUNCTION_WORDS
+    assert content_words("Mr. Miller said the troops were terminating the agreement") == (
+        "miller", "troop", "terminat", "agreement")
+
+
+def test_stems_fold_plurals_and_verb_forms_and_keep_four_letters() -> None:
+    assert [stem(w) for w in ("parties", "troops", "terminated", "terminating", "ended", "news")] == [
+        "party", "troop", "terminat", "terminat", "ended", "news"]
+
+
+def test_fold_and_key() -> None:
+    assert fold("Bazoum’s Élysée") == "bazoum's elysee"
+    assert key("U.S.-led “coalition”") == "u s led coalition"
+
+
+def test_a_span_of_time_is_a_point_in_time_when_ago_or_later_ends_or_follows_it() -> None:
+    text = "A year ago, Blinken visited. Four months later, the army took power during a three-day visit."
+    assert time_relation(text, 0, len("A year ago")) == "ago"
+    at = text.index("Four months")
+    assert time_relation(text, at, at + len("Four months")) == "later"
+    at = text.index("three-day")
+    assert time_relation(text, at, at + len("three-day")) is None
+
+
+def test_months_are_named_only_in_the_lexicon() -> None:
+    # One table of months: a stage that spells them out again would drift from it.
+    spelled = re.compile(r"january\W+february", re.IGNORECASE)
+    offenders = [p.relative_to(GENERATOR).as_posix() for p in GENERATOR.rglob("*.py")
+                 if p.name != "lexicon.py" and spelled.search(p.read_text(encoding="utf-8"))]
+    assert offenders == []
+    assert MONTHS["march"] == 3 and "march" in CALENDAR_WORDS and SHORT_TITLES["sen"] == "senator"
