@@ -23,11 +23,14 @@ $(VENV)/.installed-test: $(VENV)/.installed pyproject.toml
 content: $(VENV)/.installed
 	$(PY) -m generator build --seeds $(SEEDS) --out $(CONTENT)
 
+# The hooks in mkdocs.yml do the rest of the site: hooks/page_cache.py makes --dirty exact (each file
+# is checked by content; what a removed page left is deleted) and renders new pages on every core;
+# hooks/search.py indexes the site with Pagefind. Both keep their cache in .site.cache/.
 site: content
-	$(VENV)/bin/mkdocs build --strict
+	$(VENV)/bin/mkdocs build --strict --dirty
 
 serve: site
-	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(VENV)/bin/mkdocs serve --dirty --dev-addr 127.0.0.1:8000
 
 test: $(VENV)/.installed-test
 	$(PY) -m pytest
@@ -43,6 +46,7 @@ bench: $(VENV)/.installed
 	$(PY) benchmarks/build_speed.py
 
 # The generator removes only what it wrote: the docs folder, its cache, lock and a killed build's leftovers.
+# .site.cache is the site hooks' (page cache and search index).
 clean:
 	if [ -x $(PY) ]; then $(PY) -m generator clean --out $(CONTENT); else rm -rf $(CONTENT); fi
-	rm -rf site .pytest_cache
+	rm -rf site .site.cache .pytest_cache

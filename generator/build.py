@@ -19,7 +19,7 @@ from .errors import InputError, OutputError, SeedsError, StrictError
 from .model import Digest, Source, StoryInfo, from_dict, to_dict
 from .read import OUTLETS_FILE, OutletRule, match_outlet, read_article, read_file, read_outlet_rules
 from .publish import MARKER, check_output, lock_path, output_lock, publish, remove_stale
-from .render import TEMPLATES, environment, site_pages
+from .render import TEMPLATES, environment, site_pages, template_files
 from .stories import Candidate, Skipped, find_files, plan_stories
 from .english.text import looks_english
 from .wire import wire_evidence
@@ -163,7 +163,7 @@ def _fingerprint(
         parts += [candidate.label, candidate.folder or "", hashes[candidate.label]]
     outlets = seeds / OUTLETS_FILE
     parts.append(outlets.read_bytes() if outlets.is_file() else b"")
-    for template in sorted(p for p in TEMPLATES.rglob("*") if p.is_file()):
+    for template in template_files():
         parts += [template.relative_to(TEMPLATES).as_posix(), template.read_bytes()]
     return key("fingerprint", *parts)
 

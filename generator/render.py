@@ -34,6 +34,18 @@ def _templates() -> Path:
 
 
 TEMPLATES = _templates()
+THEME_OVERRIDES = "overrides"
+"""``templates/overrides/``: MkDocs theme files for the site's search (hooks/search.py), not the generator's;
+left out of the wheel and of the generator's cache key."""
+
+
+def template_files() -> list[Path]:
+    """List the files the generator's output depends on under TEMPLATES, sorted: all but the theme's overrides."""
+    return sorted(
+        p for p in TEMPLATES.rglob("*") if p.is_file() and p.relative_to(TEMPLATES).parts[0] != THEME_OVERRIDES
+    )
+
+
 STORY_PAGES = ("index", "comparison", "figures", "quotes", "people", "timeline", "discrepancies")
 """The pages every story gets, each from ``templates/<name>.md.j2`` (the overview from overview)."""
 

@@ -21,7 +21,7 @@ from typing import Any
 
 import pytest
 
-from .browser_util import ROOT, build_site, free_port, serve
+from .browser_util import ROOT, SEARCH_BOX, SEARCH_OPEN, SEARCH_RESULTS, free_port, make_site, search, search_results, serve
 from .conftest import missing
 
 SEEDS = ROOT / "seeds"
@@ -62,7 +62,8 @@ def axe_script() -> Path:
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     folder = tmp_path_factory.mktemp("a11y-site")
     port = free_port()
-    built = build_site(SEEDS, folder, site_url=f"http://127.0.0.1:{port}/")
+    make_site(SEEDS, folder, site_url=f"http://127.0.0.1:{port}/")
+    built = folder / "site"
     (digest,) = built.glob("*/digest.json")
     story = digest.parent.name
     month = sorted(p.name for p in (built / "archive").iterdir())[0]
@@ -225,7 +226,7 @@ def test_axe_finds_no_violation_with_controls_open(axe_page: Any, site: Site, ax
             results[scheme][state] = _axe(page, axe_script)
 
     page.goto(site.url("overview"))
-    _search(page, _speaker(site.digest()))
+    search(page, _speaker(site.digest()))
     check("search results")
     page.goto(site.url("overview"))
     page.locator("article .cites a").first.focus()
@@ -416,7 +417,7 @@ _FOCUS = """() => {
     if (e.matches('.tabbed-set > input')) shown = e.closest('.tabbed-set').querySelector(`label[for="${e.id}"]`);
     const s = getComputedStyle(shown);
     const kind = e.matches('.md-option') ? 'palette'
-        : e.matches('input.md-search__input') ? 'search'
+        : e.matches('[data-search-open]') ? 'search'
         : e.matches('.tabbed-set > input') ? 'tab'
         : e.matches('article a[title]') && e.closest('.cites, td, p') ? 'citation' : 'other';
     if (shown.dataset) shown.dataset.focusProbe = kind;
@@ -479,37 +480,26 @@ def _speaker(digest: dict[str, Any]) -> str:
     return next(str(q["speaker"]) for q in digest["quotes"] if q.get("speaker"))
 
 
-def _search(page: Any, query: str) -> Any:
-    """Type a query into the search box (focused from the keyboard) until results show; return them."""
-    from playwright.sync_api import TimeoutError as PlaywrightTimeout
-
-    box = page.locator("input.md-search__input")
-    box.focus()
-    results = page.locator(".md-search-result__item a")
-    # The search worker drops queries typed before it has built its index: type again until it answers.
-    for _ in range(40):
-        box.fill(query)
-        box.press("End")
-        try:
-            results.first.wait_for(timeout=250)
-            break
-        except PlaywrightTimeout:
-            continue
-    results.first.wait_for()
-    return results
-
-
 def test_search_from_the_keyboard(desktop: Any, site: Site) -> None:
     page = desktop
     page.goto(site.url("home"))
     for _ in range(20):
         page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.matches('input.md-search__input')"):
+        if page.evaluate("s => document.activeElement.matches(s)", SEARCH_OPEN):
             break
     else:
-        raise AssertionError("Tab never reaches the search box")
-    results = _search(page, _speaker(site.digest()))
-    page.keyboard.press("ArrowDown")
+        raise AssertionError("Tab never reaches the search button")
+    page.keyboard.press("Enter")
+    page.wait_for_function("s => document.activeElement.matches(s)", arg=SEARCH_BOX)  # the box takes the focus
+    query = _speaker(site.digest())
+    page.keyboard.type(query)
+    results = search_results(page, query)
+    for _ in range(10):
+        page.keyboard.press("Tab")
+        if page.evaluate("s => document.activeElement.matches(s)", SEARCH_RESULTS):
+            break
+    else:
+        raise AssertionError("Tab never reaches a search result")
     focused = page.evaluate("document.activeElement.getAttribute('href')")
     assert focused and focused == results.first.get_attribute("href")
     page.keyboard.press("Enter")

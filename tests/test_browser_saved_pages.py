@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from .browser_util import build_site, free_port, serve
+from .browser_util import free_port, make_site, serve
 
 PAGE = """<!doctype html><html><head><title>{title} | {outlet}</title>
 <meta property="og:site_name" content="{outlet}"><meta property="og:title" content="{title}">
@@ -36,8 +36,8 @@ def test_saved_pages_show_outlets_headlines_and_what_a_later_page_added(tmp_path
     for name, fields in PAGES.items():
         _write(seeds, name, fields)
     port = free_port()
-    site = build_site(seeds.parent, tmp_path, site_url=f"http://127.0.0.1:{port}/")
-    with serve(site, port=port) as base:
+    make_site(seeds.parent, tmp_path, site_url=f"http://127.0.0.1:{port}/")
+    with serve(tmp_path / "site", port=port) as base:
         page = browser.new_page()
         page.goto(base + "riverton/")
         headlines = page.locator("article table").filter(has_text="Headline").first
@@ -47,7 +47,7 @@ def test_saved_pages_show_outlets_headlines_and_what_a_later_page_added(tmp_path
         assert headlines.locator("strong").count() >= 2  # each headline's own words stand out
         assert "New on" not in page.inner_text("article")  # one date: nothing is newer than the rest
         _write(seeds, *LATER)
-        build_site(seeds.parent, tmp_path, site_url=f"http://127.0.0.1:{port}/")
+        make_site(seeds.parent, tmp_path, site_url=f"http://127.0.0.1:{port}/")
         page.goto(base + "riverton/")
         box = page.locator(".admonition").filter(has_text="New on 2024-05-07")
         assert box.count() == 1

@@ -6,7 +6,7 @@ import markdown
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.render import escape_markdown, safe_url, yaml_title
+from generator.render import TEMPLATES, escape_markdown, safe_url, template_files, yaml_title
 
 EXTENSIONS = ["attr_list", "md_in_html", "tables", "admonition", "pymdownx.superfences"]
 HOSTILE = [
@@ -97,3 +97,11 @@ def test_story_pages_say_what_claims_and_independent_mean_and_tooltips_are_escap
     tooltips = re.findall(r'\]\(sources/[^ ]+ "([^"]*)"\)', pages["s/comparison.md"])
     assert tooltips and all("<" not in t and "&#60;" not in t for t in tooltips)
     assert any("&#38;lt;b&#38;gt;dam" in t for t in tooltips)
+
+
+def test_the_theme_overrides_are_not_the_generators_templates() -> None:
+    # templates/overrides/ is MkDocs' (hooks/search.py): a change there must not invalidate the generator's cache.
+    names = {p.relative_to(TEMPLATES).as_posix() for p in template_files()}
+    assert {"source.md.j2", "assets/extra.css"} <= names
+    assert (TEMPLATES / "overrides" / "partials" / "header.html").is_file()
+    assert not [name for name in names if name.startswith("overrides/")]

@@ -1,14 +1,17 @@
 """MkDocs in strict mode on the generated pages: broken links or anchors fail the build."""
 from __future__ import annotations
 
+import gzip
+import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 from generator.build import build
 
-from .browser_util import write_config
+from .browser_util import ROOT, make_site, write_config
 from .golden import SEEDS
 
 
@@ -41,3 +44,49 @@ def test_the_site_is_byte_identical_across_builds(tmp_path: Path) -> None:
     assert mkdocs_build(tmp_path, "two", hash_seed="777").returncode == 0
     tree = lambda root: {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}  # noqa: E731
     assert tree(tmp_path / "one") == tree(tmp_path / "two")
+
+
+HEADER = ROOT / "templates" / "overrides" / "partials" / "header.html"
+# One of the override's blocks marked "search", with its comments.
+_OUR_SEARCH = re.compile(r"[ \t]*\{#- search:.*?\{#- end of search -#\}\n", re.DOTALL)
+# Material's search block in its header: the plugin's button and search box.
+_MATERIAL_SEARCH = re.compile(r'[ \t]*\{% if "material/search" in config.plugins %\}.*?\{% endif %\}\s*\{% endif %\}\n', re.DOTALL)
+# The leading template comment of a partial.
+_COMMENT = re.compile(r"\A\{#-.*?-#\}\n", re.DOTALL)
+
+
+def test_the_header_override_is_materials_header_with_pagefind_search() -> None:
+    import material
+
+    theirs = (Path(material.__file__).parent / "templates" / "partials" / "header.html").read_text(encoding="utf-8")
+    ours = HEADER.read_text(encoding="utf-8")
+    assert len(_OUR_SEARCH.findall(ours)) == 2 and len(_MATERIAL_SEARCH.findall(theirs)) == 1
+    strip = lambda text: [line for line in text.splitlines() if line.strip()]  # noqa: E731
+    assert strip(_OUR_SEARCH.sub("", _COMMENT.sub("", ours))) == strip(_MATERIAL_SEARCH.sub("", _COMMENT.sub("", theirs)))
+
+
+def _indexed(site: Path) -> dict[str, str]:
+    """Map each URL in the site's Pagefind indexes to the text indexed for it."""
+    pages = {}
+    for path in (site / "pagefind").rglob("*.pf_fragment"):
+        fragment = json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd"))
+        pages[fragment["url"]] = fragment["content"]
+    return pages
+
+
+def test_search_is_pagefinds_index_of_the_story_pages(tmp_path: Path) -> None:
+    make_site(SEEDS, tmp_path)
+    site = tmp_path / "site"
+    assert not (site / "search" / "search_index.json").exists()
+    shards = json.loads((site / "pagefind" / "shards.json").read_text(encoding="utf-8"))
+    assert shards and all((site / "pagefind" / shard / "pagefind-entry.json").is_file() for shard in shards)
+    assert len(list(site.rglob("pagefind-ui.js"))) == 1  # the UI once, not per index or page
+    indexed = _indexed(site)
+    (story,) = [p.parent.name for p in site.glob("*/digest.json")]
+    for page in ("", "quotes/", "people/", "figures/", "timeline/"):
+        assert f"/{story}/{page}" in indexed
+    assert "/" in indexed and any(url.startswith("/archive/") for url in indexed)
+    assert not [url for url in indexed if "/sources/" in url]  # a source's full text is left out
+    assert f"/{story}/comparison/" not in indexed  # and so is the comparison, which repeats it claim by claim
+    # Nor the page chrome: the site's name is only in the header and footer.
+    assert not [url for url, text in indexed.items() if "News explainers" in text]

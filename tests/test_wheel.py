@@ -45,3 +45,6 @@ def test_the_wheel_installs_and_builds_the_seeds_from_another_folder(tmp_path: P
     pages = {p.relative_to(work / "site-docs").as_posix() for p in (work / "site-docs").rglob("*.md")}
     assert "index.md" in pages and any(p.endswith("/comparison.md") for p in pages)
     assert (work / "site-docs" / "assets" / "extra.css").is_file()
+    # The theme's overrides in templates/overrides/ are the site build's (hooks/search.py), not the package's.
+    assert (target / "generator" / "templates" / "source.md.j2").is_file()
+    assert not (target / "generator" / "templates" / "overrides").exists()

@@ -159,11 +159,13 @@ def test_feed_workflow_updates_commits_then_builds_and_deploys_to_pages() -> Non
     assert _step(workflow, "actions/upload-pages-artifact") == _step(pages, "actions/upload-pages-artifact")
 
 
-def test_mkdocs_yml_runs_the_hook_and_watches_seeds_and_templates() -> None:
+def test_mkdocs_yml_runs_the_hooks_and_watches_seeds_and_templates() -> None:
     config = yaml.load(
         (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader
     )
-    assert config["hooks"] == ["hooks/regenerate.py"]
+    # regenerate for `mkdocs serve`; the page cache and Pagefind search for every build.
+    assert config["hooks"] == ["hooks/regenerate.py", "hooks/page_cache.py", "hooks/search.py"]
+    assert config["plugins"] == []  # no Material search: hooks/search.py indexes the site
     assert set(config["watch"]) == {"seeds", "templates"}
 
 

@@ -1,0 +1,101 @@
+"""`make site` after a change gives the same bytes as a full build, and rebuilds only what changed.
+
+Each step builds as `make site` does (the generator, then ``mkdocs build --strict --dirty`` with the
+project's hooks: page cache and Pagefind search) into one archive folder, and compares the site with
+a full build of the same seeds in a fresh folder, with no cache.
+"""
+from __future__ import annotations
+
+import importlib.util
+import re
+import shutil
+from pathlib import Path
+
+from generator.build import build
+
+from .browser_util import make_site
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+# "page cache: 19 pages: 7 kept as built, 0 from the cache, 12 rendered"
+_PAGES = re.compile(r"page cache: (\d+) pages: (\d+) kept as built, (\d+) from the cache, (\d+) rendered")
+# "search index: 10 pages in 3 indexes (1 built, 2 reused)"
+_INDEXES = re.compile(r"search index: \d+ pages in (\d+) indexes \((\d+) built, (\d+) reused\)")
+# A run of letters, to spell backwards: "Niger" -> "regiN".
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def assert_same_site(folder: Path, fresh: Path) -> None:
+    one, two = tree(folder / "site"), tree(fresh / "site")
+    differ = sorted(name for name in one.keys() | two.keys() if one.get(name) != two.get(name))
+    assert differ == [], differ[:20]
+
+
+def mirrored(text: str) -> str:
+    """Spell every run of letters backwards: another story with the same shape and no shared words."""
+    return _LETTERS.sub(lambda m: m.group()[::-1], text)
+
+
+def other_shard(seeds: Path, scratch: Path) -> str:
+    """Return a story folder name whose search shard is not that of the story the seeds make."""
+    spec = importlib.util.spec_from_file_location("search_hook", ROOT / "hooks" / "search.py")
+    assert spec is not None and spec.loader is not None
+    search = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(search)
+    report = build(seeds, scratch, warn=lambda line: None)
+    taken = {search.group_of(f"{d.story.slug}/index.md", {d.story.slug}) for d in report.digests}
+    return next(name for name in (f"regin-{n}" for n in range(100))
+                if search.group_of(f"{name}/index.md", {name}) not in taken)
+
+
+def test_one_more_article_gives_the_bytes_of_a_full_build(tmp_path: Path) -> None:
+    # Two stories: the seeds' articles loose (grouped by the build), and a mirrored copy in a folder
+    # whose name puts it in another part of the search index.
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    articles = sorted(SEEDS.glob("*.txt"))
+    for path in articles[:-1]:
+        shutil.copy(path, seeds / path.name)
+    mirror = other_shard(seeds, tmp_path / "probe")
+    (seeds / mirror).mkdir()
+    for path in articles:
+        (seeds / mirror / path.name).write_text(mirrored(path.read_text(encoding="utf-8")), encoding="utf-8")
+    archive = tmp_path / "archive"
+    pages, kept, _, _ = map(int, _PAGES.search(make_site(seeds, archive)).groups())
+    assert kept == 0
+
+    # One more article joins the first story.
+    shutil.copy(articles[-1], seeds / articles[-1].name)
+    log = make_site(seeds, archive)
+    pages, kept, _, rendered = map(int, _PAGES.search(log).groups())
+    indexes, built, reused = map(int, _INDEXES.search(log).groups())
+    assert kept > 0 and rendered < pages, log  # the other story's pages were left as they were
+    assert reused > 0 and built < indexes, log  # and so was its part of the search index
+    fresh = tmp_path / "fresh"
+    make_site(seeds, fresh)
+    assert_same_site(archive, fresh)
+    assert tree(archive / "content") == tree(fresh / "content")
+
+    # A story removed: its pages and its part of the search index go.
+    shutil.rmtree(seeds / mirror)
+    log = make_site(seeds, archive)
+    assert _PAGES.search(log) is not None
+    fresh = tmp_path / "fresh-without-mirror"
+    make_site(seeds, fresh)
+    assert_same_site(archive, fresh)
+
+
+def test_the_page_cache_gives_mkdocs_own_bytes(tmp_path: Path) -> None:
+    cached = tmp_path / "cached"
+    make_site(SEEDS, cached)  # every page rendered by the hook's worker processes
+    again = make_site(SEEDS, cached)
+    pages, kept, _, rendered = map(int, _PAGES.search(again).groups())
+    assert (kept, rendered) == (pages, 0), again
+    plain = tmp_path / "plain"
+    log = make_site(SEEDS, plain, cache=False)  # MkDocs renders every page itself
+    assert _PAGES.search(log) is None
+    assert_same_site(cached, plain)
