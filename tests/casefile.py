@@ -1,7 +1,9 @@
-"""Read case files and build sources from their text: ``=== name`` opens a case, ``---`` separates its input from the expected output."""
+"""Read case files (markdown-it-py's fixture format) and build sources from their text as the build does."""
 from __future__ import annotations
 
 from pathlib import Path
+
+from markdown_it.utils import read_fixture_file
 
 from generator.clean import clean_text
 from generator.model import Sentence, Source
@@ -10,35 +12,12 @@ from generator.sentences import split_paragraph
 CASES = Path(__file__).resolve().parent / "cases"
 
 
-def load(name: str) -> list[tuple[str, str, str]]:
-    """Return (case name, input, expected) for every case in ``cases/<name>``."""
-    cases = []
-    text = (CASES / name).read_text(encoding="utf-8")
-    for block in text.split("\n=== ")[1:] if not text.startswith("=== ") else ("\n" + text).split("\n=== ")[1:]:
-        title, _, body = block.partition("\n")
-        given, _, expected = body.partition("\n---\n")
-        cases.append((title.strip(), given.strip("\n"), expected.strip("\n")))
-    return cases
-
-
 def load_fixtures(path: Path) -> list[tuple[str, str, list[str]]]:
-    """Read markdown-it-py style fixtures: a title, ".", the input, ".", the expected lines, ".".
+    """Read a case file in markdown-it-py's fixture format: a title, ".", the input, ".", the expected lines, ".".
 
-    Lines starting with "#" outside a case are comments.
+    Lines outside a case (comments, blank lines) are ignored.
     """
-    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
-    cases, i = [], 0
-    while i < len(lines):
-        if not lines[i].strip():
-            i += 1
-            continue
-        title = lines[i]
-        assert lines[i + 1] == ".", f"{path.name}: '.' expected after {title!r}"
-        j = lines.index(".", i + 2)
-        k = lines.index(".", j + 1)
-        cases.append((title, "\n".join(lines[i + 2:j]), lines[j + 1:k]))
-        i = k + 1
-    return cases
+    return [(title, given.rstrip("\n"), expected.splitlines()) for _, title, given, expected in read_fixture_file(path)]
 
 
 def text_source(source_id: str, text: str) -> Source:

@@ -4,13 +4,13 @@ import pytest
 
 from generator.clean import clean_text, is_boilerplate
 
-from .casefile import load
+from .casefile import CASES, load_fixtures
 
 
-@pytest.mark.parametrize(("name", "given", "expected"), load("clean/boilerplate.txt") + load("clean/lines.txt"))
-def test_clean(name: str, given: str, expected: str) -> None:
+@pytest.mark.parametrize(("name", "given", "expected"), load_fixtures(CASES / "clean/boilerplate.txt") + load_fixtures(CASES / "clean/lines.txt"))
+def test_clean(name: str, given: str, expected: list[str]) -> None:
     cleaned = clean_text(given, title="A title that appears nowhere")
-    assert list(cleaned.paragraphs) == expected.splitlines()
+    assert list(cleaned.paragraphs) == expected
 
 
 def test_everything_removed_is_kept() -> None:

@@ -4,12 +4,12 @@ import pytest
 
 from generator.sentences import split_paragraph, split_sentences
 
-from .casefile import load
+from .casefile import CASES, load_fixtures
 
 
-@pytest.mark.parametrize(("name", "given", "expected"), load("sentences/split.txt"))
-def test_split(name: str, given: str, expected: str) -> None:
-    assert split_paragraph(given) == expected.splitlines()
+@pytest.mark.parametrize(("name", "given", "expected"), load_fixtures(CASES / "sentences/split.txt"))
+def test_split(name: str, given: str, expected: list[str]) -> None:
+    assert split_paragraph(given) == expected
 
 
 def test_ids_are_stable_and_numbered_across_paragraphs() -> None:
