@@ -35,7 +35,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from generator.grouping import Doc, group_articles_with_stats
+from generator.stories.grouping import Doc, group_articles_with_stats
 
 # A Multi-News passage header inside a cluster's context: "Passage 2:\n".
 _PASSAGE = re.compile(r"Passage \d+:\n")

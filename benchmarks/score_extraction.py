@@ -26,9 +26,9 @@ from typing import NamedTuple
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from generator.decode import decode
+from generator.input.decode import decode
 from generator.errors import InputError
-from generator.webpage import read_webpage
+from generator.input.webpage import read_webpage
 
 DATA = ROOT.parent / "shared" / "eval" / "article-extraction"
 

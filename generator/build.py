@@ -17,12 +17,13 @@ from .cache import Cache, key
 from .digest import build_digest, dumps, loads, prepare_source, story_title
 from .errors import InputError, OutputError, SeedsError, StrictError
 from .model import Digest, Source, StoryInfo, from_dict, to_dict
-from .read import OUTLETS_FILE, OutletRule, match_outlet, read_article, read_file, read_outlet_rules
-from .publish import MARKER, check_output, lock_path, output_lock, publish, remove_stale
-from .render import TEMPLATES, environment, site_pages, template_files
-from .stories import Candidate, Skipped, find_files, plan_stories
+from .input.read import OUTLETS_FILE, OutletRule, match_outlet, read_article, read_file, read_outlet_rules
+from .output.publish import MARKER, check_output, lock_path, output_lock, publish, remove_stale
+from .output.render import TEMPLATES, environment, site_pages, template_files
+from .input.find import Candidate, Skipped, find_files
+from .stories.plan import plan_stories
 from .english.text import looks_english
-from .wire import wire_evidence
+from .claims.wire import wire_evidence
 
 _PARALLEL_MIN_STORIES = 4
 """Below this many stories to digest, starting worker processes costs more than it saves."""

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .build import build, clean
 from .errors import FetchError, GeneratorError
-from .fetch import Added, Client, add_pages, check_allowed_host, check_story
+from .input.fetch import Added, Client, add_pages, check_allowed_host, check_story
 
 LOG_INTERVAL = 10.0
 """Seconds between progress lines in a log (stderr not a terminal); every stage also gets one."""
@@ -75,7 +75,7 @@ def _add(args: argparse.Namespace) -> int:
 
 
 def _update(args: argparse.Namespace) -> int:
-    from .feeds import FeedReport, update  # imported here: feedparser is needed by this command only
+    from .input.feeds import FeedReport, update  # imported here: feedparser is needed by this command only
 
     client = Client(allow_hosts=tuple(args.allow_host))
     failed = 0

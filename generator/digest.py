@@ -8,18 +8,18 @@ from dataclasses import replace
 
 import msgspec
 
-from .clean import clean_text
-from .compare import align
-from .figures import extract_figures, figure_discrepancies
+from .prepare.clean import clean_text
+from .claims.compare import align
+from .figures.extract import extract_figures, figure_discrepancies
 from .model import Article, Digest, Source, StoryInfo, to_dict
-from .people import extract_entities, name_discrepancies
-from .quotes import extract_quotes, quote_discrepancies
-from .sentences import split_sentences
-from .summary import summarise
-from .textutil import slugify
-from .updates import compare_headlines, latest_update
-from .timeline import timeline_and_discrepancies
-from .wire import independent_count, wire_groups
+from .people.entities import extract_entities, name_discrepancies
+from .quotes.extract import extract_quotes, quote_discrepancies
+from .prepare.sentences import split_sentences
+from .summary.choose import summarise
+from .common.slugs import slugify
+from .summary.updates import compare_headlines, latest_update
+from .timeline.events import timeline_and_discrepancies
+from .claims.wire import independent_count, wire_groups
 
 _TITLE_WORDS = 14
 # A hash-like part of a file name ("d927ee6055b5c552"): it tells a reader nothing.

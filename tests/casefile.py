@@ -5,9 +5,9 @@ from pathlib import Path
 
 from markdown_it.utils import read_fixture_file
 
-from generator.clean import clean_text
+from generator.prepare.clean import clean_text
 from generator.model import Sentence, Source
-from generator.sentences import split_paragraph
+from generator.prepare.sentences import split_paragraph
 
 CASES = Path(__file__).resolve().parent / "cases"
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.clean import clean_text, is_boilerplate
+from generator.prepare.clean import clean_text, is_boilerplate
 
 from .casefile import CASES, load_fixtures
 

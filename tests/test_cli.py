@@ -12,7 +12,7 @@ import pytest
 from generator.errors import OutputError
 from generator.build import build
 from generator.cli import main
-from generator.publish import Page, publish
+from generator.output.publish import Page, publish
 
 from .golden import ROOT, SEEDS
 

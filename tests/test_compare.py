@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from generator.compare import align, coverage
+from generator.claims.compare import align, coverage
 from generator.model import Sentence, Source
 
 

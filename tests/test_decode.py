@@ -1,4 +1,4 @@
-"""Tests for generator.decode: encodings, repairs, Unicode traps and refused files."""
+"""Tests for generator.input.decode: encodings, repairs, Unicode traps and refused files."""
 from __future__ import annotations
 
 import re
@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.decode import decode
+from generator.input.decode import decode
 from generator.errors import InputError
 
 CASES = Path(__file__).parent / "cases" / "decode"

@@ -5,10 +5,10 @@ from tests.determinism import outputs_under_hash_seeds
 
 _STAGES = """
 from tests.test_quotes import seed_sources
-from generator.figures import extract_figures
-from generator.people import extract_entities
-from generator.quotes import extract_quotes
-from generator.timeline import extract_timeline
+from generator.figures.extract import extract_figures
+from generator.people.entities import extract_entities
+from generator.quotes.extract import extract_quotes
+from generator.timeline.events import extract_timeline
 sources = tuple(seed_sources())
 entities = extract_entities(sources)
 for output in (entities, extract_quotes(sources, entities), extract_figures(sources), extract_timeline(sources)):

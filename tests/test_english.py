@@ -9,8 +9,8 @@ import pytest
 from generator.english.boundaries import abbreviation, continues, name_goes_on, period_ends_sentence
 from generator.english.lexicon import CALENDAR_WORDS, FUNCTION_WORDS, MONTHS, SHORT_TITLES
 from generator.english.text import STOP_WORDS, content_words, fold, key, stem, time_relation
-from generator.sentences import split_paragraph
-from generator.speakers import subject_after
+from generator.prepare.sentences import split_paragraph
+from generator.english.speakers import subject_after
 
 GENERATOR = Path(__file__).resolve().parent.parent / "generator"
 

@@ -18,8 +18,8 @@ import pytest
 from generator.build import build
 from generator.cli import main
 from generator.errors import FetchError
-from generator.feeds import feed_links
-from generator.fetch import (
+from generator.input.feeds import feed_links
+from generator.input.fetch import (
     USER_AGENT,
     Added,
     Client,
@@ -479,7 +479,7 @@ def test_file_stem_is_readable_and_short(url: str, expected: str) -> None:
 
 
 def test_record_adds_a_canonical_link_only_to_a_page_that_names_no_address() -> None:
-    from generator.fetch import Fetched
+    from generator.input.fetch import Fetched
 
     plain = Fetched(
         url="https://news.example/a?utm_source=x", final_url="https://news.example/b?utm_source=x&id=1",

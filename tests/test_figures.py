@@ -1,4 +1,4 @@
-"""Tests for generator.figures and generator.numbers: what is a figure, how mentions group, what disagrees."""
+"""Tests for generator.figures.extract and generator.english.numbers: what is a figure, how mentions group, what disagrees."""
 from __future__ import annotations
 
 import math
@@ -8,14 +8,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.figures import (
+from generator.figures.extract import (
     extract_figures,
     figure_discrepancies,
     find_mentions,
     value_text,
 )
 from generator.model import Figure, FigureMention, Sentence, Source
-from generator.numbers import find_numbers
+from generator.english.numbers import find_numbers
 
 from .casefile import load_fixtures
 
@@ -173,7 +173,7 @@ def test_value_text(kwargs: dict, expected: str) -> None:
 def _figures_page(text: str) -> str:
     from generator.digest import with_slugs
     from generator.model import Digest, StoryInfo
-    from generator.render import environment
+    from generator.output.render import environment
 
     sources = with_slugs(_sources(text))
     figures = extract_figures(sources)

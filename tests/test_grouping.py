@@ -1,4 +1,4 @@
-"""Tests for generator.grouping: constructed cases from tests/cases/grouping and the parts."""
+"""Tests for generator.stories.grouping: constructed cases from tests/cases/grouping and the parts."""
 from __future__ import annotations
 
 import random
@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.grouping import (
+from generator.stories.grouping import (
     Doc,
     average_linkage,
     candidate_pairs,

@@ -12,13 +12,16 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from generator.common.blocking import shared_rare_word_pairs
-from generator import compare, figures, quotes, timeline
-from generator.dates import _EXPRESSION, Expression, Span, _matches
+from generator.claims import compare
+from generator.figures import extract as figures
+from generator.quotes import extract as quotes
+from generator.timeline import events as timeline
+from generator.english.dates import _EXPRESSION, Expression, Span, _matches
 from generator.digest import prepare_source, with_slugs
 from generator.model import FigureMention, Sentence, Source
-from generator.people import extract_entities, name_discrepancies
-from generator.read import read_article
-from generator.render import _first_mentions
+from generator.people.entities import extract_entities, name_discrepancies
+from generator.input.read import read_article
+from generator.output.render import _first_mentions
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 

@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from generator.model import Entity, Source
-from generator.names import same_person, strip_titles
-from generator.people import extract_entities, name_discrepancies
+from generator.english.names import same_person, strip_titles
+from generator.people.entities import extract_entities, name_discrepancies
 
 from .casefile import load_fixtures, text_source
 

@@ -16,13 +16,13 @@ from hypothesis import HealthCheck, assume, currently_in_test_context, event, gi
 from hypothesis import strategies as st
 
 from generator.build import build
-from generator.clean import clean_text
-from generator.decode import decode
+from generator.prepare.clean import clean_text
+from generator.input.decode import decode
 from generator.errors import GeneratorError, InputError
 from generator.model import Article
-from generator.read import read_article
-from generator.render import escape_markdown, safe_url
-from generator.sentences import split_paragraph
+from generator.input.read import read_article
+from generator.output.render import escape_markdown, safe_url
+from generator.prepare.sentences import split_paragraph
 
 # PROPERTY_SCALE=20 runs twenty times as many examples, to hunt for new failures (about 5 minutes).
 _SCALE = int(os.environ.get("PROPERTY_SCALE", "1"))

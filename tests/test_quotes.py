@@ -7,9 +7,9 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from generator.model import Quote, Source
-from generator.people import extract_entities
-from generator.quotemarks import find_spans, mask
-from generator.quotes import extract_quotes, quote_discrepancies
+from generator.people.entities import extract_entities
+from generator.english.quotemarks import find_spans, mask
+from generator.quotes.extract import extract_quotes, quote_discrepancies
 
 from .casefile import load_fixtures, text_source as source
 

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from generator.errors import InputError
-from generator.read import markdown_to_text, read_article
+from generator.input.read import markdown_to_text, read_article
 
 
 def write(tmp_path: Path, name: str, text: str | bytes) -> Path:

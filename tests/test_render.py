@@ -6,7 +6,7 @@ import markdown
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.render import TEMPLATES, escape_markdown, safe_url, template_files, yaml_title
+from generator.output.render import TEMPLATES, escape_markdown, safe_url, template_files, yaml_title
 
 EXTENSIONS = ["attr_list", "md_in_html", "tables", "admonition", "pymdownx.superfences"]
 HOSTILE = [
@@ -66,7 +66,7 @@ def test_page_titles_are_html_escaped_yaml_strings() -> None:
 
 def test_overview_key_figures_leave_out_durations_that_only_date_an_event() -> None:
     from generator.model import Figure, FigureMention, Sentence
-    from generator.render import environment
+    from generator.output.render import environment
 
     sentences = {
         "a-s1": Sentence("a-s1", "He visited a year ago and again four months later."),
@@ -85,7 +85,7 @@ def test_overview_key_figures_leave_out_durations_that_only_date_an_event() -> N
 def test_story_pages_say_what_claims_and_independent_mean_and_tooltips_are_escaped_twice() -> None:
     from generator.digest import build_digest, prepare_source
     from generator.model import Article, StoryInfo
-    from generator.render import environment, story_pages
+    from generator.output.render import environment, story_pages
 
     texts = ("Officials said the <b>dam</b> would open at noon on Monday, flooding 300 homes downstream.",
              "The dam would open at noon on Monday, officials said, and 300 homes downstream would flood.")

@@ -14,7 +14,7 @@ import pytest
 
 from generator import cli
 from generator.build import build
-from generator.publish import MARKER, lock_path
+from generator.output.publish import MARKER, lock_path
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.build import build
-from generator.clean import is_boilerplate
+from generator.prepare.clean import is_boilerplate
 
 from .golden import SEEDS
 

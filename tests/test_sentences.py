@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.sentences import split_paragraph, split_sentences
+from generator.prepare.sentences import split_paragraph, split_sentences
 
 from .casefile import CASES, load_fixtures
 

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from markdown_it.utils import read_fixture_file
 
-from generator.dates import Span, find_expressions, resolve_article
+from generator.english.dates import Span, find_expressions, resolve_article
 from generator.model import Event, Sentence, Source
-from generator.timeline import date_discrepancies, extract_timeline
+from generator.timeline.events import date_discrepancies, extract_timeline
 
 CASES = Path(__file__).parent / "cases" / "dates"
 
@@ -170,7 +170,7 @@ SEEDS = Path(__file__).parent.parent / "seeds"
 def _seed_sources() -> tuple[Source, ...]:
     """Read and prepare the seed articles as the build does."""
     from generator.digest import prepare_source
-    from generator.read import read_article
+    from generator.input.read import read_article
 
     paths = sorted(SEEDS.glob("*.txt"))
     return tuple(prepare_source(read_article(p, label=p.name)) for p in paths)
@@ -193,7 +193,7 @@ def test_timeline_page_shows_each_event_with_inert_text() -> None:
     from dataclasses import replace
 
     from generator.model import Digest, StoryInfo
-    from generator.render import environment, story_pages
+    from generator.output.render import environment, story_pages
 
     hostile = _source("evil", "2024-03-18",
                       "<script>alert(1)</script> [x](javascript:alert(1)) The coup took place on "

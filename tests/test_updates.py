@@ -6,8 +6,8 @@ from pathlib import Path
 
 from generator.build import build
 from generator.model import Claim, Figure, FigureMention, Sentence, Source
-from generator.render import headline
-from generator.updates import compare_headlines, latest_update
+from generator.output.render import headline
+from generator.summary.updates import compare_headlines, latest_update
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 

@@ -1,4 +1,4 @@
-"""Tests for generator.webpage: article body and metadata from a saved page."""
+"""Tests for generator.input.webpage: article body and metadata from a saved page."""
 from __future__ import annotations
 
 import dataclasses
@@ -6,7 +6,7 @@ import dataclasses
 import pytest
 
 from generator.errors import InputError
-from generator.webpage import WebPage, read_webpage
+from generator.input.webpage import WebPage, read_webpage
 
 PARAGRAPHS = (
     (

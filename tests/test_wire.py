@@ -1,4 +1,4 @@
-"""Tests for generator.wire: rewrites of one text are grouped, independent reports are not."""
+"""Tests for generator.claims.wire: rewrites of one text are grouped, independent reports are not."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.model import Sentence, Source
-from generator.wire import WireEvidence, independent_count, wire_evidence, wire_groups
+from generator.claims.wire import WireEvidence, independent_count, wire_evidence, wire_groups
 
 CASES = Path(__file__).parent / "cases" / "wire"
 

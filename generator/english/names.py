@@ -1,0 +1,191 @@
+"""Shared name rules: titles, roles, name keys and alias matching for people and organisations."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from collections.abc import Iterable, Sequence
+from typing import Optional
+
+import gender_guesser.detector  # type: ignore[import-untyped]
+from rapidfuzz import fuzz
+
+from .lexicon import DAY_WORDS, MONTHS, SHORT_TITLES, WEEKDAYS, alternation
+from .text import fold
+from ..model import Entity
+
+_GENDERS = gender_guesser.detector.Detector(case_sensitive=False)
+
+# Honorifics and ranks written before a name; stripped to compare names ("Col", "Gen.", "Mr").
+TITLES = frozenset(SHORT_TITLES) | frozenset(SHORT_TITLES.values()) | frozenset(
+    """miss general colonel lieutenant major captain sergeant admiral commander brigadier governor
+    senator representative reverend president vice chancellor premier king queen prince princess
+    sheikh sir dame lord lady pope judge justice mayor ambassador secretary minister prime
+    chairman chairwoman chair director speaker leader former acting interim elect president-elect
+    deputy""".split()
+)
+
+# Honorifics and ranks that belong with the name rather than with the role ("Col", "Sen.").
+HONORIFICS = frozenset(
+    """mr mrs ms miss dr prof gen general col colonel lt lieutenant maj major capt captain cpt
+    sgt sergeant adm admiral cmdr brig brigadier gov sen rep rev sir dame lord lady sheikh""".split()
+)
+
+# Nouns that make a phrase a role ("State Department spokesman", "military spokesperson").
+ROLE_NOUNS = frozenset(
+    """spokesman spokeswoman spokesperson spokespeople secretary minister president
+    vice-president chairman chairwoman chair director official officials adviser advisor
+    aide ambassador envoy commander chief head leader general colonel governor senator
+    representative mayor lawmaker candidate nominee manager strategist analyst expert
+    professor researcher economist lawyer attorney prosecutor judge justice correspondent
+    reporter editor anchor host founder ceo executive officer diplomat press deputy
+    coordinator counsel governor-elect president-elect premier chancellor king queen""".split()
+)
+
+# Collective nouns that can speak as an organisation ("the junta said", "the ministry said").
+ORG_NOUNS = frozenset(
+    """junta government ministry department campaign committee agency military army police
+    administration council commission company firm embassy office party group coalition
+    court board union regime authorities organisation organization team network newspaper
+    spokesmen""".split()
+)
+
+# Words that mark a capitalised phrase as an organisation ("State Department", "Africa Command").
+ORG_WORDS = frozenset(
+    """department ministry agency council committee commission command pentagon congress
+    senate parliament assembly party campaign court union bank fund foundation institute
+    university college school association organisation organization corporation company
+    inc corp ltd llc group times post journal news press network tv television radio
+    reuters afp bbc cnn nato un army navy forces force guard police office house
+    administration government junta bureau service services authority board embassy
+    alliance coalition cabinet republicans democrats gop fbi cia nsa""".split()
+)
+
+# Words that make a capitalised phrase a place ("Republic of Niger", "Gulf of Guinea").
+PLACE_WORDS = frozenset(
+    """republic kingdom state states island islands river sea ocean gulf region province county
+    city valley mountains coast desert lake""".split()
+)
+
+# Days, months and day words, which are capitalised but name no one: "Monday", "March", "Today".
+CALENDAR_NAMES = frozenset(WEEKDAYS) | frozenset(MONTHS) | DAY_WORDS
+
+# Words that never start or make a name (sentence openers, days, months, plain nouns in caps).
+NOT_NAME = frozenset(
+    """the a an and but or so yet for nor in on at to of by with from as after before when while
+    if then this that these those there here it its he she they we i you his her their our my
+    your what who which where why how however meanwhile still also even just only not no yes
+    email whatsapp follow leave invest watch read click share subscribe according during following
+    despite although though since until because once now all another other some many most both
+    each every after before asked pressed moreover furthermore nevertheless nonetheless instead
+    indeed thus therefore hence otherwise likewise besides overall additionally finally similarly
+    ultimately separately consequently specifically importantly notably unfortunately fortunately
+    interestingly ironically accordingly apparently initially originally subsequently""".split()
+) | CALENDAR_NAMES
+
+# Pronouns that stand for a person or a group as the subject of a cue.
+PERSON_PRONOUNS = frozenset({"he", "she"})
+GROUP_PRONOUNS = frozenset({"they", "we", "it"})
+
+# A capitalised word of a name, with inner apostrophes, dots or hyphens: "O’Neill", "Jr.", "al-Sisi".
+NAME_WORD = r"(?:[A-Z][\w’'.-]*[\w.]|[A-Z]\.?)"
+# Days and months, which "on" never joins to a name ("United States on Saturday").
+_WHEN = alternation(name.capitalize() for name in (*WEEKDAYS, *MONTHS))
+# A run of name words, allowing lower-case particles inside: "Republic of Niger", "Charles de Gaulle".
+NAME_RUN = re.compile(
+    rf"{NAME_WORD}(?:\s+(?:(?:of|for|on(?!\s+{_WHEN})|de|du|da|del|della|van|von|der|bin|al|el|la|le|dos|the)\s+)?{NAME_WORD})*"
+)
+
+
+@lru_cache(maxsize=16384)
+def gender(first: str) -> Optional[str]:
+    """Return "male" or "female" for a common given name, else None."""
+    guess = _GENDERS.get_gender(first.strip(".").capitalize())
+    return guess if guess in ("male", "female") else None  # "mostly_male", "andy": not sure enough
+
+
+def is_given_name(word: str) -> bool:
+    """Tell whether a word is a known given name ("Sabrina", "Matthew")."""
+    return _GENDERS.get_gender(word.strip(".").capitalize()) != "unknown"
+
+
+def words(name: str) -> list[str]:
+    """Split a name into folded words without dots ("Gen. Michael Langley" -> gen, michael, langley)."""
+    return [w for w in re.split(r"[\s]+", fold(name).replace(".", " ")) if w]
+
+
+def strip_titles(name: str) -> str:
+    """Drop honorifics and ranks at the front of a name ("Col Amadou Abdramane" -> "Amadou Abdramane")."""
+    tokens = name.split()
+    while len(tokens) > 1 and fold(tokens[0]).strip(".") in TITLES:
+        tokens.pop(0)
+    return " ".join(tokens)
+
+
+def strip_possessive(name: str) -> str:
+    """Drop a trailing possessive ("Niger’s" -> "Niger")."""
+    return re.sub(r"['’]s?$", "", name)
+
+
+@lru_cache(maxsize=65536)
+def name_key(name: str) -> tuple[str, ...]:
+    """Return the folded words of a name without titles, the key aliases are matched on."""
+    if is_acronym(name):
+        return (fold(name.replace(".", "")),)
+    return tuple(w for w in words(strip_titles(strip_possessive(name))) if w)
+
+
+def is_acronym(name: str) -> bool:
+    """Tell whether a name is an acronym such as "AFP" or "U.S."."""
+    bare = name.replace(".", "")
+    return 2 <= len(bare) <= 6 and bare.isupper() and bare.isalpha()
+
+
+def looks_like_org(name: str) -> bool:
+    """Tell whether a capitalised phrase names an organisation ("State Department", "AFP")."""
+    return is_acronym(name) or any(w in ORG_WORDS for w in words(strip_possessive(name)))
+
+
+def same_person(a: str, b: str, *, score_cutoff: float = 85) -> bool:
+    """Tell whether two person names are one person: same words in any order, a lone surname, a variant spelling."""
+    ka, kb = name_key(a), name_key(b)
+    if not ka or not kb:
+        return False
+    if sorted(ka) == sorted(kb):
+        return True
+    short, long_ = sorted((ka, kb), key=len)
+    if len(short) == 1:
+        return short[0] in long_ and len(short[0]) > 2
+    genders = {gender(ka[0]), gender(kb[0])}
+    if {"male", "female"} <= genders:
+        return False  # "John Smith" and "Joan Smith" are two people, however close the spelling
+    if ka[-1] == kb[-1]:
+        return fuzz.ratio(" ".join(ka), " ".join(kb)) >= score_cutoff
+    # Swapped order with a spelling variant: "Bazoum Mohammed" / "Mohamed Bazoum".
+    return fuzz.token_sort_ratio(" ".join(ka), " ".join(kb)) >= max(score_cutoff, 90)
+
+
+def find_entity(name: str, entities: Sequence[Entity], *, kinds: Iterable[str] = ()) -> Optional[Entity]:
+    """Return the entity a written name refers to (exact alias first, then name rules), else None."""
+    allowed = set(kinds)
+    pool = [e for e in entities if not allowed or e.kind in allowed]
+    key = name_key(name)
+    if not key:
+        return None
+    for entity in pool:
+        if any(name_key(n) == key for n in (entity.name, *entity.aliases)):
+            return entity
+    for entity in pool:
+        if entity.kind == "person" and same_person(name, entity.name):
+            return entity
+    return None
+
+
+def without_home(name: list[str]) -> list[str]:
+    """Drop the home state from a person's name: "Mark Warner of Virginia" -> "Mark Warner"."""
+    if "of" not in name[2:]:
+        return name
+    head = name[: name.index("of", 2)]
+    if fold(head[-1]).strip(".") in TITLES | ROLE_NOUNS:
+        return name  # "Georgia Secretary of State Brad Raffensperger": a role, not a home
+    given = [t for t in head if fold(t).strip(".") not in TITLES | HONORIFICS]
+    return head if given and is_given_name(given[0]) and not looks_like_org(" ".join(head)) else name

@@ -1,0 +1,294 @@
+"""Find who a reporting clause credits: the subject of a cue verb, before or after it."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from .boundaries import name_goes_on
+from .text import fold
+from .names import (
+    GROUP_PRONOUNS, HONORIFICS, NAME_RUN, NAME_WORD, NOT_NAME, ORG_NOUNS, PERSON_PRONOUNS, ROLE_NOUNS,
+    TITLES, is_given_name, looks_like_org, strip_possessive, without_home,
+)
+
+_CUE_WORDS = """said says say told tells added adds explained explains noted notes wrote writes warned warns
+stated declared declares argued argues asked asks tweeted tweets posted continued continues
+insisted insists claimed claims replied replies responded responds recalled acknowledged
+acknowledges admitted admits announced announces emphasized emphasised emphasizes stressed
+stresses suggested suggests alleged alleges described describes urged urges joked jokes quipped
+remarked observed conceded concedes complained complains boasted boasts predicted predicts
+promised promises vowed vows cautioned concluded countered contended maintained maintains
+reiterated asserted asserts mused shouted yelled yells screamed whispered charged lamented
+agreed agrees called calls confirmed confirms denied denies recounted testified spoke reports
+reported wondered believes thinks thought""".split()
+# A cue verb of a reporting clause, capitalised only where a sentence may open on it ("Said Ellis:").
+# Example: 'Singh said' -> 'said'; 'pointed out', 'went on'.
+CUE = re.compile(
+    r"\b(?:Said|Says|Asked|Added|Wrote|pointed\s+out|went\s+on|chimed\s+in|put\s+it|" + "|".join(_CUE_WORDS) + r")\b"
+)
+# A participle cue that shares the subject of its main clause: 'Trump said ..., adding that'.
+PARTICIPLE = re.compile(
+    r"\b(?:saying|adding|telling|noting|writing|warning|asking|declaring|arguing|calling|explaining|"
+    r"insisting|stressing|tweeting|posting|quipping|joking|claiming|describing|urging|asserting)\b"
+)
+# "according to X": the subject comes after. Example: 'according to the Pentagon'.
+ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+")
+# Someone's words named as such before a partial quote: 'Donald Trump’s claim that there have been “'.
+POSSESSIVE_SPEECH = re.compile(
+    rf"(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}})['’]s\s+(?:[\w-]+\s+){{0,2}}?"
+    r"(?:claim|claims|statement|remark|remarks|comment|comments|words|prediction|promise|pledge|warning|"
+    r"assertion|argument|message|tweet|tweets|post|letter|missive|speech|description|question|answer|reply|response)\b"
+)
+# Where a subject phrase before a cue starts: after a quote, a clause break or a linking word.
+# Example: 'Pressed to elaborate, Singh said officials' -> 'Singh' (after the comma piece). An
+# "and" inside a name ("Museum of African American History and Culture") is no break.
+_CHUNK_BREAK = re.compile(r"[\x00;:\[\]—–]|\.\s|\b(?:that|but|because|when|as|while|where)\s|\band\s(?![A-Z])")
+# A relative clause between a subject and its cue: 'Sanders, who lost the primaries to Clinton, said'.
+_RELATIVE = re.compile(r",\s+(?:who|which|whose)\b[^,\x00]*,")
+# Where an inverted subject ends: a quote, punctuation, a relative or a prepositional phrase.
+# Example: 'said Singh, who ...' -> 'Singh'.
+_AFTER_STOP = re.compile(r"[\x00;:!?,]|\.|\s(?:who|that|on|in|at|during|after|before|to|about)\s")
+# Lower-case words a role before a name may hold besides capitalised ones ("deputy press secretary").
+_ROLE_WORDS = frozenset(
+    """deputy press military senior top chief former foreign national campaign assistant acting
+    interim defense defence state security communications political regional of for the and""".split()
+) | ROLE_NOUNS
+# One word of a role before its noun: capitalised, possessive or a usual modifier ("Miami-based",
+# "senior", "Florida's").
+ROLE_MODIFIER = r"(?:[A-Z][\w’'.-]*|[\w-]+['’]s|[\w]+-based|" + "|".join(sorted(_ROLE_WORDS - {"and"})) + ")"
+# A subject without a name, ending the piece: 'the spokeswoman', 'a senior official', 'the junta'.
+_NOMINAL = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+((?:[\w-]+\s+){0,3}?)([a-z][\w-]*)\s*$")
+# The place before a comma that a state or country follows: 'near Austin, Tex.', 'of Washington, DC'.
+_PLACE_BEFORE_COMMA = re.compile(r"\b(?:in|of|near|from|at|outside)\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*$")
+# An article before a capitalised adjective: 'The Democratic senator', 'a Republican lawmaker'.
+_DESCRIBED = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)\s+[A-Z][\w-]*$")
+# What a body publishes, whose words are the body's: 'the IMF report stated'.
+_DOCUMENTS = frozenset("report statement study survey poll analysis memo letter filing brief release document website".split())
+# A state or district written short after a city: 'Tex.', 'Calif.', 'N.C.', 'DC'.
+_STATE_ABBREVIATION = re.compile(r"[A-Z][a-z]{1,4}\.|(?:[A-Z]\.){2,3}|[A-Z]{2}")
+# Auxiliaries and adverbs that may stand between a name and its cue: 'the Pentagon has said'.
+_AUXILIARIES = frozenset("has have had would will could should may might must can did does do is was were are first last once again never always already soon just".split())
+# Adverbs between a subject and its cue: 'The Democratic senator also said'.
+_TRAILING_ADVERBS = re.compile(r"(?:\s+(?:also|later|then|again|once|previously|[a-z]+ly))+$")
+# A sentence opening on a described group: 'The junta that came to power ... condemned'.
+_NOMINAL_START = re.compile(r"[Tt]he\s+((?:[a-z][\w-]*\s+){0,2}?)([a-z][\w-]*)\b")
+# A proper name with its article, not a description: 'the Pentagon', 'the White House'.
+_ARTICLE_NAME = re.compile(r"(?:the|a|an)\s+" + NAME_RUN.pattern)
+# Words that open an adverbial piece between a subject and its cue: 'Miller, in a post on X, noted'.
+_ADVERBIAL = frozenset("in on at via during after before through while when speaking writing later also".split())
+# A party and state between commas after a name: 'Mitch McConnell, R-Ky., said', 'Ben Sasse,
+# Republican of Nebraska, called', 'Elliott Maynard, a Republican, said'.
+PARTY = re.compile(r"^(?:[RDI]-[A-Z][\w. ]*|(?:an?\s+)?(?:Republican|Democrat|Independent)(?:\s+(?:of|from)\s+[A-Z][\w. ]*)?)$")
+# A parenthetical after a name, dropped before parsing: 'Rep. John Mica (R-Fla.)'.
+_PAREN = re.compile(r"\s*\([^()]*\)")
+# A contraction or possessive after a pronoun: "He’s", "she'd".
+_CLITIC = re.compile(r"['’](?:s|d|ll|re|ve)$")
+
+
+@dataclass(frozen=True, slots=True)
+class Subject:
+    """Who a reporting clause names: a name, a pronoun or a description."""
+
+    kind: str
+    """name, pronoun or nominal."""
+    text: str
+    """The name as written, the pronoun, or the head noun of the description."""
+    role: Optional[str] = None
+    """The role as written next to a name ("State Department spokesman"), else None."""
+    org: bool = False
+    """True when the subject is an organisation or a group."""
+
+
+def parse_subject(chunk: str) -> Optional[Subject]:
+    """Read the subject of a reporting clause from the words right before (or after) its cue."""
+    chunk = _PAREN.sub("", chunk.replace("\x00", " ")).strip(" ,")
+    pieces = [p.strip() for p in chunk.split(",")]
+    pieces = [p for p in pieces if p and not PARTY.match(p)]
+    if len(pieces) > 1 and _STATE_ABBREVIATION.fullmatch(pieces[-1]) and _PLACE_BEFORE_COMMA.search(pieces[-2]):
+        pieces.pop()  # 'a user who lives near Austin, Tex.': the state of a place is no subject
+    if not pieces:
+        return None
+    # An adverbial piece ("in a post via his X handle") is not the subject: look before it.
+    while len(pieces) > 1 and fold(pieces[-1].split()[0]) in _ADVERBIAL:
+        pieces.pop()
+    last = re.sub(r"\s+(?:who|which)\s.*$", "", pieces[-1])  # 'a user who lives near Austin'
+    lone = _CLITIC.sub("", last.split()[-1].lower())
+    if lone in PERSON_PRONOUNS or lone in GROUP_PRONOUNS:
+        return Subject("pronoun", lone, org=lone in GROUP_PRONOUNS)
+    named = _named(last) if last[:1].isupper() or _ARTICLE_NAME.fullmatch(last) else None
+    if named is not None:
+        if named.role is None and len(pieces) > 1:
+            role = _role_text(pieces[-2])
+            named = Subject(named.kind, named.text, role, named.org) if role else named
+        return named
+    # Descriptions after a name ("Scott Pruitt, the attorney general of Oklahoma, said"): the
+    # name is the capitalised piece before them, the nearest description its role.
+    for back in range(2, min(len(pieces), 4) + 1):
+        piece = pieces[-back]
+        if piece[:1].isupper() and fold(piece.split()[0]) not in _ADVERBIAL:  # not 'At a forum in Virginia'
+            named = _named(piece)
+            if named is not None:
+                role = named.role or _role_text(pieces[-back + 1])
+                return Subject(named.kind, named.text, role, named.org)
+            break
+    return _nominal(last) or (_named(last) if not last[:1].isupper() else None)
+
+
+def _nominal(last: str) -> Optional[Subject]:
+    match = _NOMINAL.search(_TRAILING_ADVERBS.sub("", last))
+    if match:
+        head = match.group(2).lower()
+        if head in ORG_NOUNS:
+            phrase = " ".join(f"{match.group(1)}{match.group(2)}".split()).lower()
+            return Subject("nominal", f"the {phrase}", org=True)
+        if head in ROLE_NOUNS:
+            return Subject("nominal", head)
+    return None
+
+
+def _named(piece: str) -> Optional[Subject]:
+    runs = [m for m in NAME_RUN.finditer(piece)]
+    for match in reversed(runs):
+        text = match.group(0)
+        tokens = text.split()
+        while tokens and fold(tokens[0]).strip(".") in NOT_NAME:
+            tokens.pop(0)
+        if not tokens or tokens == ["One"]:  # 'One user who lives near Austin'
+            continue
+        # Words right after the run must not continue a longer lower-case phrase that is the real
+        # subject, except an organisation noun ("Clinton's campaign").
+        tail = piece[match.end():].strip().split()
+        role, name = _split_role(tokens)
+        name = without_home(name)
+        if not name:
+            continue
+        written = " ".join(name)
+        if tail and fold(tail[0]) in ORG_NOUNS and written.endswith(("’s", "'s")):
+            return Subject("name", f"{strip_possessive(written)} {tail[0]}", None, True)
+        if tail and fold(tail[0]) not in ROLE_NOUNS and tail[0][:1].islower() and len(tail) > 2:
+            continue
+        if tail and tail[0][:1].islower() and not _TRAILING_ADVERBS.fullmatch(f" {tail[0]}") \
+                and fold(tail[0]) not in _DOCUMENTS | _AUXILIARIES \
+                and _DESCRIBED.search(piece[: match.start()] + text):
+            return None  # 'The Democratic senator', 'a Facebook user': a description, not a name
+        prefix = piece[: match.start()].split()
+        before = _role_words(prefix)
+        full_role = " ".join([*before, *role]).strip() or None
+        if full_role and not any(fold(w).strip(".,") in ROLE_NOUNS - HONORIFICS for w in full_role.split()):
+            full_role = None
+        return Subject("name", strip_possessive(written), full_role, looks_like_org(written))
+    return None
+
+
+def _split_role(tokens: list[str]) -> tuple[list[str], list[str]]:
+    # "US Secretary of State Antony Blinken": everything up to the last title or role word (and
+    # an "of State" after it) is the role; the rest is the name.
+    cut = 0
+    for i, token in enumerate(tokens[:-1]):
+        bare = fold(token).strip(".")
+        if (bare in TITLES or bare in ROLE_NOUNS) and bare not in HONORIFICS:
+            cut = i + 1
+            while cut + 1 < len(tokens) and tokens[cut] in ("of", "for"):
+                cut += 2
+    rest = tokens[cut:]
+    # "for African Affairs Molly Phee": the name starts at a given name when there is one.
+    if cut and tokens[cut - 2:cut - 1] in (["of"], ["for"]):
+        starts = [i for i, t in enumerate(rest) if is_given_name(t) or fold(t).strip(".") in HONORIFICS]
+        if starts:
+            cut += starts[0]
+        elif len(rest) > 2:
+            cut = len(tokens) - 2
+    # An honorific inside the run starts the name: "U.S. Air Force Gen. Norman Ham".
+    inner = [i for i, t in enumerate(tokens[:-1]) if i >= cut and fold(t).strip(".") in HONORIFICS]
+    if inner and inner[0] > 0:
+        cut = inner[0]
+    head = tokens[:cut]
+    # A title left at the end of the role belongs with the name ("military spokesperson Col").
+    while head and fold(head[-1]).strip(".") in HONORIFICS:
+        cut -= 1
+        head = tokens[:cut]
+    return head, tokens[cut:]
+
+
+def _role_words(prefix: list[str]) -> list[str]:
+    kept: list[str] = []
+    for word in reversed(prefix):
+        bare = fold(word).strip(".,")
+        if word[:1].isupper() or bare in _ROLE_WORDS or bare.endswith("'s"):
+            if bare in NOT_NAME and bare not in ("the", "of", "for"):
+                break
+            kept.insert(0, word)
+        else:
+            break
+    while kept and fold(kept[0]) in ("the", "of", "for", "and"):
+        kept.pop(0)
+    return kept
+
+
+def _role_text(piece: str) -> Optional[str]:
+    words = piece.split()
+    while words and fold(words[0]) in ("a", "an", "the"):
+        words.pop(0)
+    if 0 < len(words) <= 10 and any(fold(w).strip(".,") in ROLE_NOUNS for w in words):
+        return " ".join(words)
+    return None
+
+
+def subject_before(masked: str, cue_start: int, floor: int = 0) -> Optional[Subject]:
+    """Parse the subject written before the cue at ``cue_start``, not looking past ``floor``."""
+    left = _RELATIVE.sub(",", masked[floor:cue_start])
+    # Keep an appositive ("X, Niger's military spokesperson, said"): break only before it.
+    cut = 0
+    for match in _CHUNK_BREAK.finditer(left):
+        if not (match.group(0).startswith(".") and _abbreviated(left[: match.start()].split()[-1:])):
+            cut = match.end()
+    return parse_subject(left[cut:])
+
+
+def subject_after(masked: str, cue_end: int, ceiling: int) -> Optional[Subject]:
+    """Parse an inverted subject written right after a cue ("said Singh", "according to X")."""
+    right = _PAREN.sub("", masked[cue_end:ceiling])
+    chunk = right
+    for stop in _AFTER_STOP.finditer(right):
+        if stop.group(0) == "." and _abbreviated(right[: stop.start()].split()[-1:]):
+            continue  # "said Mr. McGinley", "said John F. Kerry", "said Rep. G.K. Butterfield"
+        chunk = right[: stop.start()]
+        break
+    return parse_subject(chunk) if chunk.strip() else None
+
+
+def _abbreviated(last: list[str]) -> bool:
+    # The word before a period is a title or initials, so the name goes on: "Mr.", "F.", "G.K.".
+    return bool(last) and name_goes_on(last[0].lstrip("(\"“‘'"))
+
+
+def sentence_subject(text: str) -> Optional[Subject]:
+    """Return the named or pronoun subject a sentence opens with, after an introductory phrase."""
+    # The subject may follow an introductory phrase: 'In July, Gingrich dismissed ...', 'After
+    # saying her foot was “swollen,” she was ...'.
+    starts = [text] + [text[m.end():] for m in re.finditer(r"[,\x00]\s+", text[:150])]
+    for start in starts:
+        subject = _opening_subject(_PAREN.sub("", start.replace("\x00", " ")).lstrip(" “\"'"))
+        if subject is not None:
+            return subject
+    return None
+
+
+def _opening_subject(start: str) -> Optional[Subject]:
+    described = _NOMINAL_START.match(start)
+    if described and fold(described.group(2)) in ORG_NOUNS:
+        return Subject("nominal", f"the {described.group(1)}{described.group(2)}".lower(), org=True)
+    first = [_CLITIC.sub("", fold(w)) for w in start.split()[:1]]
+    if first and first[0] in PERSON_PRONOUNS | GROUP_PRONOUNS:
+        return Subject("pronoun", first[0], org=first[0] in GROUP_PRONOUNS)
+    start = re.sub(r"^[Tt]he\s+(?=[A-Z])", "", start)  # 'The United Nations Security Council made'
+    match = NAME_RUN.match(start)
+    if not match or fold(match.group(0).split()[0]) in NOT_NAME:
+        return None
+    after = start[match.end():].lstrip()
+    if PARTY.match(match.group(0)):
+        return None  # 'To Rep. Zoe Lofgren, D-Calif., the bill'
+    if after[:1].islower() or after.startswith(","):
+        return _named(match.group(0))
+    return None

@@ -1,0 +1,1 @@
+"""Stage: figures. The numbers the sources give, what each counts, and where sources disagree."""

@@ -1,0 +1,1 @@
+"""Stage: people. People, organisations and places, with their aliases and spellings."""

@@ -1,0 +1,387 @@
+"""Attribute the quotes of a paragraph to speakers: cue verbs, pronouns, roles and neighbours."""
+from __future__ import annotations
+
+import itertools
+import re
+from bisect import bisect_left
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Optional, TypeVar
+
+from ..model import Entity, Source
+from ..english.lexicon import SHORT_TITLES
+from ..english.text import fold
+from ..english.names import NAME_RUN, ROLE_NOUNS, find_entity, gender, is_given_name, looks_like_org, strip_titles
+from ..english.quotemarks import Span
+from ..english.speakers import ACCORDING, CUE, PARTICIPLE, ROLE_MODIFIER, POSSESSIVE_SPEECH, Subject, parse_subject, sentence_subject, subject_after, subject_before
+
+# A cue joined to an earlier verb of the same subject: 'Clinton stressed her support ... and said'.
+_COORDINATED = re.compile(r"\band\s+$")
+# A credit after a quote, introduced by a dash: '” ― Sonya Herridge'.
+_DASH_CREDIT = re.compile(r"\s*[―—–]\s*(?P<name>[A-Z][^\x00.;:!?]{1,60})")
+# A sentence going on past a quote, so a cue after it is not the quote's: '“no surprise” given his'.
+_GOES_ON = re.compile(
+    r"\s*(?:given|despite|for|with|without|to|from|by|of|over|under|about|against|than|into|amid|among|"
+    r"between|through|toward|towards|until|like|unlike|because|since|although|though|unless|if|and|or|but)\s"
+)
+# A dash or another quotation between someone's "remark" and a quote: the quote is not the remark.
+_DASH_OR_QUOTE = re.compile(r"[—–]|--|\x00")
+# A paragraph that ends by introducing the next one: 'He said:', 'Trump told reporters:'.
+_INTRODUCES = re.compile(r"\b(?:" + CUE.pattern + r")(?:\s+[\w’'-]+){0,4}\s*:\s*$")
+# A person introduced with a role, as copy does before quoting them: 'Henry Crespo, president of
+# the Florida Democratic Black Caucus'.
+_APPOSITIVE_INTRO = re.compile(
+    rf"(?P<name>{NAME_RUN.pattern}),\s+(?P<role>(?:(?:a|an|the)\s+)?(?:{ROLE_MODIFIER}\s+){{0,5}}"
+    rf"(?:{'|'.join(sorted(ROLE_NOUNS))})\b(?:\s+(?:of|at|for)\s[^,.;\x00]{{1,60}})?)(?=[,.;])"
+)
+# Words of a speaker talking about themselves or to the reader: an excerpt holding none is narrative.
+_FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|[Mm]e|[Mm]y|[Mm]ine|[Ww]e|[Ww]e['’](?:re|ve|d|ll)|us|[Oo]ur|[Oo]urs|[Yy]ou|[Yy]our)\b")
+# Honorifics that tell a person's gender: 'Mr. Obama', 'Mrs. Clinton'.
+_HONORIFIC_GENDER = {"mr": "male", "sir": "male", "lord": "male", "mrs": "female", "ms": "female", "miss": "female", "dame": "female", "lady": "female"}
+# What attribution gives when a reporting clause names nobody it can resolve ("an official said").
+_UNKNOWN = ("", None)
+REACH = 500
+"""How many named people back a pronoun or a description ("the spokeswoman") may refer: far more
+than a news article names, a bound on the search in a very long one."""
+_T = TypeVar("_T")
+
+
+Speaker = tuple[str, Optional[str]]
+"""A speaker as the source names them, with the role it gives (or None)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Named:
+    """Someone the text names as a speaker or a sentence's subject: what pronouns may refer to."""
+
+    at: tuple[int, int]
+    """Block index and offset in the block."""
+    name: str
+    role: Optional[str]
+    org: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One paragraph of a source, with the offsets of its sentences."""
+
+    text: str
+    sentences: tuple[tuple[int, int, str], ...]
+
+
+def blocks(source: Source) -> list[Block]:
+    """A source's paragraphs, as cleaning mended them and a reader sees them, with sentence offsets."""
+    out = []
+    for _, run in itertools.groupby(source.sentences, key=lambda sentence: sentence.paragraph):
+        text, offsets = "", []
+        for sentence in run:
+            if text:
+                text += " "
+            offsets.append((len(text), len(text) + len(sentence.text), sentence.id))
+            text += sentence.text
+        out.append(Block(text, tuple(offsets)))
+    return out
+
+
+def named_events(masked: str, b: int, block: Block, entities: Sequence[Entity]) -> list[Named]:
+    """List who a block names as a speaker or as a sentence's subject, for pronouns to refer to."""
+    events = []
+    subjects = []
+    for start, end, _ in block.sentences:
+        subject = sentence_subject(masked[start:end])
+        if subject and subject.kind == "name" and _known(subject, entities):
+            events.append(Named((b, start), subject.text, subject.role, _is_org(subject, entities)))
+            subjects.append((start, end))
+    for cue in CUE.finditer(masked):
+        subject = None
+        # An inverted clause names its subject after the cue: '”, said Singh', '..., noted NBC’s Dante Chinni.'
+        if cue.start() == 0 or re.search(r"[\x00,]\s*$", masked[max(0, cue.start() - 4):cue.start()]):
+            subject = subject_after(masked, cue.end(), len(masked))
+        if subject is None or subject.kind != "name":
+            subject = subject_before(masked, cue.start())
+        if subject and subject.kind == "name":
+            events.append(Named((b, cue.start()), subject.text, subject.role, _is_org(subject, entities)))
+    for intro in _APPOSITIVE_INTRO.finditer(masked):
+        # Only in a sentence with no named subject: in 'Cruz criticized Merrick Garland, the
+        # attorney general.' the next "he" is still Cruz.
+        if any(s <= intro.start() < e for s, e in subjects):
+            continue
+        subject = parse_subject(intro.group("name"))
+        if subject and subject.kind == "name" and not subject.org and 2 <= len(subject.text.split()) <= 4:
+            events.append(Named((b, intro.start("name")), subject.text, _role_of(intro.group("role")), False))
+    for acc in ACCORDING.finditer(masked):
+        subject = subject_after(masked, acc.end(), len(masked))
+        if subject and subject.kind == "name":
+            events.append(Named((b, acc.start()), subject.text, subject.role, _is_org(subject, entities)))
+    return events
+
+
+def excerpt_events(block: Block, masked: str, spans: Sequence[Span], b: int, entities: Sequence[Entity]) -> list[Named]:
+    """List who an excerpt of another article names as a subject, for a later "she said" to refer to.
+
+    An excerpt ('McCrummen reports: "Melanie thought the whole thing was outrageous. …') is a
+    quote left open across paragraphs that tells a story in the third person; a speaker's own
+    words say "I" or "we", and the people they name are not who the report's "he" means.
+    """
+    events: list[Named] = []
+    for span in spans:
+        inner = block.text[span.start:span.end]
+        if span.closed or _FIRST_PERSON.search(inner):
+            continue
+        unmasked = masked[: span.start] + inner + masked[span.end:]
+        events.extend(e for e in named_events(unmasked, b, block, entities) if span.start <= e.at[1] < span.end)
+    return events
+
+
+def attribute_block(
+    block: Block, masked: str, spans: Sequence[Span], b: int, history: Sequence[Named], entities: Sequence[Entity]
+) -> list[Optional[Speaker]]:
+    """Give each quoted span of a block its speaker; a quote with no cue of its own takes its neighbour's."""
+    found = [_attribute(block, masked, span, b, history, entities) for span in spans]
+    shared = [_neighbour(found, i) if found[i] is None else found[i] for i in range(len(found))]
+    return [None if s == _UNKNOWN else s for s in shared]
+
+
+def introduced(masked: str, b: int, history: Sequence[Named], entities: Sequence[Entity]) -> Optional[Speaker]:
+    """Return who a block ending on a cue and a colon introduces ('He said:'), for the quote that follows."""
+    match = _INTRODUCES.search(masked)
+    if not match:
+        return None
+    subject = subject_before(masked, match.start())
+    return _resolve(subject, (b, match.start()), history, entities) if subject else None
+
+
+def _role_of(text: str) -> str:
+    return re.sub(r"^(?:a|an|the)\s+", "", " ".join(text.split()))
+
+
+def _known(subject: Subject, entities: Sequence[Entity]) -> bool:
+    # A lone capitalised word opening a sentence is a name only if the story knows it ("Investors" is not).
+    if subject.kind != "name" or len(subject.text.split()) > 1:
+        return True
+    return is_given_name(subject.text) or _find_entity(subject.text, entities) is not None
+
+
+def _is_org(subject: Subject, entities: Sequence[Entity]) -> bool:
+    entity = _find_entity(subject.text, entities)
+    if entity is not None and entity.kind != "place":
+        return entity.kind != "person"
+    return subject.org
+
+
+def _frame(block: Block, span: Span) -> tuple[int, int]:
+    starts = [s for s, e, _ in block.sentences if s <= span.outer_start] or [0]
+    ends = [e for s, e, _ in block.sentences if e >= span.outer_end] or [len(block.text)]
+    return max(starts), min(ends)
+
+
+def _attribute(block: Block, masked: str, span: Span, b: int, history: Sequence[Named], entities: Sequence[Entity]) -> Optional[Speaker]:
+    start, end = _frame(block, span)
+    right = masked[span.outer_end:end]
+    dash = _DASH_CREDIT.match(right)
+    if dash:
+        subject = parse_subject(dash.group("name"))
+        if subject is not None and subject.kind == "name":
+            return subject.text, subject.role
+    # Whether the quote closes its clause: '“We will go,” in a statement' does, '“no surprise” given' does not.
+    ends_clause = bool(re.search(r"[,.;:!?…]\W*$", block.text[span.start:span.outer_end + 1]))
+    candidates = [c for c in (_after(masked, span, end, ends_clause), _before(masked, span, start, end)) if c]
+    if not candidates and not masked[span.outer_end:end].strip():
+        # The quote ends its sentence and the cue opens the next: '“We will go.” Singh said.'
+        following = [e for s, e, _ in block.sentences if s >= end]
+        after = _after(masked, span, following[0]) if following else None
+        candidates = [after] if after and after[0] <= 4 else []
+    if not candidates:
+        said = [m for m in POSSESSIVE_SPEECH.finditer(masked, start, span.outer_start) if _introduces(masked[m.end():span.outer_start])]
+        if said:
+            named = parse_subject(said[-1].group("name"))
+            if named is not None and named.kind == "name":
+                return named.text, named.role
+        if masked[start:span.outer_start].strip(" \x00"):
+            # A partial quote with no cue: the words are the clause subject's ("Trump is promising “jobs”").
+            subject = sentence_subject(masked[start:span.outer_start])
+            if subject:
+                return _resolve(subject, (b, span.outer_start), history, entities)
+        return _previous_sentence(block, masked, start, b, history, entities)
+    _, subject, at = min(candidates, key=lambda c: c[0])
+    return _resolve(subject, (b, at), history, entities) or _UNKNOWN
+
+
+def _after(masked: str, span: Span, end: int, ends_clause: bool = True) -> Optional[tuple[int, Subject, int]]:
+    # The reporting clause right after the quote: '”, Singh said', '” said Singh', '” according to X'.
+    # ``ends_clause`` tells whether the quote ends on punctuation ('“We will go,” in a statement, …').
+    right = masked[span.outer_end:end]
+    cues = sorted([*CUE.finditer(right), *ACCORDING.finditer(right)], key=lambda m: m.start())
+    if not cues or "\x00" in right[: cues[0].start()]:
+        return None
+    cue = cues[0]
+    between = right[: cue.start()]
+    if _GOES_ON.match(between) and not ends_clause and "," not in between:
+        return None  # '“no surprise” given his 2016 campaign promises': the sentence goes on
+    at = span.outer_end + cue.start()
+    if ACCORDING.match(cue.group(0) + " "):
+        subject = subject_after(masked, span.outer_end + cue.end(), end)
+    else:
+        # '”, Singh said' has the subject before the cue; '”, said Singh' right after it.
+        if between.strip(" ,."):
+            subject = subject_before(masked, at, span.outer_end)
+        else:
+            subject = subject_after(masked, span.outer_end + cue.end(), end)
+    return (len(between.split()), subject, at) if subject else None
+
+
+def _before(masked: str, span: Span, start: int, end: int) -> Optional[tuple[int, Subject, int]]:
+    # The nearest reporting clause before the quote: 'Singh said officials “', 'saying, “'.
+    left = masked[start:span.outer_start]
+    cues = sorted([*CUE.finditer(left), *PARTICIPLE.finditer(left), *ACCORDING.finditer(left)], key=lambda m: m.start())
+    for cue in reversed(cues):
+        at = start + cue.start()
+        if ACCORDING.match(cue.group(0) + " "):
+            subject = subject_after(masked, start + cue.end(), span.outer_start)
+        elif PARTICIPLE.fullmatch(cue.group(0)):
+            subject = _main_subject(masked, start, at, end)
+        else:
+            subject = subject_before(masked, at, start)
+            if subject is None and _COORDINATED.search(masked[start:at]):
+                subject = sentence_subject(masked[start:at])
+            if subject is None and not masked[start:at].strip(" \x00,"):
+                subject = subject_after(masked, start + cue.end(), span.outer_start)  # 'Said Ellis: “'
+        if subject:
+            return len(left[cue.end():].split()) + 1, subject, at
+    return None
+
+
+def _introduces(gap: str) -> bool:
+    # 'Trump’s claim that there have been “…”' gives the claim's words; 'treating Clinton’s remark
+    # as a compliment -- “…”' gives the subject's own, after a dash or another quote.
+    return not _DASH_OR_QUOTE.search(gap)
+
+
+def _main_subject(masked: str, floor: int, at: int, end: int) -> Optional[Subject]:
+    # A participle shares the subject of its main clause: 'X said ..., adding', 'After saying “…”, she was'.
+    for cue in reversed(list(CUE.finditer(masked, floor, at))):
+        subject = subject_before(masked, cue.start(), floor)
+        if subject:
+            return subject
+    return sentence_subject(masked[floor:end])
+
+
+def _previous_sentence(block: Block, masked: str, start: int, b: int, history: Sequence[Named], entities: Sequence[Entity]) -> Optional[Speaker]:
+    # 'Abdramane spoke on television. "The US presence is illegal."': the cue is one sentence back.
+    before = [(s, e) for s, e, _ in block.sentences if e <= start]
+    if not before:
+        return None
+    s, e = before[-1]
+    if "\x00" in masked[s:e]:
+        return None
+    for cue in reversed(list(CUE.finditer(masked, s, e))):
+        subject = subject_before(masked, cue.start(), s)
+        if subject:
+            return _resolve(subject, (b, cue.start()), history, entities)
+    return None
+
+
+def _resolve(subject: Subject, at: tuple[int, int], history: Sequence[Named], entities: Sequence[Entity]) -> Optional[Speaker]:
+    if subject.kind == "name":
+        return subject.text, subject.role
+    end = bisect_left(history, at, key=lambda h: h.at)  # history is in reading order
+    earlier = history[max(0, end - REACH):end]
+    if subject.kind == "pronoun":
+        return _antecedent(subject, earlier, entities)
+    noun = subject.text
+    if subject.org and noun.startswith("the "):
+        head = noun.split()[-1]
+        named = next((h for h in reversed(earlier) if h.org and head in fold(h.name).split()), None)
+        return (named.name, named.role) if named else (noun, None)
+    # "the spokeswoman said": the latest named speaker the article gave that role.
+    for h in reversed(earlier):
+        titles = {SHORT_TITLES.get(w.strip("."), w) for w in fold(h.name).split()}
+        if (h.role and noun in fold(h.role)) or noun in titles:
+            return h.name, h.role
+    return _memo(entities, ("role", noun), lambda: _entity_with_role(noun, entities))
+
+
+def _entity_with_role(noun: str, entities: Sequence[Entity]) -> Optional[Speaker]:
+    for entity in entities:
+        role = next((r for r in entity.roles if noun in fold(r)), None)
+        if role:
+            return entity.name, role
+    return None
+
+
+def _antecedent(pronoun: Subject, earlier: Sequence[Named], entities: Sequence[Entity]) -> Optional[Speaker]:
+    # The most recent named speaker or subject that the pronoun can stand for.
+    wanted = {"he": "male", "she": "female"}.get(pronoun.text)
+    for h in reversed(earlier):
+        if pronoun.org and h.org:
+            return h.name, h.role
+        if not pronoun.org and not h.org and _person_like(h.name, entities):
+            if wanted is None or _gender(h.name, entities) in (None, wanted):
+                return h.name, h.role
+    return None
+
+
+def _person_like(name: str, entities: Sequence[Entity]) -> bool:
+    entity = _find_entity(name, entities)
+    if entity is not None:
+        return entity.kind == "person"
+    return 2 <= len(name.split()) <= 4 and not looks_like_org(name)
+
+
+def _gender(name: str, entities: Sequence[Entity]) -> Optional[str]:
+    # From the honorific ("Mr. Obama"), else the given name, else, for a lone surname, the people
+    # who bear it, unless they differ (Bill and Hillary Clinton).
+    by_title = _HONORIFIC_GENDER.get(fold(name.split()[0]).strip("."))
+    if by_title:
+        return by_title
+    given = strip_titles(name).split()
+    if len(given) > 1:
+        return gender(given[0])  # a family shares a surname: never guess from it
+    surname = fold(given[-1])
+    return _memo(entities, ("surname", surname), lambda: _surname_gender(surname, entities))
+
+
+def _surname_gender(surname: str, entities: Sequence[Entity]) -> Optional[str]:
+    bearers = {
+        _entity_gender(e) for e in entities if e.kind == "person" and surname in fold(e.name).split()
+    } - {None}
+    return bearers.pop() if len(bearers) == 1 else None
+
+
+def _entity_gender(entity: Entity) -> Optional[str]:
+    for written in (entity.name, *entity.aliases):
+        by_title = _HONORIFIC_GENDER.get(fold(written.split()[0]).strip("."))
+        if by_title:
+            return by_title
+    given = strip_titles(entity.name).split()
+    return gender(given[0]) if len(given) > 1 else None
+
+
+def _neighbour(found: Sequence[Optional[Speaker]], i: int) -> Optional[Speaker]:
+    # '“A,” he said. “B.”': B is the same speaker's; the nearest earlier quote first, then later.
+    for j in [*range(i - 1, -1, -1), *range(i + 1, len(found))]:
+        if found[j] and found[j] != _UNKNOWN:
+            return found[j]
+    return None
+
+
+def _find_entity(name: str, entities: Sequence[Entity]) -> Optional[Entity]:
+    return _memo(entities, ("entity", name), lambda: find_entity(name, entities))
+
+
+# The story's entities last asked about, and the answers found in them: attribution asks the same
+# questions about the same few names for every quote, and each answer walks every entity.
+_answers: tuple[object, dict[tuple[str, str], object]] = (None, {})
+
+
+def _memo(entities: Sequence[Entity], question: tuple[str, str], answer: Callable[[], _T]) -> _T:
+    """Answer a question about a story's entities once per tuple of entities."""
+    global _answers
+    if not isinstance(entities, tuple):
+        return answer()  # a list may change between calls
+    if _answers[0] is not entities:
+        _answers = (entities, {})
+    known = _answers[1]
+    if question not in known:
+        known[question] = answer()
+    return known[question]  # type: ignore[return-value]

@@ -1,0 +1,1 @@
+"""Stage: timeline. Dated events with relative dates resolved, and conflicting dates."""
