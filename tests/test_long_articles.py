@@ -21,7 +21,7 @@ from generator.digest import prepare_source, with_slugs
 from generator.model import FigureMention, Sentence, Source
 from generator.people.entities import extract_entities, name_discrepancies
 from generator.input.read import read_article
-from generator.output.render import _first_mentions
+from generator.output.view import first_mentions
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -237,10 +237,10 @@ def test_first_mentions_are_the_first_sentences_naming_each_entity() -> None:
     by_id = {s.id: s for s in sources}
     expected = {e: [(sid, next((s.id for s in by_id[sid].sentences if any(n in s.text for n in (e.name, *e.aliases))), None))
                     for sid in e.sources] for e in entities}
-    assert _first_mentions({"sources": by_id}, entities) == expected
+    assert first_mentions({"sources": by_id}, entities) == expected
     odd = _source("odd", ["Niger\x00 said", "Niger said"])
     entity = entities[0].__class__("e1", "Niger", "place", ("Niger\x00",), ("odd",))
-    assert _first_mentions({"sources": {"odd": odd}}, [entity]) == {entity: [("odd", "odd-s1")]}
+    assert first_mentions({"sources": {"odd": odd}}, [entity]) == {entity: [("odd", "odd-s1")]}
 
 
 def test_name_spellings_are_found_in_every_sentence_that_has_them() -> None:

@@ -18,13 +18,13 @@ from urllib.parse import quote, urlsplit
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 
-from ..claims.compare import coverage
-from ..english.text import time_relation
 from ..digest import dumps, readable_label
-from ..figures.extract import value_text
-from ..claims.wire import independent_count
-from ..model import Digest, Discrepancy, Entity, Figure, FigureMention, Headline, Quote, Source
+from ..model import Digest, Headline, Source
 from .publish import Page
+from .view import (
+    figure_values, first_mentions, key_figures, key_quotes, one_per_source, story_context, unique_sources,
+    written_differently,
+)
 
 def _templates() -> Path:
     """Find the templates: inside the package when installed from a wheel, else the repository's."""
@@ -101,14 +101,14 @@ def environment(templates: Path = TEMPLATES) -> Environment:
     env.filters["url"] = safe_url
     env.filters["yaml_string"] = yaml_title
     env.filters["date_range"] = date_range
-    env.filters["one_per_source"] = _one_per_source
+    env.filters["one_per_source"] = one_per_source
     env.filters["anchor"] = anchor_id
     env.filters["figure_values"] = figure_values
-    env.filters["unique_sources"] = _unique_sources
+    env.filters["unique_sources"] = unique_sources
     env.filters["key_quotes"] = key_quotes
     env.filters["highlight"] = _highlight
-    env.filters["first_mentions"] = _first_mentions
-    env.filters["written_differently"] = _written_differently
+    env.filters["first_mentions"] = first_mentions
+    env.filters["written_differently"] = written_differently
     env.filters["key_figures"] = key_figures
     env.filters["headline"] = headline
     env.filters["xml"] = _xml
@@ -116,73 +116,6 @@ def environment(templates: Path = TEMPLATES) -> Environment:
     env.filters["urn"] = _urn
     env.filters["latest_date"] = latest_date
     return env
-
-
-@pass_context
-def key_figures(context: Mapping[str, Any], figures: Sequence[Figure], *, limit: int = 5) -> list[Figure]:
-    """Pick the figures for the overview: in rank order, leaving out durations that only date an
-    event ("a year ago", "four months later": the timeline shows those)."""
-    sentences = context["sentences"]
-
-    def dates_an_event(mention: FigureMention) -> bool:
-        text = sentences[mention.sentence].text
-        at = text.find(mention.text)
-        if at < 0:
-            return time_relation(mention.text, 0, len(mention.text)) is not None
-        return time_relation(text, at, at + len(mention.text)) is not None
-
-    return [
-        f for f in figures if not (f.kind == "duration" and all(dates_an_event(m) for m in f.mentions))
-    ][:limit]
-
-
-@pass_context
-def _first_mentions(context: Mapping[str, Any], entities: Sequence[Entity]) -> dict[Entity, list[tuple[str, str | None]]]:
-    """For each entity, each source naming it with the first sentence that uses one of its names, if any."""
-    joined: dict[str, str | None] = {}  # a source's sentences as one text: one search per name, not per sentence
-    out: dict[Entity, list[tuple[str, str | None]]] = {}
-    for entity in entities:
-        names = (entity.name, *entity.aliases)
-        out[entity] = []
-        for source_id in entity.sources:
-            sentences = context["sources"][source_id].sentences
-            if source_id not in joined:
-                text = "\x00".join(s.text for s in sentences)
-                joined[source_id] = text if sentences and text.count("\x00") == len(sentences) - 1 else None
-            whole = joined[source_id]
-            first: str | None
-            if whole is None or any("\x00" in n for n in names):  # the separator would mislead
-                first = next((s.id for s in sentences if any(n in s.text for n in names)), None)
-            else:
-                at = min((a for a in (whole.find(n) for n in names) if a >= 0), default=-1)
-                first = sentences[whole.count("\x00", 0, at)].id if at >= 0 else None
-            out[entity].append((source_id, first))
-    return out
-
-
-@pass_context
-def _written_differently(context: Mapping[str, Any], entities: Sequence[Entity]) -> dict[Entity, list[tuple[str, Discrepancy]]]:
-    """For each person, the name discrepancies, each with the heading that says how the names differ."""
-    by_name: dict[str, list[tuple[str, Discrepancy]]] = {}
-    for d in context["digest"].discrepancies:
-        what, _, name = d.about.partition(" of ")
-        if d.kind == "name":
-            heading = "Names written in a different order" if what == "name order" else "Spelled differently"
-            by_name.setdefault(name, []).append((heading, d))
-    return {entity: by_name.get(entity.name, []) for entity in entities}
-
-
-def highlights(digest: Digest) -> dict[str, list[tuple[int, int, str]]]:
-    """Find, per sentence, the character spans of its quotes and figures: (start, end, kind)."""
-    texts = {t.id: t.text for s in digest.sources for t in s.sentences}
-    found: dict[str, list[tuple[int, int, str]]] = {}
-    wanted = [(m.sentence, m.text, "quote") for q in digest.quotes for m in q.mentions]
-    wanted += [(m.sentence, m.text, "figure") for f in digest.figures for m in f.mentions]
-    for sentence_id, words, kind in wanted:
-        start = texts.get(sentence_id, "").find(words) if words else -1
-        if start >= 0:
-            found.setdefault(sentence_id, []).append((start, start + len(words), kind))
-    return found
 
 
 @pass_context
@@ -237,44 +170,6 @@ def date_range(digest: Digest) -> str:
 
 
 @pass_context
-def _one_per_source(context: Mapping[str, Any], sentence_ids: Sequence[str]) -> list[str]:
-    seen: set[str] = set()
-    out = []
-    for sid in sentence_ids:
-        source = context["source_of"][sid]
-        if source not in seen:
-            seen.add(source)
-            out.append(sid)
-    return out
-
-
-def figure_values(figure: Figure) -> list[tuple[str, list[FigureMention]]]:
-    """Group a figure's mentions by the value they state, as a reader would write it."""
-    groups: dict[str, list[FigureMention]] = {}
-    for mention in figure.mentions:
-        groups.setdefault(value_text(mention), []).append(mention)
-    return sorted(groups.items(), key=lambda kv: (-len({m.source for m in kv[1]}), kv[0]))
-
-
-def _unique_sources(mentions: Sequence[FigureMention]) -> list[FigureMention]:
-    seen: set[str] = set()
-    out = []
-    for mention in mentions:
-        if mention.source not in seen:
-            seen.add(mention.source)
-            out.append(mention)
-    return out
-
-
-def key_quotes(quotes: Sequence[Quote], *, limit: int = 3) -> list[Quote]:
-    """Pick the quotes to show on the overview: named speakers, most outlets, longest first."""
-    ranked = sorted(
-        quotes, key=lambda q: (q.speaker is None, -len({m.source for m in q.mentions}), -len(q.text), q.id)
-    )
-    return ranked[:limit]
-
-
-@pass_context
 def _cite(context: Mapping[str, Any], sentence_id: str, label: str | None = None) -> str:
     sentences = context["sentences"]
     source = context["sources"][context["source_of"][sentence_id]]
@@ -313,26 +208,12 @@ def anchor_id(source: Source, sentence_id: str) -> str:
 
 def story_pages(digest: Digest, env: Environment, *, digest_json: str | None = None) -> list[Page]:
     """Render every page of one story, its sources' pages and its digest.json (``digest_json``, if given)."""
-    sources = {s.id: s for s in digest.sources}
-    sentences = {t.id: t for s in digest.sources for t in s.sentences}
-    source_of = {t.id: s.id for s in digest.sources for t in s.sentences}
     base = digest.story.slug
-    context = {
-        "digest": digest,
-        "sources": sources,
-        "sentences": sentences,
-        "source_of": source_of,
-        "coverage": coverage(digest.claims, [s.id for s in digest.sources], digest.discrepancies),
-        "claim_of": {c.id: c for c in digest.claims},
-        "figure_of": {f.id: f for f in digest.figures},
-        "independent": independent_count([s.id for s in digest.sources], digest.wire_groups),
-    }
+    context = story_context(digest)
     pages = []
     for name in STORY_PAGES:
         template = "overview.md.j2" if name == "index" else f"{name}.md.j2"
         pages.append(_page(f"{base}/{name}.md", env.get_template(template).render(context)))
-    context["marks"] = highlights(digest)
-    context["unique"] = {sid for c in digest.claims if len(c.sources) == 1 for ids in c.sources.values() for sid in ids}
     for source in digest.sources:
         text = env.get_template("source.md.j2").render(context, source=source, paragraphs=_paragraphs(source))
         pages.append(_page(f"{base}/sources/{source.slug}.md", text))
