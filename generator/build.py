@@ -10,20 +10,21 @@ import warnings
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from itertools import combinations
 from pathlib import Path
 
 from .cache import Cache, key
-from .digest import build_digest, dumps, loads, prepare_source, story_title
-from .errors import InputError, OutputError, SeedsError, StrictError
-from .model import Digest, Source, StoryInfo, from_dict, to_dict
-from .input.read import OUTLETS_FILE, OutletRule, match_outlet, read_article, read_file, read_outlet_rules
-from .output.publish import MARKER, check_output, lock_path, output_lock, publish, remove_stale
-from .output.render import TEMPLATES, environment, site_pages, template_files
-from .input.find import Candidate, Skipped, find_files
-from .stories.plan import plan_stories
-from .english.text import looks_english
 from .claims.wire import wire_evidence
+from .digest import build_digest, dumps, loads, prepare_source, story_title
+from .english.text import looks_english
+from .errors import InputError, OutputError, SeedsError, StrictError
+from .input.find import Candidate, Skipped, find_files
+from .input.read import OUTLETS_FILE, OutletRule, match_outlet, read_article, read_file, read_outlet_rules
+from .model import Digest, Source, StoryInfo, from_dict, to_dict
+from .output.publish import MARKER, Page, check_output, lock_path, output_lock, publish, remove_stale
+from .output.render import TEMPLATES, environment, site_pages, story_pages, template_files
+from .stories.plan import plan_stories
 
 _PARALLEL_MIN_STORIES = 4
 """Below this many stories to digest, starting worker processes costs more than it saves."""
@@ -128,8 +129,7 @@ def _build(
     report.problems.extend(_near_duplicates(report.digests))
     _report(report, warn, strict)
     progress(f"rendering {len(report.digests)} stories")
-    texts = {digest.story.slug: text for digest, text in digested}
-    pages = site_pages(report.digests, report.problems, environment(), texts=texts)
+    pages = site_pages(report.digests, report.problems, environment(), stories=_story_pages(digested, cache))
     progress(f"writing {len(pages)} files to {out}")
     report.written = publish(pages, out)
     report.stories = len(report.digests)
@@ -164,9 +164,36 @@ def _fingerprint(
         parts += [candidate.label, candidate.folder or "", hashes[candidate.label]]
     outlets = seeds / OUTLETS_FILE
     parts.append(outlets.read_bytes() if outlets.is_file() else b"")
+    return key("fingerprint", *parts, _templates_key())
+
+
+@lru_cache(maxsize=1)
+def _templates_key() -> str:
+    """Hash the templates the pages are rendered from (not the theme's overrides)."""
+    parts: list[str | bytes] = []
     for template in template_files():
         parts += [template.relative_to(TEMPLATES).as_posix(), template.read_bytes()]
-    return key("fingerprint", *parts)
+    return key("templates", *parts)
+
+
+def _story_pages(digested: Sequence[tuple[Digest, str]], cache: Cache) -> dict[str, list[Page]]:
+    """Each story's pages, rendered again only when its digest.json or the templates changed.
+
+    A story's pages are a function of its digest alone, so in an archive where one article was
+    added, only the story it joined is rendered; the others come from the cache as they were.
+    """
+    env = environment()
+    out: dict[str, list[Page]] = {}
+    for digest, text in digested:
+        entry = key("pages", _templates_key(), text)
+        hit = cache.get("pages", entry)
+        if isinstance(hit, list) and all(isinstance(p, list) and len(p) == 2 for p in hit):
+            out[digest.story.slug] = [Page(path, content.encode("utf-8")) for path, content in hit]
+            continue
+        pages = story_pages(digest, env, digest_json=text)
+        cache.put("pages", entry, [[page.path, page.content.decode("utf-8")] for page in pages])
+        out[digest.story.slug] = pages
+    return out
 
 
 def _tree_stamp(out: Path) -> dict[str, list[int]]:

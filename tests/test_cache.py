@@ -81,3 +81,22 @@ def test_warnings_are_repeated_when_the_build_is_up_to_date(tmp_path: Path) -> N
     build(seeds, out, warn=first.append)
     assert build(seeds, out, warn=second.append).up_to_date
     assert first == second == ["warning: seeds/niger/empty.txt: skipped: empty file"]
+
+
+def test_a_changed_file_renders_only_its_story(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import generator.build as build_module
+
+    seeds = two_stories(tmp_path)
+    out = tmp_path / "content"
+    build(seeds, out, warn=lambda line: None)
+    rendered: list[str] = []
+    real = build_module.story_pages
+    monkeypatch.setattr(build_module, "story_pages", lambda digest, *a, **k: rendered.append(digest.story.slug) or real(digest, *a, **k))
+    target = next((seeds / "other").iterdir())
+    target.write_text(target.read_text(encoding="utf-8") + "\nA new closing sentence was added here.\n", encoding="utf-8")
+    build(seeds, out, warn=lambda line: None)
+    assert rendered == ["other"]
+    fresh = tmp_path / "fresh"
+    build(seeds, fresh, warn=lambda line: None, use_cache=False)
+    tree = lambda root: {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}  # noqa: E731
+    assert tree(out) == tree(fresh)

@@ -249,9 +249,12 @@ def site_pages(
     problems: Sequence[tuple[str, str]],
     env: Environment,
     *,
-    texts: Mapping[str, str] | None = None,
+    stories: Mapping[str, Sequence[Page]] | None = None,
 ) -> list[Page]:
-    """Render the whole docs folder: home, monthly archives, problems, every story, the static assets."""
+    """Render the whole docs folder: home, monthly archives, problems, every story, the static assets.
+
+    ``stories`` holds stories' pages already rendered (from the cache), by slug; the others are rendered here.
+    """
     newest_first = sorted(digests, key=lambda d: (story_month(d) != "undated", date_range(d), d.story.slug), reverse=True)
     by_month: dict[str, list[Digest]] = {}
     for digest in newest_first:
@@ -269,7 +272,8 @@ def site_pages(
     for month, members in by_month.items():
         pages.append(_page(f"archive/{month}.md", env.get_template("archive.md.j2").render(month=month, digests=members)))
     for digest in digests:
-        pages.extend(story_pages(digest, env, digest_json=(texts or {}).get(digest.story.slug)))
+        rendered = (stories or {}).get(digest.story.slug)
+        pages.extend(rendered if rendered is not None else story_pages(digest, env))
         for alias in digest.story.aliases:
             pages.append(_page(f"{alias}/index.md", env.get_template("redirect.md.j2").render(story=digest.story)))
     assets = TEMPLATES / "assets"
