@@ -14,8 +14,6 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from generator.build import build
-
 SEEDS = "seeds"
 """The folder of articles, relative to mkdocs.yml, unless the environment variable SEEDS names another."""
 
@@ -45,6 +43,8 @@ def on_pre_build(*, config: Any) -> None:
     """Regenerate the docs folder from the seeds when serving; print one line saying what happened."""
     if not _serving:
         return
+    from generator.build import build  # only when serving: `mkdocs build` does not pay for the import
+
     docs = Path(config["docs_dir"])
     try:
         report = build(seeds_folder(config), docs)
