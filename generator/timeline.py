@@ -12,13 +12,12 @@ import dataclasses
 import datetime as dt
 import math
 import re
-import warnings
-from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .common.blocking import shared_word_neighbours, warn_windowed
 from .common.unionfind import DisjointSets
 from .dates import Expression, Span, resolve, resolve_article
 from .model import Discrepancy, Event, Source, Variant
@@ -138,11 +137,7 @@ def _clusters(sources: Sequence[Source], *, window: int, merge_cutoff: float,
     weights = _weights(sources)
     near, common = _near([m.context for m in mentions])
     if common:
-        counts = Counter(m.source for m in mentions)
-        warnings.warn(f"{sources[max(counts, key=counts.__getitem__)].file}: its story has {len(mentions):,} "
-                      f"dates; those sharing only words more than {COMMON_STEM} of them have around them (such "
-                      f"as {', '.join(repr(w) for w in common[:3])}) were compared only with the {NEAR} nearest "
-                      "on either side that share their rarest words", RuntimeWarning, stacklevel=3)
+        warn_windowed([sources[m.source].file for m in mentions], "dates", common, common=COMMON_STEM, window=NEAR)
     events = _Events(mentions, near, weights)
     events.merge(sorted((p for p, m in enumerate(mentions) if m.span), key=lambda p: _precision_order(mentions[p])),
                  merge_cutoff)
@@ -188,30 +183,10 @@ def _mentions(sources: Sequence[Source], *, window: int) -> list[_Mention]:
 
 def _near(contexts: Sequence[Sequence[tuple[str, float]]], *, common: int = COMMON_STEM, window: int = NEAR,
           rarest: int = 2) -> tuple[list[set[int]], list[str]]:
-    """List, for each mention in reading order, the others whose words it shares: all of them
-    through a word at most ``common`` mentions have around them, else through its ``rarest`` such
-    words only the ``window`` mentions on either side; and the words more than ``common`` have."""
-    holders: dict[str, list[int]] = {}
-    for i, context in enumerate(contexts):
-        for stem, _weight in context:
-            holders.setdefault(stem, []).append(i)
-    near: list[set[int]] = []
-    for i, context in enumerate(contexts):
-        linked: set[int] = set()
-        stems = [s for s, _w in context]
-        for stem in stems:
-            if len(holders[stem]) <= common:
-                linked.update(holders[stem])
-        for stem in sorted((s for s in stems if len(holders[s]) > common), key=lambda s: (len(holders[s]), s))[:rarest]:
-            at = bisect_left(holders[stem], i)
-            linked.update(holders[stem][max(0, at - window):at + window + 1])
-        linked.discard(i)
-        near.append(linked)
-    # A mention linked to a neighbour through its own rare word links the neighbour back to it.
-    for i, linked in enumerate(near):
-        for j in linked:
-            near[j].add(i)
-    return near, sorted((s for s, ids in holders.items() if len(ids) > common), key=lambda s: (-len(holders[s]), s))
+    """List, for each mention in reading order, the others whose words it shares, as
+    ``common.blocking.shared_word_neighbours`` links them; and the words more than ``common`` have."""
+    return shared_word_neighbours([[stem for stem, _weight in context] for context in contexts],
+                                  common=common, window=window, rarest=rarest)
 
 
 class _Events:
