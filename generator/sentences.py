@@ -13,6 +13,9 @@ _END = re.compile(r"(?P<mark>\.\s?\.\s?\.|…|[.!?])(?P<close>[\"”’')\]]*)(?
 # The word before a period, to tell "Gen." or "U.S." from the end of a sentence.
 _WORD_BEFORE = re.compile(r"(?P<word>[\w.'’-]*)$")
 
+# The first word after a candidate end, past opening quotes or brackets: '“The' -> 'The'.
+_NEXT_WORD = re.compile(r"[\"“‘'(\[]*(\w+)")
+
 # A sentence must begin like one: an opening quote or bracket, then a capital letter or a digit.
 _START = re.compile(r"[\"“‘'(\[]*[A-Z0-9À-Ý$£€]")
 
@@ -48,8 +51,10 @@ def split_paragraph(text: str) -> list[str]:
 
 
 def _is_boundary(text: str, match: re.Match[str], start: int) -> bool:
-    following = text[match.end():]
-    if not _START.match(following):
+    # Read from positions in ``text``, never a copy of the rest of it: one paragraph of a very
+    # long article can hold thousands of candidate ends.
+    following = match.end()
+    if not _START.match(text, following):
         return False
     mark = match.group("mark")
     if mark != "." and mark not in "!?":
@@ -59,20 +64,28 @@ def _is_boundary(text: str, match: re.Match[str], start: int) -> bool:
         return True
     if match.group("close"):
         return True
-    before = _WORD_BEFORE.search(text, start, match.start())
-    word = before.group("word").lower().lstrip("'’(") if before else ""
+    word = _word_before(text, start, match.start()).lower().lstrip("'’(")
     if not word:
         return True
     if len(word) == 1 and word.isalpha():
         return False  # an initial: "John F. Kennedy"
     if word in _ABBREVIATIONS:
         if word in _MAY_END:
-            next_word = re.match(r"[\"“‘'(\[]*(\w+)", following)
+            next_word = _NEXT_WORD.match(text, following)
             return next_word is not None and next_word.group(1).lower() in _OPENERS
         return False
     if re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):
         return False  # dotted initialisms not listed: "N.A.T.O."
     return True
+
+
+def _word_before(text: str, start: int, end: int) -> str:
+    """Return the run of word characters, dots, apostrophes and hyphens that ends at ``end`` (not
+    before ``start``), as ``_WORD_BEFORE`` reads it, walking back over the run alone."""
+    at = end
+    while at > start and (text[at - 1].isalnum() or text[at - 1] in "_.'’-"):
+        at -= 1
+    return text[at:end]
 
 
 def _inside_quote(text: str) -> bool:
