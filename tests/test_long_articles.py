@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 import re
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
@@ -12,10 +13,11 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from generator.common.blocking import shared_rare_word_pairs
-from generator import compare, figures, quotes, timeline
+from generator import compare, figures, people, quotes, timeline
 from generator.dates import _EXPRESSION, Expression, Span, _matches
 from generator.digest import prepare_source, with_slugs
 from generator.model import FigureMention, Sentence, Source
+from generator.names import name_key, same_person
 from generator.people import extract_entities, name_discrepancies
 from generator.read import read_article
 from generator.render import _first_mentions
@@ -248,3 +250,48 @@ def test_name_spellings_are_found_in_every_sentence_that_has_them() -> None:
         for v in d.variants:
             pattern = re.compile(rf"(?<!\w){re.escape(v.value)}(?!\w)")
             assert v.sentences == tuple(s.id for src in sources for s in src.sentences if pattern.search(s.text))
+
+
+def _old_cluster_keys(keys: list[tuple[str, ...]]) -> list[list[tuple[str, ...]]]:
+    """People's names clustered as they were: each name asked about against every name before it."""
+    clusters: list[list[tuple[str, ...]]] = []
+    for key in keys:
+        for cluster in clusters:
+            if any(same_person(" ".join(key), " ".join(other)) for other in cluster):
+                cluster.append(key)
+                break
+        else:
+            clusters.append([key])
+    return clusters
+
+
+_NAME_PARTS = "Mohamed Mohammed Bazoum Bazoun Ann Anne Smith Smyth Jon John Lee Abdullahi Abdulahi Joan".split()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_NAME_PARTS), min_size=1, max_size=3), max_size=14))
+def test_people_cluster_as_asking_about_every_pair_does(names: list[list[str]]) -> None:
+    full = [people._Mention(" ".join(n), "person", "a", f"a-s{i}", None) for i, n in enumerate(names)]
+    counts = Counter(name_key(m.name) for m in full)
+    keys = sorted(counts, key=lambda k: (-len(k), -counts[k], k))
+    expected = sorted(sorted(m.name for m in full if name_key(m.name) in c) for c in _old_cluster_keys(keys))
+    assert sorted(sorted(m.name for m in g) for g in people._cluster_people(full, [])) == expected
+
+
+def _same_person_calls(n: int, monkeypatch: pytest.MonkeyPatch) -> int:
+    rng = random.Random(n)
+    # Thirty given names, shared by many: a word in common is not enough to be compared.
+    given = [_word(random.Random(k)).title() for k in range(30)]
+    names = set()
+    for _ in range(n // 2):  # each person written twice, a letter of the given name apart: weighed by same_person
+        first, last = rng.choice(given), _word(rng).title()
+        names |= {f"{first} {last}", f"{first[:-1]}y {last}"}
+    calls: list[int] = []
+    monkeypatch.setattr(people, "same_person", _counting(people.same_person, calls))
+    people._cluster_people([people._Mention(name, "person", "a", "a-s1", None) for name in sorted(names)], [])
+    return len(calls)
+
+
+def test_people_comparisons_grow_linearly_with_the_names_of_a_long_article(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Asking about every pair, or every pair sharing a given name, grows 16-fold.
+    assert _growth(lambda n: _same_person_calls(n, monkeypatch), 300, 1200) < 6
