@@ -6,6 +6,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 
 STOPWORDS = frozenset(
     """a an the and or but nor so yet of to in on at by for from with about as into onto over under
@@ -50,6 +51,7 @@ def fold(text: str) -> str:
     return re.sub(r"[^\w%$€£]+", " ", text.lower()).strip()
 
 
+@lru_cache(maxsize=1 << 16)
 def _stem(word: str) -> str:
     for suffix, keep in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
@@ -57,10 +59,12 @@ def _stem(word: str) -> str:
     return word
 
 
-def content_words(text: str) -> list[str]:
+# Comparison, centrality and the summary each read a sentence's content words: work them out once.
+@lru_cache(maxsize=1 << 17)
+def content_words(text: str) -> tuple[str, ...]:
     """Return the lower-cased, crudely stemmed words of a text, without stop words."""
     words = (w.lower().replace("’", "'") for w in _WORD.findall(unicodedata.normalize("NFKC", text)))
-    return [_stem(w.removesuffix("'s")) for w in words if w not in STOPWORDS]
+    return tuple(_stem(w.removesuffix("'s")) for w in words if w not in STOPWORDS)
 
 
 def numbers_in(text: str) -> frozenset[float]:
