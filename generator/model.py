@@ -317,13 +317,25 @@ class Digest:
 
 def to_dict(value: Any) -> Any:
     """Turn a model value (dataclass, tuple, mapping) into JSON-ready data."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: to_dict(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, _SCALARS):
+        return value  # most values of a digest: said first, as a long article's has a million
+    names = _field_names(type(value))
+    if names is not None:
+        return {name: to_dict(getattr(value, name)) for name in names}
     if isinstance(value, (tuple, list)):
         return [to_dict(v) for v in value]
     if isinstance(value, Mapping):
         return {str(k): to_dict(v) for k, v in value.items()}
     return value
+
+
+_SCALARS = (str, int, float, type(None))
+
+
+@functools.lru_cache(maxsize=None)
+def _field_names(cls: type) -> tuple[str, ...] | None:
+    """The field names of a dataclass, in order; None for any other type."""
+    return tuple(f.name for f in dataclasses.fields(cls)) if dataclasses.is_dataclass(cls) else None
 
 
 def from_dict(cls: type, data: Any) -> Any:
