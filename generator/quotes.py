@@ -146,6 +146,8 @@ def _same_utterance(a: _Found, b: _Found, na: str, nb: str, speakers_agree: bool
     short, long_ = sorted((na, nb), key=len)
     if len(short.split()) < 2:
         return False
+    if short == long_:
+        return True  # what the scores below say of the same words, without working them out
     # score_cutoff only lets rapidfuzz stop early: a score under it comes back as 0.
     if fuzz.partial_ratio(short, long_, score_cutoff=90 if len(short.split()) >= 3 else 100):
         return a.source != b.source or fuzz.ratio(short, long_, score_cutoff=90) >= 90
