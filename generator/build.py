@@ -14,7 +14,7 @@ from itertools import combinations
 from pathlib import Path
 
 from .cache import Cache, key
-from .digest import build_digest, dumps, loads, prepare_source, story_title
+from .digest import analysed, build_digest, dumps, loads, prepare_source, story_title
 from .errors import InputError, OutputError, SeedsError, StrictError
 from .model import Digest, Source, StoryInfo, from_dict, to_dict
 from .read import OUTLETS_FILE, OutletRule, match_outlet, read_article, read_file, read_outlet_rules
@@ -201,7 +201,7 @@ def _near_duplicates(digests: Sequence[Digest], *, min_share: float = 0.95, min_
     """Name the articles that are near-copies of another in their story: kept, but worth knowing."""
     problems = []
     for digest in digests:
-        by_id = {s.id: s for s in digest.sources}
+        by_id = {s.id: analysed(s) for s in digest.sources}  # the part wire_groups weighed
         for group in digest.wire_groups:
             named: set[str] = set()
             for first, other in combinations([by_id[i] for i in group], 2):

@@ -77,7 +77,7 @@ def wire_evidence(
 ) -> WireEvidence:
     """Pair the near-copy sentences of two sources and measure how much of them is shared."""
     known = _last_evidence.get((a.id, b.id))
-    if known is not None and known[0] is a and known[1] is b and (sentence_cutoff, min_words) == known[2]:
+    if known is not None and (sentence_cutoff, min_words) == known[2] and known[0] == a and known[1] == b:
         return known[3]
     return _evidence(
         _comparable(a.sentences, min_words=min_words),
@@ -113,7 +113,8 @@ def wire_groups(
 
 # The evidence the last ``wire_groups`` call weighed, by (id, id) in id order, with the two sources
 # it was weighed for: the build names near-duplicates from the same evidence right after, and on a
-# very long article weighing it takes seconds.
+# very long article weighing it takes seconds. (Comparing two equal sources costs little: their
+# sentences are the same objects.)
 _last_evidence: dict[tuple[str, str], tuple[Source, Source, tuple[float, int], WireEvidence]] = {}
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 import re
+import warnings
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -15,8 +16,9 @@ from hypothesis import given, settings, strategies as st
 from generator.common.blocking import shared_rare_word_pairs
 from generator import compare, figures, people, quotes, timeline
 from generator.dates import _EXPRESSION, Expression, Span, _matches
-from generator.digest import prepare_source, with_slugs
-from generator.model import FigureMention, Sentence, Source
+from generator import digest as digest_module
+from generator.digest import build_digest, prepare_source, with_slugs
+from generator.model import FigureMention, Sentence, Source, StoryInfo
 from generator.names import name_key, same_person
 from generator.people import extract_entities, name_discrepancies
 from generator.read import read_article
@@ -295,3 +297,36 @@ def _same_person_calls(n: int, monkeypatch: pytest.MonkeyPatch) -> int:
 def test_people_comparisons_grow_linearly_with_the_names_of_a_long_article(monkeypatch: pytest.MonkeyPatch) -> None:
     # Asking about every pair, or every pair sharing a given name, grows 16-fold.
     assert _growth(lambda n: _same_person_calls(n, monkeypatch), 300, 1200) < 6
+
+
+# The cap on what the stages read -----------------------------------------------------------------
+
+
+def test_stages_read_the_first_sentences_of_a_very_long_article_and_say_so() -> None:
+    seeds = _seeds()
+    long_, other = seeds[3], seeds[1]
+    cap = len(other.sentences)  # the other is read whole, the long one in part
+    assert cap < len(long_.sentences)
+    story = StoryInfo(slug="s", title="t")
+    with pytest.warns(RuntimeWarning) as caught:
+        digest = build_digest(story, [long_, other], max_sentences=cap)
+    said = [str(w.message) for w in caught if long_.file in str(w.message)]
+    assert said == [f"{long_.file}: its {len(long_.sentences):,} sentences are more than {cap:,}; claims, quotes, "
+                    f"figures, names and dates were looked for in the first {cap:,} only (the source page shows them all)"]
+    by_id = {s.id: s for s in digest.sources}
+    assert by_id[long_.id].sentences == long_.sentences  # the source page still shows every sentence
+    read = {s.id for s in long_.sentences[:cap]} | {s.id for s in other.sentences}
+    cited = {sid for c in digest.claims for ids in c.sources.values() for sid in ids}
+    cited |= {m.sentence for f in digest.figures for m in f.mentions} | {m.sentence for q in digest.quotes for m in q.mentions}
+    cited |= {sid for e in digest.timeline for sid in e.sentences}
+    assert cited and cited <= read
+    assert cited - {s.id for s in other.sentences}  # the long article's first sentences were read
+
+
+def test_news_sized_articles_are_read_whole() -> None:
+    sources = _seeds()
+    assert max(len(s.sentences) for s in sources) < digest_module.MAX_SENTENCES
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RuntimeWarning)
+        assert build_digest(StoryInfo(slug="s", title="t"), sources) == build_digest(
+            StoryInfo(slug="s", title="t"), sources, max_sentences=10**9)
