@@ -7,12 +7,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Optional
 
-from rapidfuzz import fuzz, process
-
 from .model import Discrepancy, Entity, Source, Variant
 from .names import (
-    HONORIFICS, NAME_RUN, NOT_NAME, ORG_WORDS, PLACE_WORDS, ROLE_NOUNS, TITLES, fold, is_acronym, is_given_name,
-    looks_like_org, name_key, same_person, strip_possessive, strip_titles, without_home, words,
+    HONORIFICS, NAME_RUN, NOT_NAME, ORG_WORDS, PLACE_WORDS, ROLE_NOUNS, TITLES, PersonIndex, fold, is_acronym,
+    is_given_name, looks_like_org, name_key, same_person, strip_possessive, strip_titles, without_home, words,
 )
 from .speakers import CUE, PARTY, parse_subject
 
@@ -41,14 +39,6 @@ _THINGS = frozenset(
     """agreement act treaty plan law bill accord deal programme program day week war operation
     election elections summit conference road street avenue hour times""".split()
 )
-
-
-_SAME_SURNAME_RATIO = 85
-"""The lowest ratio at which ``names.same_person`` takes two names with the same last word for one
-person (its default ``score_cutoff``)."""
-_SAME_PERSON_SORTED = 90
-"""The lowest token_sort_ratio at which ``names.same_person`` takes two other names for one person
-(its ``max(score_cutoff, 90)`` at the default cutoff)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,15 +217,19 @@ def _cluster_people(full: list[_Mention], singles: list[_Mention]) -> list[list[
     keys = sorted(counts, key=lambda k: (-len(k), -counts[k], k))
     clusters: list[list[tuple[str, ...]]] = []
     cluster_of: list[int] = []  # for each key placed so far, its cluster
-    for n, candidates in enumerate(_person_candidates(keys)):
-        # Each key joins the first cluster holding a name of the same person.
-        text = " ".join(keys[n])
+    index = PersonIndex()  # the keys placed so far, in the order of cluster_of
+    for key in keys:
+        # Each key joins the first cluster holding a name of the same person; PersonIndex finds the
+        # few names same_person could say so of.
+        text = " ".join(key)
+        candidates = index.candidates(text)
         joined = min((cluster_of[i] for i in candidates if same_person(text, " ".join(keys[i]))), default=None)
         if joined is None:
             joined = len(clusters)
             clusters.append([])
-        clusters[joined].append(keys[n])
+        clusters[joined].append(key)
         cluster_of.append(joined)
+        index.add(text)
     by_key = {key: i for i, cluster in enumerate(clusters) for key in cluster}
     groups: list[list[_Mention]] = [[] for _ in clusters]
     for m in full:
@@ -255,41 +249,6 @@ def _cluster_people(full: list[_Mention], singles: list[_Mention]) -> list[list[
         elif word in speakers:
             lone.setdefault(word, []).append(_Mention(m.name, "person", m.source, m.sentence, m.role))
     return [g for g in groups if g] + list(lone.values())
-
-
-def _person_candidates(keys: Sequence[tuple[str, ...]]) -> list[set[int]]:
-    """For each name key, the earlier keys ``names.same_person`` may take for the same person: the
-    same words, a lone word of the other, the same last word and a close spelling, or close sorted
-    words (its rules, read backwards). Asking it about these alone, rather than about every earlier
-    name, keeps a long article's thousands of names from being compared pair by pair."""
-    out: list[set[int]] = []
-    by_words: dict[tuple[str, ...], list[int]] = {}  # sorted words -> keys
-    lone: dict[str, list[int]] = {}  # a one-word key -> keys
-    holders: dict[str, list[int]] = {}  # a word -> the keys of two words or more holding it
-    plain: list[str] = []  # the words, joined
-    ordered: list[str] = []  # the words sorted, joined
-    for n, key in enumerate(keys):
-        read = name_key(" ".join(key))  # the words same_person reads
-        found: set[int] = set(by_words.get(tuple(sorted(read)), ()))
-        if len(read) == 1:
-            found.update(holders.get(read[0], ()))
-            found.update(lone.get(read[0], ()))
-        elif read:
-            found.update(i for w in set(read) for i in lone.get(w, ()))
-            last = [i for _, _, i in process.extract(" ".join(read), plain, scorer=fuzz.ratio,
-                                                     score_cutoff=_SAME_SURNAME_RATIO, limit=None)]
-            found.update(i for i in last if name_key(" ".join(keys[i]))[-1:] == read[-1:])
-            found.update(i for _, _, i in process.extract(" ".join(sorted(read)), ordered, scorer=fuzz.ratio,
-                                                          score_cutoff=_SAME_PERSON_SORTED, limit=None))
-        out.append(found)
-        by_words.setdefault(tuple(sorted(read)), []).append(n)
-        if len(read) == 1:
-            lone.setdefault(read[0], []).append(n)
-        for w in set(read) if len(read) > 1 else ():
-            holders.setdefault(w, []).append(n)
-        plain.append(" ".join(read))
-        ordered.append(" ".join(sorted(read)))
-    return out
 
 
 def name_discrepancies(entities: Sequence[Entity], sources: Sequence[Source]) -> tuple[Discrepancy, ...]:

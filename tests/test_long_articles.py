@@ -18,8 +18,8 @@ from generator import compare, figures, people, quotes, timeline
 from generator.dates import _EXPRESSION, Expression, Span, _matches
 from generator import digest as digest_module
 from generator.digest import build_digest, prepare_source, with_slugs
-from generator.model import FigureMention, Sentence, Source, StoryInfo
-from generator.names import name_key, same_person
+from generator.model import Entity, FigureMention, Sentence, Source, StoryInfo
+from generator.names import find_entity, name_key, same_person
 from generator.people import extract_entities, name_discrepancies
 from generator.read import read_article
 from generator.render import _first_mentions
@@ -330,3 +330,31 @@ def test_news_sized_articles_are_read_whole() -> None:
         warnings.simplefilter("error", RuntimeWarning)
         assert build_digest(StoryInfo(slug="s", title="t"), sources) == build_digest(
             StoryInfo(slug="s", title="t"), sources, max_sentences=10**9)
+
+
+def _old_find_entity(name: str, entities: tuple[Entity, ...], kinds: tuple[str, ...]) -> Entity | None:
+    """find_entity as it was: every entity's names, then every person's, asked about in turn."""
+    pool = [e for e in entities if not kinds or e.kind in kinds]
+    key = name_key(name)
+    if not key:
+        return None
+    for entity in pool:
+        if any(name_key(n) == key for n in (entity.name, *entity.aliases)):
+            return entity
+    return next((e for e in pool if e.kind == "person" and same_person(name, e.name)), None)
+
+
+_NAMES = st.lists(st.sampled_from(_NAME_PARTS + ["Gen.", "the", "Niger", "AFP"]), min_size=1, max_size=3).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(_NAMES, st.sampled_from(["person", "organisation", "place"]), st.lists(_NAMES, max_size=2)),
+                max_size=10), st.lists(_NAMES, min_size=1, max_size=5),
+       st.sampled_from([(), ("person",), ("organisation", "place")]))
+def test_find_entity_answers_as_asking_about_every_entity_does(drawn: list[tuple[str, str, list[str]]], asked: list[str],
+                                                              kinds: tuple[str, ...]) -> None:
+    entities = tuple(Entity(f"e{i}", name, kind, tuple(aliases)) for i, (name, kind, aliases) in enumerate(drawn))
+    for name in asked:
+        expected = _old_find_entity(name, entities, kinds)
+        assert find_entity(name, entities, kinds=kinds) == expected
+        assert find_entity(name, list(entities), kinds=kinds) == expected
