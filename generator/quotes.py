@@ -167,7 +167,8 @@ def _same_utterance(a: _Found, b: _Found, na: str, nb: str, speakers_agree: bool
 
 
 def _group(found: list[_Found], entities: Sequence[Entity], files: Mapping[str, str]) -> tuple[Quote, ...]:
-    known = {name: _canonical(name, entities) for name in dict.fromkeys(f.mention.speaker for f in found)}
+    bearers = _bearers(entities)
+    known = {name: _canonical(name, entities, bearers) for name in dict.fromkeys(f.mention.speaker for f in found)}
     canon = [known[f.mention.speaker] for f in found]
     sets = DisjointSets(len(found))
     normed = [_norm(f.mention.text) for f in found]
@@ -206,11 +207,17 @@ def _candidate_pairs(vocab: Sequence[set[str]], *, common: int = COMMON_WORD,
     return [(i, j) for i, linked in enumerate(near) for j in sorted(linked) if j > i], frequent
 
 
-def _canonical(name: Optional[str], entities: Sequence[Entity]) -> Optional[str]:
+def _bearers(entities: Sequence[Entity]) -> Counter[str]:
+    """Count, for each word of a person's name, the people of the story whose name holds it."""
+    return Counter(w for e in entities if e.kind == "person" for w in set(name_key(e.name)))
+
+
+def _canonical(name: Optional[str], entities: Sequence[Entity],
+               bearers: Optional[Counter[str]] = None) -> Optional[str]:
     if not name:
         return None
     key = name_key(name)
-    if len(key) == 1 and sum(1 for e in entities if e.kind == "person" and key[0] in name_key(e.name)) > 1:
+    if len(key) == 1 and (bearers if bearers is not None else _bearers(entities))[key[0]] > 1:
         return name  # "Cruz" with both Ted and Heidi Cruz in the story: keep it as written
     entity = find_entity(name, entities)
     return entity.name if entity is not None else name
