@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .cache import Cache, key
 from .claims.wire import wire_evidence
-from .digest import build_digest, dumps, loads, prepare_source, story_title
+from .digest import analysed, build_digest, dumps, loads, prepare_source, story_title
 from .english.text import looks_english
 from .errors import InputError, OutputError, SeedsError, StrictError
 from .input.find import Candidate, Skipped, find_files
@@ -229,7 +229,7 @@ def _near_duplicates(digests: Sequence[Digest], *, min_share: float = 0.95, min_
     """Name the articles that are near-copies of another in their story: kept, but worth knowing."""
     problems = []
     for digest in digests:
-        by_id = {s.id: s for s in digest.sources}
+        by_id = {s.id: analysed(s) for s in digest.sources}  # the part wire_groups weighed
         for group in digest.wire_groups:
             named: set[str] = set()
             for first, other in combinations([by_id[i] for i in group], 2):

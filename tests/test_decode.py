@@ -4,10 +4,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import ftfy
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from generator.input import decode as decode_module
 from generator.input.decode import decode
 from generator.errors import InputError
 
@@ -205,3 +207,23 @@ def test_tricky_text_comes_out_clean(text: str, encoding: str) -> None:
     assert not re.search("[\r\u00a0\u3000\u2028\x07\x1b]", text_out)
     assert text_out.strip()
     assert len(set(notes)) == len(notes)
+
+
+_PLAIN = [chr(c) for c in range(0x20, 0x7F)] + list("\t“”‘’–—…")
+
+
+def test_ftfy_leaves_every_pair_of_plain_characters_as_it_is() -> None:
+    # decode skips ftfy for lines of these characters alone; a new ftfy that changed them would show here.
+    for first in _PLAIN:
+        for second in _PLAIN:
+            line = f"{first}{second}\n"
+            assert decode_module._PLAIN_LINE_RE.fullmatch(line)
+            assert ftfy.fix_and_explain(line, decode_module._FTFY_CONFIG) == (line, [])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(_PLAIN + ["Ã", "Â", "\x93", "\x1b", "\r", "ﬁ"]), max_size=40))
+def test_lines_skipped_by_ftfy_are_those_it_leaves_as_they_are(line: str) -> None:
+    if decode_module._PLAIN_LINE_RE.fullmatch(line):
+        assert ftfy.fix_and_explain(line, decode_module._FTFY_CONFIG) == (line, [])
+    assert decode_module._fix_lines(line)[0] == ftfy.fix_and_explain(line, decode_module._FTFY_CONFIG)[0]

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import random
 import re
+import warnings
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
@@ -12,16 +14,19 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from generator.common.blocking import shared_rare_word_pairs
+from generator import digest as digest_module
 from generator.claims import compare
+from generator.digest import build_digest, prepare_source, with_slugs
+from generator.english.dates import _EXPRESSION, Expression, Span, _matches
+from generator.english.names import find_entity, name_key, same_person
 from generator.figures import extract as figures
+from generator.input.read import read_article
+from generator.model import Entity, FigureMention, Sentence, Source, StoryInfo
+from generator.output.view import first_mentions
+from generator.people import entities as people
+from generator.people.entities import extract_entities, name_discrepancies
 from generator.quotes import extract as quotes
 from generator.timeline import events as timeline
-from generator.english.dates import _EXPRESSION, Expression, Span, _matches
-from generator.digest import prepare_source, with_slugs
-from generator.model import FigureMention, Sentence, Source
-from generator.people.entities import extract_entities, name_discrepancies
-from generator.input.read import read_article
-from generator.output.view import first_mentions
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -251,3 +256,109 @@ def test_name_spellings_are_found_in_every_sentence_that_has_them() -> None:
         for v in d.variants:
             pattern = re.compile(rf"(?<!\w){re.escape(v.value)}(?!\w)")
             assert v.sentences == tuple(s.id for src in sources for s in src.sentences if pattern.search(s.text))
+
+
+def _old_cluster_keys(keys: list[tuple[str, ...]]) -> list[list[tuple[str, ...]]]:
+    """People's names clustered as they were: each name asked about against every name before it."""
+    clusters: list[list[tuple[str, ...]]] = []
+    for key in keys:
+        for cluster in clusters:
+            if any(same_person(" ".join(key), " ".join(other)) for other in cluster):
+                cluster.append(key)
+                break
+        else:
+            clusters.append([key])
+    return clusters
+
+
+_NAME_PARTS = "Mohamed Mohammed Bazoum Bazoun Ann Anne Smith Smyth Jon John Lee Abdullahi Abdulahi Joan".split()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_NAME_PARTS), min_size=1, max_size=3), max_size=14))
+def test_people_cluster_as_asking_about_every_pair_does(names: list[list[str]]) -> None:
+    full = [people._Mention(" ".join(n), "person", "a", f"a-s{i}", None) for i, n in enumerate(names)]
+    counts = Counter(name_key(m.name) for m in full)
+    keys = sorted(counts, key=lambda k: (-len(k), -counts[k], k))
+    expected = sorted(sorted(m.name for m in full if name_key(m.name) in c) for c in _old_cluster_keys(keys))
+    assert sorted(sorted(m.name for m in g) for g in people._cluster_people(full, [])) == expected
+
+
+def _same_person_calls(n: int, monkeypatch: pytest.MonkeyPatch) -> int:
+    rng = random.Random(n)
+    # Thirty given names, shared by many: a word in common is not enough to be compared.
+    given = [_word(random.Random(k)).title() for k in range(30)]
+    names = set()
+    for _ in range(n // 2):  # each person written twice, a letter of the given name apart: weighed by same_person
+        first, last = rng.choice(given), _word(rng).title()
+        names |= {f"{first} {last}", f"{first[:-1]}y {last}"}
+    calls: list[int] = []
+    monkeypatch.setattr(people, "same_person", _counting(people.same_person, calls))
+    people._cluster_people([people._Mention(name, "person", "a", "a-s1", None) for name in sorted(names)], [])
+    return len(calls)
+
+
+def test_people_comparisons_grow_linearly_with_the_names_of_a_long_article(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Asking about every pair, or every pair sharing a given name, grows 16-fold.
+    assert _growth(lambda n: _same_person_calls(n, monkeypatch), 300, 1200) < 6
+
+
+# The cap on what the stages read -----------------------------------------------------------------
+
+
+def test_stages_read_the_first_sentences_of_a_very_long_article_and_say_so() -> None:
+    seeds = _seeds()
+    long_, other = seeds[3], seeds[1]
+    cap = len(other.sentences)  # the other is read whole, the long one in part
+    assert cap < len(long_.sentences)
+    story = StoryInfo(slug="s", title="t")
+    with pytest.warns(RuntimeWarning) as caught:
+        digest = build_digest(story, [long_, other], max_sentences=cap)
+    said = [str(w.message) for w in caught if long_.file in str(w.message)]
+    assert said == [f"{long_.file}: its {len(long_.sentences):,} sentences are more than {cap:,}; claims, quotes, "
+                    f"figures, names and dates were looked for in the first {cap:,} only (the source page shows them all)"]
+    by_id = {s.id: s for s in digest.sources}
+    assert by_id[long_.id].sentences == long_.sentences  # the source page still shows every sentence
+    read = {s.id for s in long_.sentences[:cap]} | {s.id for s in other.sentences}
+    cited = {sid for c in digest.claims for ids in c.sources.values() for sid in ids}
+    cited |= {m.sentence for f in digest.figures for m in f.mentions} | {m.sentence for q in digest.quotes for m in q.mentions}
+    cited |= {sid for e in digest.timeline for sid in e.sentences}
+    assert cited and cited <= read
+    assert cited - {s.id for s in other.sentences}  # the long article's first sentences were read
+
+
+def test_news_sized_articles_are_read_whole() -> None:
+    sources = _seeds()
+    assert max(len(s.sentences) for s in sources) < digest_module.MAX_SENTENCES
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RuntimeWarning)
+        assert build_digest(StoryInfo(slug="s", title="t"), sources) == build_digest(
+            StoryInfo(slug="s", title="t"), sources, max_sentences=10**9)
+
+
+def _old_find_entity(name: str, entities: tuple[Entity, ...], kinds: tuple[str, ...]) -> Entity | None:
+    """find_entity as it was: every entity's names, then every person's, asked about in turn."""
+    pool = [e for e in entities if not kinds or e.kind in kinds]
+    key = name_key(name)
+    if not key:
+        return None
+    for entity in pool:
+        if any(name_key(n) == key for n in (entity.name, *entity.aliases)):
+            return entity
+    return next((e for e in pool if e.kind == "person" and same_person(name, e.name)), None)
+
+
+_NAMES = st.lists(st.sampled_from(_NAME_PARTS + ["Gen.", "the", "Niger", "AFP"]), min_size=1, max_size=3).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(_NAMES, st.sampled_from(["person", "organisation", "place"]), st.lists(_NAMES, max_size=2)),
+                max_size=10), st.lists(_NAMES, min_size=1, max_size=5),
+       st.sampled_from([(), ("person",), ("organisation", "place")]))
+def test_find_entity_answers_as_asking_about_every_entity_does(drawn: list[tuple[str, str, list[str]]], asked: list[str],
+                                                              kinds: tuple[str, ...]) -> None:
+    entities = tuple(Entity(f"e{i}", name, kind, tuple(aliases)) for i, (name, kind, aliases) in enumerate(drawn))
+    for name in asked:
+        expected = _old_find_entity(name, entities, kinds)
+        assert find_entity(name, entities, kinds=kinds) == expected
+        assert find_entity(name, list(entities), kinds=kinds) == expected

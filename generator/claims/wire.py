@@ -66,6 +66,9 @@ def wire_evidence(
     min_words: int = MIN_WORDS,
 ) -> WireEvidence:
     """Pair the near-copy sentences of two sources and measure how much of them is shared."""
+    known = _last_evidence.get((a.id, b.id))
+    if known is not None and (sentence_cutoff, min_words) == known[2] and known[0] == a and known[1] == b:
+        return known[3]
     return _evidence(
         _comparable(a.sentences, min_words=min_words),
         _comparable(b.sentences, min_words=min_words),
@@ -86,14 +89,23 @@ def wire_groups(
     ordered = sorted(sources, key=lambda s: s.id)
     prepared = [_comparable(s.sentences, min_words=min_words) for s in ordered]
     sets = DisjointSets(len(ordered))
+    _last_evidence.clear()
     for x, y in itertools.combinations(range(len(ordered)), 2):
         evidence = _evidence(prepared[x], prepared[y], sentence_cutoff=sentence_cutoff)
+        _last_evidence[(ordered[x].id, ordered[y].id)] = (ordered[x], ordered[y], (sentence_cutoff, min_words), evidence)
         # Most of the shorter text rewritten, or a block of paragraphs taken over whole.
         if (evidence.score >= cutoff and len(evidence.pairs) >= min_pairs) or (
             evidence.run >= min_run
         ):
             sets.union(x, y)
     return tuple(sorted(tuple(ordered[i].id for i in g) for g in sets.groups() if len(g) >= 2))
+
+
+# The evidence the last ``wire_groups`` call weighed, by (id, id) in id order, with the two sources
+# it was weighed for: the build names near-duplicates from the same evidence right after, and on a
+# very long article weighing it takes seconds. (Comparing two equal sources costs little: their
+# sentences are the same objects.)
+_last_evidence: dict[tuple[str, str], tuple[Source, Source, tuple[float, int], WireEvidence]] = {}
 
 
 def independent_count(source_ids: Iterable[str], groups: Sequence[Sequence[str]]) -> int:

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from typing import Optional
 
 import gender_guesser.detector  # type: ignore[import-untyped]
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from .lexicon import DAY_WORDS, MONTHS, SHORT_TITLES, WEEKDAYS, alternation
 from .text import fold
@@ -145,7 +145,14 @@ def looks_like_org(name: str) -> bool:
     return is_acronym(name) or any(w in ORG_WORDS for w in words(strip_possessive(name)))
 
 
-def same_person(a: str, b: str, *, score_cutoff: float = 85) -> bool:
+_SAME_SURNAME_RATIO = 85
+"""The ratio at or above which ``same_person`` takes two names with the same last word for one person
+(its default cutoff; ``PersonIndex`` reads it too)."""
+_SAME_SORTED_RATIO = 90
+"""The ratio of sorted words at or above which ``same_person`` takes two other names for one person."""
+
+
+def same_person(a: str, b: str, *, score_cutoff: float = _SAME_SURNAME_RATIO) -> bool:
     """Tell whether two person names are one person: same words in any order, a lone surname, a variant spelling."""
     ka, kb = name_key(a), name_key(b)
     if not ka or not kb:
@@ -161,23 +168,99 @@ def same_person(a: str, b: str, *, score_cutoff: float = 85) -> bool:
     if ka[-1] == kb[-1]:
         return fuzz.ratio(" ".join(ka), " ".join(kb)) >= score_cutoff
     # Swapped order with a spelling variant: "Bazoum Mohammed" / "Mohamed Bazoum".
-    return fuzz.token_sort_ratio(" ".join(ka), " ".join(kb)) >= max(score_cutoff, 90)
+    return fuzz.token_sort_ratio(" ".join(ka), " ".join(kb)) >= max(score_cutoff, _SAME_SORTED_RATIO)
+
+
+class PersonIndex:
+    """Person names, indexed by what ``same_person`` reads of them, to find the few it could take
+    for the same person as another name without asking it about every one (a long article names
+    thousands). Its rules read backwards: the same words, a lone word of the other, the same last
+    word and a close spelling, or close sorted words; the last two are found by rapidfuzz."""
+
+    def __init__(self) -> None:
+        self._by_words: dict[tuple[str, ...], list[int]] = {}  # sorted words -> names
+        self._lone: dict[str, list[int]] = {}  # a one-word name -> names
+        self._holders: dict[str, list[int]] = {}  # a word -> the names of two words or more with it
+        self._plain: list[str] = []  # each name's words, joined
+        self._sorted: list[str] = []  # each name's words sorted, joined
+        self._last: list[str] = []  # each name's last word
+
+    def add(self, name: str) -> int:
+        """Index a name; return its position (0, 1, 2, ... in the order added)."""
+        read = name_key(name)
+        n = len(self._plain)
+        self._by_words.setdefault(tuple(sorted(read)), []).append(n)
+        if len(read) == 1:
+            self._lone.setdefault(read[0], []).append(n)
+        for w in set(read) if len(read) > 1 else ():
+            self._holders.setdefault(w, []).append(n)
+        self._plain.append(" ".join(read))
+        self._sorted.append(" ".join(sorted(read)))
+        self._last.append(read[-1] if read else "")
+        return n
+
+    def candidates(self, name: str) -> set[int]:
+        """Return the positions of the indexed names that ``same_person(name, them)`` may accept."""
+        read = name_key(name)
+        if not read:
+            return set()
+        found = set(self._by_words.get(tuple(sorted(read)), ()))
+        if len(read) == 1:
+            found.update(self._holders.get(read[0], ()), self._lone.get(read[0], ()))
+            return found
+        found.update(i for w in set(read) for i in self._lone.get(w, ()))
+        close = process.extract(" ".join(read), self._plain, scorer=fuzz.ratio, score_cutoff=_SAME_SURNAME_RATIO,
+                                limit=None)
+        found.update(i for _, _, i in close if self._last[i] == read[-1])
+        found.update(i for _, _, i in process.extract(" ".join(sorted(read)), self._sorted, scorer=fuzz.ratio,
+                                                      score_cutoff=_SAME_SORTED_RATIO, limit=None))
+        return found
 
 
 def find_entity(name: str, entities: Sequence[Entity], *, kinds: Iterable[str] = ()) -> Optional[Entity]:
     """Return the entity a written name refers to (exact alias first, then name rules), else None."""
     allowed = set(kinds)
-    pool = [e for e in entities if not allowed or e.kind in allowed]
     key = name_key(name)
     if not key:
         return None
-    for entity in pool:
-        if any(name_key(n) == key for n in (entity.name, *entity.aliases)):
-            return entity
-    for entity in pool:
-        if entity.kind == "person" and same_person(name, entity.name):
-            return entity
+    index = _entity_index(entities)
+    for i in index.by_key.get(key, ()):
+        if not allowed or entities[i].kind in allowed:
+            return entities[i]
+    for i in sorted(index.people[p] for p in index.persons.candidates(name)):
+        if (not allowed or "person" in allowed) and same_person(name, entities[i].name):
+            return entities[i]
     return None
+
+
+class _EntityIndex:
+    """A story's entities by the keys of their names and aliases, and its people by their names."""
+
+    def __init__(self, entities: Sequence[Entity]) -> None:
+        self.by_key: dict[tuple[str, ...], list[int]] = {}  # a name key -> the entities with it, in order
+        self.persons = PersonIndex()
+        self.people: list[int] = []  # the entity of each name in ``persons``
+        for i, entity in enumerate(entities):
+            for key in dict.fromkeys(name_key(n) for n in (entity.name, *entity.aliases)):
+                self.by_key.setdefault(key, []).append(i)
+            if entity.kind == "person":
+                self.persons.add(entity.name)
+                self.people.append(i)
+
+
+# The entities last indexed, and their index: a story's stages ask about the same tuple again and
+# again, and a long article's has thousands of entities (a list may change between calls: never kept).
+_indexed: tuple[object, Optional[_EntityIndex]] = (None, None)
+
+
+def _entity_index(entities: Sequence[Entity]) -> _EntityIndex:
+    global _indexed
+    if _indexed[0] is entities and _indexed[1] is not None:
+        return _indexed[1]
+    index = _EntityIndex(entities)
+    if isinstance(entities, tuple):
+        _indexed = (entities, index)
+    return index
 
 
 def without_home(name: list[str]) -> list[str]:

@@ -64,6 +64,12 @@ _BINARY_JUNK_RE = re.compile("[\x00-\x08\x0e-\x1f\x7f\ufffd]")
 # Vertical tab and form feed, which some exporters use as line or page breaks: "one\x0ctwo".
 _VERTICAL_SPACE_RE = re.compile("[\x0b\x0c]")
 
+# A line that ftfy leaves as it is: printable ASCII, tab, and the curly quotes, dashes and ellipsis
+# of typeset text, "“Yes,” she said — twice…\n". None of ftfy's mojibake patterns matches a run of
+# these alone (each needs a letter such as "Ã", "Â" or a C1 control), and no other fixer of
+# _FTFY_CONFIG touches them: tests/test_decode.py checks every string of two of them and random lines.
+_PLAIN_LINE_RE = re.compile("[\t\n\x20-\x7e“”‘’–—…]*")
+
 # One line with its line break, or the last line without one: "one\n", "two".
 _LINE_RE = re.compile(r"[^\n]*\n|[^\n]+")
 
@@ -231,6 +237,9 @@ def _fix_lines(text: str) -> tuple[str, list[tuple[str, str]]]:
     out: list[str] = []
     steps: list[tuple[str, str]] = []
     for line in _LINE_RE.findall(text):
+        if _PLAIN_LINE_RE.fullmatch(line):
+            out.append(line)  # nothing ftfy fixes: most lines of a long article
+            continue
         fixed, explanation = ftfy.fix_and_explain(line, _FTFY_CONFIG)
         out.append(fixed)
         steps.extend((kind, step) for kind, step in explanation or ())

@@ -12,6 +12,7 @@ import re
 import uuid
 from xml.sax.saxutils import escape as xml_escape
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlsplit
@@ -60,7 +61,13 @@ _TOOLTIP_CHARS = 220
 
 def escape_markdown(text: object) -> str:
     """Make untrusted text inert, on one line: shown as written, never markup, safe in a table cell."""
-    flat = _WHITESPACE.sub(" ", str(text)).strip()
+    return _escape_markdown(str(text))
+
+
+# Every page of a story escapes the same sentences again (comparison, figures, quotes, timeline).
+@lru_cache(maxsize=1 << 16)
+def _escape_markdown(text: str) -> str:
+    flat = _WHITESPACE.sub(" ", text).strip()
     escaped = flat.translate(_ESCAPES)
     match = _BLOCK_START.match(escaped)
     if match:

@@ -7,13 +7,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Optional
 
-from ..model import Discrepancy, Entity, Source, Variant
-from ..english.text import fold
 from ..english.names import (
-    HONORIFICS, NAME_RUN, NOT_NAME, PLACE_WORDS, ROLE_NOUNS, TITLES, is_acronym, is_given_name,
+    HONORIFICS, NAME_RUN, NOT_NAME, PLACE_WORDS, ROLE_NOUNS, TITLES, PersonIndex, is_acronym, is_given_name,
     looks_like_org, name_key, same_person, strip_possessive, strip_titles, without_home, words,
 )
 from ..english.speakers import CUE, PARTY, parse_subject
+from ..english.text import fold
+from ..model import Discrepancy, Entity, Source, Variant
 
 # Country abbreviations that would otherwise read as organisations' acronyms ("US", "U.K.").
 _COUNTRY_CODES = frozenset({"US", "USA", "UK", "UAE", "DRC", "PRC", "ROK", "DPRK"})
@@ -217,13 +217,20 @@ def _cluster_people(full: list[_Mention], singles: list[_Mention]) -> list[list[
     counts = Counter(name_key(m.name) for m in full)
     keys = sorted(counts, key=lambda k: (-len(k), -counts[k], k))
     clusters: list[list[tuple[str, ...]]] = []
+    cluster_of: list[int] = []  # for each key placed so far, its cluster
+    index = PersonIndex()  # the keys placed so far, in the order of cluster_of
     for key in keys:
-        for cluster in clusters:
-            if any(same_person(" ".join(key), " ".join(other)) for other in cluster):
-                cluster.append(key)
-                break
-        else:
-            clusters.append([key])
+        # Each key joins the first cluster holding a name of the same person; PersonIndex finds the
+        # few names same_person could say so of.
+        text = " ".join(key)
+        candidates = index.candidates(text)
+        joined = min((cluster_of[i] for i in candidates if same_person(text, " ".join(keys[i]))), default=None)
+        if joined is None:
+            joined = len(clusters)
+            clusters.append([])
+        clusters[joined].append(key)
+        cluster_of.append(joined)
+        index.add(text)
     by_key = {key: i for i, cluster in enumerate(clusters) for key in cluster}
     groups: list[list[_Mention]] = [[] for _ in clusters]
     for m in full:

@@ -57,9 +57,10 @@ _PROMO_HEADING = re.compile(rf"^[\[(]?{_PROMO_LABEL}\s*(?::|\.\.\.|…|[|»›>]
 _PROMO_LINK = re.compile(rf"^[\[(]?{_PROMO_LABEL}\s*[:|»›–—-]\s*(?P<headline>\S.*)$", re.IGNORECASE)
 
 # Contact details: an e-mail address, a phone number (+256713137566, (555) 010-2030) or a bare URL.
-_CONTACT = re.compile(
-    r"[\w.+-]+@[\w-]+(\.[\w-]+)+|\+?\(?\d[\d\s().-]{7,}\d|https?://\S+|www\.\S+", re.IGNORECASE
-)
+_EMAIL = r"[\w.+-]+@[\w-]+(\.[\w-]+)+"
+_NOT_EMAIL = r"\+?\(?\d[\d\s().-]{7,}\d|https?://\S+|www\.\S+"
+_CONTACT = re.compile(f"{_EMAIL}|{_NOT_EMAIL}", re.IGNORECASE)
+_CONTACT_NO_EMAIL = re.compile(_NOT_EMAIL, re.IGNORECASE)
 
 # The capital (or digit) a headline starts with, maybe after a quote mark: "Floods hit", "“We won”".
 _STARTS_CAPITALISED = re.compile(r"[\"“‘']?[A-Z0-9]")
@@ -116,7 +117,10 @@ def is_boilerplate(line: str) -> bool:
     headline = link.group("headline") if link else ""
     if _STARTS_CAPITALISED.match(headline) and len(headline.split()) <= _HEADLINE_MAX_WORDS:
         return True  # "Related: The 15 Weirdest Galaxies", not "More on Tuesday: the minister will speak"
-    contacts = sum(len(m.group(0)) for m in _CONTACT.finditer(line))
+    # Without an "@" the e-mail alternative cannot match, and scanning for it costs the most: it
+    # tries every position inside every word. The same matches come from the rest of the pattern.
+    pattern = _CONTACT if "@" in line else _CONTACT_NO_EMAIL
+    contacts = sum(len(m.group(0)) for m in pattern.finditer(line))
     return contacts > 0 and contacts >= 0.4 * len(line.replace(" ", ""))
 
 

@@ -11,9 +11,6 @@ from ..model import Sentence
 # brackets, then white space. Example: 'effect.” The' ends after '”'.
 _END = re.compile(r"(?P<mark>\.\s?\.\s?\.|…|[.!?])(?P<close>[\"”’')\]]*)(?P<space>\s+)")
 
-# The word before a period, to tell "Gen." or "U.S." from the end of a sentence.
-_WORD_BEFORE = re.compile(r"(?P<word>[\w.'’-]*)$")
-
 # A sentence must begin like one: an opening quote or bracket, then a capital letter or a digit.
 _START = re.compile(r"[\"“‘'(\[]*[A-Z0-9À-Ý$£€]")
 # How much of the text after a period the decision reads: the opening of the next word is enough.
@@ -48,9 +45,19 @@ def _is_boundary(text: str, match: re.Match[str], start: int) -> bool:
         return True
     if match.group("close"):
         return True
-    before = _WORD_BEFORE.search(text, start, match.start())
-    word = before.group("word").lstrip("'’(") if before else ""
+    # The word is read walking back from the period, never by a search over the paragraph: one
+    # paragraph of a very long article can hold thousands of candidate ends.
+    word = _word_before(text, start, match.start()).lstrip("'’(")
     return period_ends_sentence(word, following)
+
+
+def _word_before(text: str, start: int, end: int) -> str:
+    """Return the run of word characters, dots, apostrophes and hyphens that ends at ``end`` (not
+    before ``start``): "Gen" or "U.S" before a period. It walks back over the run alone."""
+    at = end
+    while at > start and (text[at - 1].isalnum() or text[at - 1] in "_.'’-"):
+        at -= 1
+    return text[at:end]
 
 
 def _inside_quote(text: str) -> bool:

@@ -3,8 +3,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-import warnings
-from bisect import bisect_left
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -12,6 +10,7 @@ from typing import Optional
 
 from rapidfuzz import fuzz
 
+from ..common.blocking import shared_word_neighbours, warn_windowed
 from ..common.unionfind import DisjointSets
 from ..model import Discrepancy, Entity, Quote, QuoteMention, Source, Variant
 from .attribution import Named, Speaker, attribute_block, blocks, excerpt_events, introduced, named_events
@@ -148,6 +147,8 @@ def _same_utterance(a: _Found, b: _Found, na: str, nb: str, speakers_agree: bool
     short, long_ = sorted((na, nb), key=len)
     if len(short.split()) < 2:
         return False
+    if short == long_:
+        return True  # what the scores below say of the same words, without working them out
     # score_cutoff only lets rapidfuzz stop early: a score under it comes back as 0.
     if fuzz.partial_ratio(short, long_, score_cutoff=90 if len(short.split()) >= 3 else 100):
         return a.source != b.source or fuzz.ratio(short, long_, score_cutoff=90) >= 90
@@ -167,18 +168,15 @@ def _same_utterance(a: _Found, b: _Found, na: str, nb: str, speakers_agree: bool
 
 
 def _group(found: list[_Found], entities: Sequence[Entity], files: Mapping[str, str]) -> tuple[Quote, ...]:
-    known = {name: _canonical(name, entities) for name in dict.fromkeys(f.mention.speaker for f in found)}
+    bearers = _bearers(entities)
+    known = {name: _canonical(name, entities, bearers) for name in dict.fromkeys(f.mention.speaker for f in found)}
     canon = [known[f.mention.speaker] for f in found]
     sets = DisjointSets(len(found))
     normed = [_norm(f.mention.text) for f in found]
     vocab = [set(n.split()) for n in normed]
     pairs, common = _candidate_pairs(vocab)
     if common:
-        counts = Counter(f.source for f in found)
-        warnings.warn(f"{files[max(counts, key=counts.__getitem__)]}: its story has {len(found):,} quotes; those "
-                      f"sharing only words more than {COMMON_WORD} of them hold (such as "
-                      f"{', '.join(repr(w) for w in common[:3])}) were compared only with the {WINDOW} "
-                      "nearest on either side that share their rarest words", RuntimeWarning, stacklevel=3)
+        warn_windowed([files[f.source] for f in found], "quotes", common, common=COMMON_WORD, window=WINDOW)
     for i, j in pairs:
         # Wordings of one utterance share words; most pairs share none worth the comparison.
         if len(vocab[i] & vocab[j]) < min(2, len(vocab[i]), len(vocab[j])) or sets.find(i) == sets.find(j):
@@ -206,28 +204,21 @@ def _candidate_pairs(vocab: Sequence[set[str]], *, common: int = COMMON_WORD,
     """List the pairs (i < j) of quotes that share a word, and the words more than ``common``
     quotes hold. Through those a quote is paired only by its ``rarest`` ones, with the ``window``
     holders on either side: enough for one utterance said again and again."""
-    holders: dict[str, list[int]] = {}
-    for i, words in enumerate(vocab):
-        for word in words:
-            holders.setdefault(word, []).append(i)
-    pairs: set[tuple[int, int]] = set()
-    for i, words in enumerate(vocab):
-        near: set[int] = set()
-        for word in words:
-            if len(holders[word]) <= common:
-                near.update(holders[word])
-        for word in sorted((w for w in words if len(holders[w]) > common), key=lambda w: (len(holders[w]), w))[:rarest]:
-            at = bisect_left(holders[word], i)
-            near.update(holders[word][max(0, at - window):at + window + 1])
-        pairs.update((min(i, j), max(i, j)) for j in near if j != i)
-    return sorted(pairs), sorted((w for w, ids in holders.items() if len(ids) > common), key=lambda w: (-len(holders[w]), w))
+    near, frequent = shared_word_neighbours(vocab, common=common, window=window, rarest=rarest)
+    return [(i, j) for i, linked in enumerate(near) for j in sorted(linked) if j > i], frequent
 
 
-def _canonical(name: Optional[str], entities: Sequence[Entity]) -> Optional[str]:
+def _bearers(entities: Sequence[Entity]) -> Counter[str]:
+    """Count, for each word of a person's name, the people of the story whose name holds it."""
+    return Counter(w for e in entities if e.kind == "person" for w in set(name_key(e.name)))
+
+
+def _canonical(name: Optional[str], entities: Sequence[Entity],
+               bearers: Optional[Counter[str]] = None) -> Optional[str]:
     if not name:
         return None
     key = name_key(name)
-    if len(key) == 1 and sum(1 for e in entities if e.kind == "person" and key[0] in name_key(e.name)) > 1:
+    if len(key) == 1 and (bearers if bearers is not None else _bearers(entities))[key[0]] > 1:
         return name  # "Cruz" with both Ted and Heidi Cruz in the story: keep it as written
     entity = find_entity(name, entities)
     return entity.name if entity is not None else name

@@ -12,17 +12,16 @@ import dataclasses
 import datetime as dt
 import math
 import re
-import warnings
-from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..common.blocking import shared_word_neighbours, warn_windowed
 from ..common.unionfind import DisjointSets
+from ..english.dates import Expression, Span, resolve, resolve_article
 from ..english.lexicon import CALENDAR_WORDS, SMALL_NUMBER_WORDS, TIME_MODIFIERS, TIME_RELATIONS
 from ..english.text import STOP_WORDS, stem
-from ..english.dates import Expression, Span, resolve, resolve_article
 from ..model import Discrepancy, Event, Source, Variant
 
 # A word, for comparing the words around two dates. Example: "overthrew", "Bazoum's".
@@ -132,11 +131,7 @@ def _clusters(sources: Sequence[Source], *, window: int, merge_cutoff: float,
     weights = _weights(sources)
     near, common = _near([m.context for m in mentions])
     if common:
-        counts = Counter(m.source for m in mentions)
-        warnings.warn(f"{sources[max(counts, key=counts.__getitem__)].file}: its story has {len(mentions):,} "
-                      f"dates; those sharing only words more than {COMMON_STEM} of them have around them (such "
-                      f"as {', '.join(repr(w) for w in common[:3])}) were compared only with the {NEAR} nearest "
-                      "on either side that share their rarest words", RuntimeWarning, stacklevel=3)
+        warn_windowed([sources[m.source].file for m in mentions], "dates", common, common=COMMON_STEM, window=NEAR)
     events = _Events(mentions, near, weights)
     events.merge(sorted((p for p, m in enumerate(mentions) if m.span), key=lambda p: _precision_order(mentions[p])),
                  merge_cutoff)
@@ -182,30 +177,10 @@ def _mentions(sources: Sequence[Source], *, window: int) -> list[_Mention]:
 
 def _near(contexts: Sequence[Sequence[tuple[str, float]]], *, common: int = COMMON_STEM, window: int = NEAR,
           rarest: int = 2) -> tuple[list[set[int]], list[str]]:
-    """List, for each mention in reading order, the others whose words it shares: all of them
-    through a word at most ``common`` mentions have around them, else through its ``rarest`` such
-    words only the ``window`` mentions on either side; and the words more than ``common`` have."""
-    holders: dict[str, list[int]] = {}
-    for i, context in enumerate(contexts):
-        for term, _weight in context:
-            holders.setdefault(term, []).append(i)
-    near: list[set[int]] = []
-    for i, context in enumerate(contexts):
-        linked: set[int] = set()
-        terms = [s for s, _w in context]
-        for term in terms:
-            if len(holders[term]) <= common:
-                linked.update(holders[term])
-        for term in sorted((s for s in terms if len(holders[s]) > common), key=lambda s: (len(holders[s]), s))[:rarest]:
-            at = bisect_left(holders[term], i)
-            linked.update(holders[term][max(0, at - window):at + window + 1])
-        linked.discard(i)
-        near.append(linked)
-    # A mention linked to a neighbour through its own rare word links the neighbour back to it.
-    for i, linked in enumerate(near):
-        for j in linked:
-            near[j].add(i)
-    return near, sorted((s for s, ids in holders.items() if len(ids) > common), key=lambda s: (-len(holders[s]), s))
+    """List, for each mention in reading order, the others whose words it shares, as
+    ``common.blocking.shared_word_neighbours`` links them; and the words more than ``common`` have."""
+    return shared_word_neighbours([[term for term, _weight in context] for context in contexts],
+                                  common=common, window=window, rarest=rarest)
 
 
 class _Events:
