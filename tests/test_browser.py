@@ -20,7 +20,6 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-from .conftest import missing
 from .browser_util import (
     ROOT,
     free_port,

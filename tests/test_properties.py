@@ -17,7 +17,6 @@ from hypothesis import strategies as st
 
 from generator.build import build
 from generator.prepare.clean import clean_text
-from generator.input.decode import decode
 from generator.errors import GeneratorError, InputError
 from generator.model import Article
 from generator.input.read import read_article
