@@ -5,6 +5,7 @@ import hashlib
 import json
 import os
 import shutil
+import stat
 import sys
 import warnings
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -24,6 +25,7 @@ from .input.read import OUTLETS_FILE, OutletRule, match_outlet, read_article, re
 from .model import Digest, Source, StoryInfo, from_dict, to_dict
 from .output.publish import MARKER, Page, check_output, lock_path, output_lock, publish, remove_stale
 from .output.render import TEMPLATES, environment, site_pages, story_pages, template_files
+from .stories.grouping import Doc, term_counts
 from .stories.plan import plan_stories
 
 _PARALLEL_MIN_STORIES = 4
@@ -123,7 +125,7 @@ def _build(
         _report(report, warn, strict)
         raise SeedsError(f"no readable article in {seeds}")
     progress(f"grouping {len(sources)} articles into stories")
-    plan = plan_stories(sources, folders, title_of=story_title)
+    plan = plan_stories(sources, folders, title_of=story_title, terms_of=_cached_terms(cache))
     digested = _digest_all(plan, cache, report, workers=workers, progress=progress)
     report.digests = [digest for digest, _text in digested]
     report.problems.extend(_near_duplicates(report.digests))
@@ -167,6 +169,20 @@ def _fingerprint(
     return key("fingerprint", *parts, _templates_key())
 
 
+def _cached_terms(cache: Cache) -> Callable[[Doc], Mapping[str, float]]:
+    """Count an article's terms for grouping once: an archive regrouped for one new article reads the rest."""
+    def terms_of(doc: Doc) -> Mapping[str, float]:
+        entry = key("terms", doc.title, doc.text)
+        hit = cache.get("terms", entry)
+        if isinstance(hit, dict):
+            return hit
+        counts = term_counts(doc)
+        cache.put("terms", entry, counts)
+        return counts
+
+    return terms_of
+
+
 @lru_cache(maxsize=1)
 def _templates_key() -> str:
     """Hash the templates the pages are rendered from (not the theme's overrides)."""
@@ -200,7 +216,15 @@ def _tree_stamp(out: Path) -> dict[str, list[int]]:
     """Name, size and modification time of every file of the output: enough to see it was touched."""
     if not out.is_dir():
         return {}
-    return {p.relative_to(out).as_posix(): [p.stat().st_size, p.stat().st_mtime_ns] for p in sorted(out.rglob("*")) if p.is_file()}
+    stamps = {}
+    for path in sorted(out.rglob("*")):
+        try:
+            status = path.stat()
+        except OSError:
+            continue  # a dangling link is no file of the output
+        if stat.S_ISREG(status.st_mode):
+            stamps[path.relative_to(out).as_posix()] = [status.st_size, status.st_mtime_ns]
+    return stamps
 
 
 def _up_to_date(cache: Cache, fingerprint: str, out: Path, report: BuildReport) -> bool:
@@ -250,7 +274,7 @@ def _read_all(
     ids: set[tuple[str | None, str]] = set()  # (story folder, source id) already taken
     seen_text: dict[tuple[str | None, str], str] = {}  # (story folder, text) -> first file with it
     for candidate in candidates:
-        source, warnings = _prepare_or_keep(candidate, hashes[candidate.label], cache)
+        source, warnings, english = _prepare_or_keep(candidate, hashes[candidate.label], cache)
         report.problems.extend((candidate.label, message) for message in warnings)
         if source is None:
             continue
@@ -263,7 +287,7 @@ def _read_all(
             report.problems.append((candidate.label, f"skipped: the same text as {twin}"))
             continue
         seen_text[(candidate.folder, text)] = candidate.label
-        if not looks_english(text):
+        if not english:
             report.problems.append(
                 (candidate.label, "does not read as English: kept, but figures, dates and quotes are found by English rules")
             )
@@ -273,15 +297,18 @@ def _read_all(
     return sources, folders
 
 
-def _prepare_or_keep(candidate: Candidate, file_hash: str, cache: Cache) -> tuple[Source | None, tuple[str, ...]]:
+def _prepare_or_keep(candidate: Candidate, file_hash: str, cache: Cache) -> tuple[Source | None, tuple[str, ...], bool]:
     """Read one file; when it cannot be read now, keep its last readable version if the cache has it.
+
+    Return the source (None when there is none to keep), what reading it warned about, and whether
+    its text reads as English.
 
     A file being saved by an editor is briefly empty or half-written: under ``make serve`` its
     pages should stay as they were, with a warning, rather than disappear.
     """
     latest = key("latest", candidate.label)
     try:
-        source, warnings = _prepare(candidate, file_hash, cache)
+        source, warnings, english = _prepare(candidate, file_hash, cache)
         problem = None if source.sentences else "no text left after cleaning"
     except InputError as exc:
         problem, warnings = str(exc), ()
@@ -289,12 +316,13 @@ def _prepare_or_keep(candidate: Candidate, file_hash: str, cache: Cache) -> tupl
         problem, warnings = f"cannot read it ({exc.strerror or exc})", ()
     if problem is None:
         cache.put("latest", latest, {"source": key("source", candidate.label, file_hash)})
-        return source, warnings
+        return source, warnings, english
     pointer = cache.get("latest", latest)
     kept = cache.get("sources", pointer["source"]) if isinstance(pointer, dict) else None
     if isinstance(kept, dict):
-        return from_dict(Source, kept["source"]), (*warnings, f"{problem}: kept its last readable version")
-    return None, (*warnings, f"skipped: {problem}")
+        source = from_dict(Source, kept["source"])
+        return source, (*warnings, f"{problem}: kept its last readable version"), _reads_as_english(source)
+    return None, (*warnings, f"skipped: {problem}"), True
 
 
 def _with_outlet(source: Source, rules: list[OutletRule]) -> Source:
@@ -310,16 +338,22 @@ def _with_outlet(source: Source, rules: list[OutletRule]) -> Source:
     return replace(source, labels=dict(rule.labels))
 
 
-def _prepare(candidate: Candidate, file_hash: str, cache: Cache) -> tuple[Source, tuple[str, ...]]:
-    """Read and clean one file, or take both from the cache when its bytes are unchanged."""
+def _prepare(candidate: Candidate, file_hash: str, cache: Cache) -> tuple[Source, tuple[str, ...], bool]:
+    """Read and clean one file, or take it from the cache when its bytes are unchanged: the source,
+    what reading it warned about, and whether it reads as English."""
     entry = key("source", candidate.label, file_hash)
     hit = cache.get("sources", entry)
-    if isinstance(hit, dict):
-        return from_dict(Source, hit["source"]), tuple(hit["warnings"])
+    if isinstance(hit, dict) and isinstance(hit.get("english"), bool):
+        return from_dict(Source, hit["source"]), tuple(hit["warnings"]), hit["english"]
     article = read_article(candidate.path, label=candidate.label, source_id=candidate.id)
     source = prepare_source(article)
-    cache.put("sources", entry, {"source": to_dict(source), "warnings": list(article.warnings)})
-    return source, article.warnings
+    english = _reads_as_english(source)
+    cache.put("sources", entry, {"source": to_dict(source), "warnings": list(article.warnings), "english": english})
+    return source, article.warnings, english
+
+
+def _reads_as_english(source: Source) -> bool:
+    return looks_english(" ".join(s.text for s in source.sentences))
 
 
 def _digest_all(

@@ -6,9 +6,10 @@ invalidates what depended on it. Entries live in ``.<out>.cache`` beside the out
 from __future__ import annotations
 
 import hashlib
-import json
 from functools import lru_cache
 from pathlib import Path
+
+import msgspec
 
 PACKAGE = Path(__file__).resolve().parent
 
@@ -35,7 +36,7 @@ def key(*parts: str | bytes) -> str:
 
 
 class Cache:
-    """JSON entries by kind and key under one folder; a missing or unreadable entry is a miss."""
+    """JSON entries by kind and key under one folder (read and written with msgspec); a missing or unreadable entry is a miss."""
 
     def __init__(self, root: Path | None) -> None:
         self.root = root
@@ -45,8 +46,8 @@ class Cache:
         if self.root is None:
             return None
         try:
-            return json.loads((self.root / kind / entry[:2] / f"{entry}.json").read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            return msgspec.json.decode((self.root / kind / entry[:2] / f"{entry}.json").read_bytes())
+        except (OSError, msgspec.DecodeError):
             return None
 
     def put(self, kind: str, entry: str, value: object) -> None:
@@ -57,7 +58,7 @@ class Cache:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             tmp = path.with_suffix(".tmp")
-            tmp.write_text(json.dumps(value, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+            tmp.write_bytes(msgspec.json.encode(value, order="sorted"))
             tmp.replace(path)
         except OSError:
             pass

@@ -100,3 +100,21 @@ def test_a_changed_file_renders_only_its_story(tmp_path: Path, monkeypatch: pyte
     build(seeds, fresh, warn=lambda line: None, use_cache=False)
     tree = lambda root: {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}  # noqa: E731
     assert tree(out) == tree(fresh)
+
+
+def test_one_more_loose_article_counts_only_its_own_terms(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import generator.build as build_module
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    files = sorted(SEEDS.iterdir())
+    for f in files[:4]:
+        shutil.copy(f, seeds / f.name)
+    out = tmp_path / "content"
+    build(seeds, out, warn=lambda line: None)
+    counted: list[str] = []
+    real = build_module.term_counts
+    monkeypatch.setattr(build_module, "term_counts", lambda doc: counted.append(doc.id) or real(doc))
+    shutil.copy(files[4], seeds / files[4].name)
+    build(seeds, out, warn=lambda line: None)
+    assert counted == [files[4].stem]

@@ -35,6 +35,8 @@ class Doc:
     """The cleaned body text."""
     date: str | None = None
     """Publication date ``YYYY-MM-DD``, or None."""
+    terms: Mapping[str, float] | None = None
+    """The article's ``term_counts``, when already counted (the build keeps them in its cache)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +99,7 @@ def group_articles_with_stats(
     ids = [d.id for d in ordered]
     if len(set(ids)) != len(ids):
         raise ValueError(f"Expected unique doc ids, got duplicates in {ids!r}")
-    counts = [_term_counts(d) for d in ordered]
+    counts = [d.terms if d.terms is not None else term_counts(d) for d in ordered]
     vectors = unit_vectors(counts, prior_docs=_PRIOR_DOCS)
     pairs = candidate_pairs(vectors, keys=keys, min_shared=min_shared, max_postings=max_postings)
     days = [_day(d.date) for d in ordered]
@@ -171,8 +173,8 @@ def average_linkage(
     return sorted((sorted(m) for m in members.values()), key=lambda m: m[0])
 
 
-def _term_counts(doc: Doc) -> dict[str, float]:
-    """Count a document's content terms, weighting headline words, names and numbers."""
+def term_counts(doc: Doc) -> dict[str, float]:
+    """Count a document's content terms, weighting headline words, names and numbers; sorted by term."""
     weights: dict[str, float] = defaultdict(float)
     # Headlines are often in Title Case, so their capitals say nothing about names.
     for term, factor in _terms(doc.title.lower()):
@@ -180,7 +182,7 @@ def _term_counts(doc: Doc) -> dict[str, float]:
     for n, (term, factor) in enumerate(_terms(doc.text)):
         # The lead says what happened; the rest of a long article drifts into background.
         weights[term] += (_LEAD_BOOST if n < _LEAD_TERMS else 1.0) * factor
-    return dict(weights)
+    return dict(sorted(weights.items()))
 
 
 def _terms(text: str) -> Iterable[tuple[str, float]]:

@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 
-from .grouping import Doc, group_articles
+from .grouping import Doc, group_articles, term_counts
 from ..model import Source, StoryInfo
 from ..common.slugs import slugify
 
@@ -13,13 +14,15 @@ def plan_stories(
     folders: Mapping[str, str | None],
     *,
     title_of: Callable[[Sequence[Source]], str],
+    terms_of: Callable[[Doc], Mapping[str, float]] = term_counts,
 ) -> list[tuple[StoryInfo, list[Source]]]:
     """Group sources into stories: one per subfolder; loose files grouped by the events they report.
 
     ``folders`` maps a source's file (its label) to its subfolder (None for a loose file); ``title_of`` names a
     story from its sources (its earliest article's title). A story's address depends on the seeds
     alone: a subfolder's name, or the slug of the title; the slugs its members would have given it
-    on their own become aliases that redirect to it.
+    on their own become aliases that redirect to it. ``terms_of`` counts a loose article's terms for
+    grouping (the build passes one that keeps them in its cache).
     """
     by_folder: dict[str, list[Source]] = {}
     for source in sources:
@@ -27,6 +30,7 @@ def plan_stories(
     groups: list[tuple[str, list[Source]]] = [(k, v) for k, v in sorted(by_folder.items()) if k]
     loose = {s.id: s for s in by_folder.get("", [])}
     docs = [Doc(id=s.id, title=s.title, text=" ".join(t.text for t in s.sentences), date=s.date) for s in loose.values()]
+    docs = [replace(d, terms=terms_of(d)) for d in docs]
     groups += [("", [loose[i] for i in ids]) for ids in group_articles(docs)]
     taken: set[str] = set()
     planned = []
