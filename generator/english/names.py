@@ -13,7 +13,13 @@ from .lexicon import DAY_WORDS, MONTHS, SHORT_TITLES, WEEKDAYS, alternation
 from .text import fold
 from ..model import Entity
 
-_GENDERS = gender_guesser.detector.Detector(case_sensitive=False)
+
+@lru_cache(maxsize=1)
+def _genders() -> gender_guesser.detector.Detector:
+    """The given-name list, read on first use: loading it takes half a second, which a build that
+    meets no new name (every story from the cache) need not pay."""
+    return gender_guesser.detector.Detector(case_sensitive=False)
+
 
 # Honorifics and ranks written before a name; stripped to compare names ("Col", "Gen.", "Mr").
 TITLES = frozenset(SHORT_TITLES) | frozenset(SHORT_TITLES.values()) | frozenset(
@@ -99,13 +105,13 @@ NAME_RUN = re.compile(
 @lru_cache(maxsize=16384)
 def gender(first: str) -> Optional[str]:
     """Return "male" or "female" for a common given name, else None."""
-    guess = _GENDERS.get_gender(first.strip(".").capitalize())
+    guess = _genders().get_gender(first.strip(".").capitalize())
     return guess if guess in ("male", "female") else None  # "mostly_male", "andy": not sure enough
 
 
 def is_given_name(word: str) -> bool:
     """Tell whether a word is a known given name ("Sabrina", "Matthew")."""
-    return _GENDERS.get_gender(word.strip(".").capitalize()) != "unknown"
+    return _genders().get_gender(word.strip(".").capitalize()) != "unknown"
 
 
 def words(name: str) -> list[str]:

@@ -113,7 +113,8 @@ def publish(pages: Iterable[Page], out: Path) -> bool:
     the disk is full or a file cannot be written.
     """
     pages = sorted([Page(MARKER, MARKER_TEXT), *pages], key=lambda p: p.path)
-    if _unchanged(pages, out):
+    same = _same_as_before(pages, out)
+    if len(same) == len(pages) and _files(out) == [p.path for p in pages]:
         return False
     fresh = out.parent / f".{out.name}.new-{os.getpid()}"
     stale = out.parent / f".{out.name}.old-{os.getpid()}"
@@ -125,7 +126,7 @@ def publish(pages: Iterable[Page], out: Path) -> bool:
         for page in pages:  # the marker first: a killed build's folder is recognisable as ours
             target = fresh / page.path
             target.parent.mkdir(parents=True, exist_ok=True)
-            if not _link_if_same(out / page.path, target, page.content):
+            if not (page.path in same and _link(out / page.path, target)):
                 target.write_bytes(page.content)
         target = out
         if out.exists():
@@ -140,20 +141,30 @@ def publish(pages: Iterable[Page], out: Path) -> bool:
     return True
 
 
-def _link_if_same(old: Path, target: Path, content: bytes) -> bool:
+def _same_as_before(pages: Sequence[Page], out: Path) -> set[str]:
+    """The pages whose file in ``out`` already holds their bytes, each file read once."""
+    same = set()
+    for page in pages:
+        old = out / page.path
+        try:
+            if old.stat().st_size == len(page.content) and old.read_bytes() == page.content:
+                same.add(page.path)
+        except OSError:
+            continue  # not there, or not a file: written afresh
+    return same
+
+
+def _link(old: Path, target: Path) -> bool:
+    """Link an unchanged page's file into the new folder, keeping its time stamp; False where links fail."""
     try:
-        if old.is_file() and old.stat().st_size == len(content) and old.read_bytes() == content:
-            os.link(old, target)
-            return True
+        os.link(old, target)
+        return True
     except OSError:
-        pass  # no hard links here (another file system): write the page instead
-    return False
+        return False  # no hard links here (another file system): write the page instead
 
 
-def _unchanged(pages: Sequence[Page], out: Path) -> bool:
+def _files(out: Path) -> list[str]:
+    """Every file under ``out``, as sorted relative paths."""
     if not out.is_dir():
-        return False
-    existing = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
-    if existing != [p.path for p in pages]:
-        return False
-    return all((out / p.path).read_bytes() == p.content for p in pages)
+        return []
+    return sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
