@@ -124,11 +124,10 @@ _WORD = re.compile(r"\b\w+")
 # The words an expression can start with (lower case), besides numbers in digits: a preposition,
 # a modifier, a hedge, a count, a month, a weekday or a day word.
 _FIRST_WORDS = frozenset(
-    "on in since until till from during as last this next early mid late earlier later about around "
-    "nearly almost some just more less over under only merely a an ten eleven twelve yesterday today "
-    "tomorrow jan feb mar apr jun jul aug sep sept oct nov dec".split()
-    + _ONES.split("|") + _TENS.split("|") + [w.lower() for w in _WEEKDAYS]
-    + _MONTH.strip("(?:)").lower().split("|")
+    "on in since until till from during as earlier later about around nearly almost some just more less "
+    "over under only merely a an ten eleven twelve yesterday today tomorrow".split()
+    + list(TIME_MODIFIERS) + _ONES.split("|") + _TENS.split("|") + list(WEEKDAYS) + list(MONTHS)
+    + list(MONTH_ABBREVIATIONS)
 )
 
 

@@ -12,7 +12,8 @@ from functools import lru_cache
 from typing import Optional
 
 from .lexicon import (
-    COURTESY_TITLES, FUNCTION_WORDS, MONTHS, REPORTING_WORDS, SCALE_WORDS, TIME_RELATIONS, WEEKDAYS, alternation,
+    COURTESY_TITLES, FUNCTION_WORDS, MONTH_ABBREVIATIONS, MONTHS, REPORTING_WORDS, SCALE_WORDS, TIME_RELATIONS,
+    WEEKDAYS, alternation,
 )
 
 # Words a text's content is not: function words, reporting verbs and courtesy titles.
@@ -26,7 +27,7 @@ _SCALES = {**{w: v for w, v in SCALE_WORDS.items() if v >= 1e3}, "bn": 1e9, "m":
 # A scale word after a number: "1.5 billion", "$100m".
 _SCALE_AFTER = re.compile(r"\s?(thousand|million|billion|trillion|bn|m)\b", re.IGNORECASE)
 # A date or a year is not a quantity: "July 26", "26 July", "in 2023", "the 1990s".
-_MONTH_WORD = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_MONTH_WORD = alternation([*MONTH_ABBREVIATIONS, "may"]) + r"[a-z]*\.?"
 _DATE_NUMBER = re.compile(
     rf"(?:\b{_MONTH_WORD}\s+\d{{1,2}}\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_WORD}|\b(?:1[89]|20)\d\d(?:s\b|\b))",
     re.IGNORECASE,
