@@ -1,4 +1,19 @@
-"""The stage list (STAGES, in order) that turns one story's prepared sources into a Digest; digest.json in and out."""
+"""The pipeline in one place: the stage list (STAGES, in order) that turns a story into a Digest.
+
+A build (``build.py``) runs, in order:
+
+1. ``input/``: find the seeds' files and read each into an Article;
+2. ``prepare/``: clean it and split it into numbered sentences (``prepare_source`` here);
+3. ``stories/``: decide which articles make one story;
+4. for each story, the stages of ``STAGES`` below (``build_digest``): ``claims/`` (wire copy, then
+   claims), ``summary/``, ``figures/``, ``people/``, ``quotes/``, ``timeline/``, then what
+   disagrees, the headlines and what the newest sources added;
+5. ``output/``: the view model, the Markdown pages, and publishing them into the docs folder.
+
+Every step asks ``english/`` what it needs to know about English and ``common/`` for helpers that
+know none; ``model.py`` holds the values passed between them. ``digest.json`` is a Digest written
+out (``dumps``/``loads`` here).
+"""
 from __future__ import annotations
 
 import json
@@ -9,18 +24,18 @@ from dataclasses import replace
 
 import msgspec
 
-from .prepare.clean import clean_text
 from .claims.compare import align
+from .claims.wire import independent_count, wire_groups
+from .common.slugs import slugify
 from .figures.extract import extract_figures, figure_discrepancies
 from .model import Article, Digest, Source, StoryInfo, to_dict
 from .people.entities import extract_entities, name_discrepancies
-from .quotes.extract import extract_quotes, quote_discrepancies
+from .prepare.clean import clean_text
 from .prepare.sentences import split_sentences
+from .quotes.extract import extract_quotes, quote_discrepancies
 from .summary.choose import summarise
-from .common.slugs import slugify
 from .summary.updates import compare_headlines, latest_update
 from .timeline.events import timeline_and_discrepancies
-from .claims.wire import independent_count, wire_groups
 
 _TITLE_WORDS = 14
 # A hash-like part of a file name ("d927ee6055b5c552"): it tells a reader nothing.

@@ -16,8 +16,8 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from ..common.blocking import shared_rare_word_pairs
-from ..model import Claim, Discrepancy, Sentence, Source
 from ..english.text import capitalised_words, content_words, numbers_in
+from ..model import Claim, Discrepancy, Sentence, Source
 
 MIN_CLAIM_WORDS = 4
 """Sentences shorter than this (subheadings, fragments) state no claim."""

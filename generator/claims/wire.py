@@ -20,9 +20,9 @@ from rapidfuzz import fuzz, process
 
 from ..common.blocking import shared_rare_word_pairs
 from ..common.unionfind import DisjointSets
+from ..english.quotemarks import find_spans, mask
 from ..english.text import STOP_WORDS
 from ..model import Sentence, Source
-from ..english.quotemarks import find_spans, mask
 
 # A word: letters or digits, with inner apostrophes ("don't" is one word, "1,000" is "1", "000").
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")

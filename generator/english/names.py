@@ -9,9 +9,9 @@ from typing import Optional
 import gender_guesser.detector  # type: ignore[import-untyped]
 from rapidfuzz import fuzz, process
 
+from ..model import Entity
 from .lexicon import DAY_WORDS, MONTHS, SHORT_TITLES, WEEKDAYS, alternation
 from .text import fold
-from ..model import Entity
 
 
 @lru_cache(maxsize=1)

@@ -14,9 +14,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..english.numbers import LOWER_BOUNDS, UPPER_BOUNDS, Number
 from ..english.text import time_relation
 from ..model import Discrepancy, Figure, FigureMention, Source, Variant
-from ..english.numbers import LOWER_BOUNDS, UPPER_BOUNDS, Number
 from .quantities import (
     COMPOUND_RE,
     STOP_WORDS,

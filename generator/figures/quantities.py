@@ -9,8 +9,8 @@ import re
 from dataclasses import replace
 
 from ..english.lexicon import MONTH_ABBREVIATIONS, MONTHS, TIME_RELATIONS, alternation
-from ..english.text import STOP_WORDS as TEXT_STOP_WORDS, TIME_RELATION_AFTER
 from ..english.numbers import Number, find_numbers, hedge_before, with_short_scale
+from ..english.text import STOP_WORDS as TEXT_STOP_WORDS, TIME_RELATION_AFTER
 
 Mention = tuple[Number, str, str | None, str]
 """A figure in a sentence: the number, its kind (money, count, percent, duration, quantity), unit, surface text."""

@@ -29,9 +29,9 @@ from urllib.parse import quote, unquote, urljoin, urlsplit, urlunsplit
 import urllib3
 import yaml
 
+from ..common.slugs import slugify
 from ..errors import FetchError
 from .read import MAX_BYTES as ARTICLE_MAX_BYTES
-from ..common.slugs import slugify
 
 try:
     _VERSION = version("news-explainer")

@@ -13,9 +13,9 @@ from typing import Any
 import yaml
 from markdown_it import MarkdownIt
 
-from .decode import decode, sanitize
 from ..errors import InputError
 from ..model import Article
+from .decode import decode, sanitize
 
 ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
 MAX_BYTES = 5 * 1024 * 1024

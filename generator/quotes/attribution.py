@@ -8,12 +8,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Optional, TypeVar
 
-from ..model import Entity, Source
 from ..english.lexicon import SHORT_TITLES
-from ..english.text import fold
 from ..english.names import NAME_RUN, ROLE_NOUNS, find_entity, gender, is_given_name, looks_like_org, strip_titles
 from ..english.quotemarks import Span
 from ..english.speakers import ACCORDING, CUE, PARTICIPLE, ROLE_MODIFIER, POSSESSIVE_SPEECH, Subject, parse_subject, sentence_subject, subject_after, subject_before
+from ..english.text import fold
+from ..model import Entity, Source
 
 # A cue joined to an earlier verb of the same subject: 'Clinton stressed her support ... and said'.
 _COORDINATED = re.compile(r"\band\s+$")

@@ -12,11 +12,11 @@ from rapidfuzz import fuzz
 
 from ..common.blocking import shared_word_neighbours, warn_windowed
 from ..common.unionfind import DisjointSets
-from ..model import Discrepancy, Entity, Quote, QuoteMention, Source, Variant
-from .attribution import Named, Speaker, attribute_block, blocks, excerpt_events, introduced, named_events
-from ..english.text import fold
 from ..english.names import ORG_NOUNS, find_entity, name_key
 from ..english.quotemarks import find_spans, mask
+from ..english.text import fold
+from ..model import Discrepancy, Entity, Quote, QuoteMention, Source, Variant
+from .attribution import Named, Speaker, attribute_block, blocks, excerpt_events, introduced, named_events
 
 # A transcript turn opened by a speaker label: 'PENCE: Well, look, ...'. Such paragraphs are
 # interview transcripts, not quotations within a report.

@@ -4,9 +4,9 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
-from .grouping import Doc, group_articles, term_counts
-from ..model import Source, StoryInfo
 from ..common.slugs import slugify
+from ..model import Source, StoryInfo
+from .grouping import Doc, group_articles, term_counts
 
 
 def plan_stories(

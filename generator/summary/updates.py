@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..model import Claim, Figure, FigureMention, Headline, Source, Update
 from ..english.text import content_words
+from ..model import Claim, Figure, FigureMention, Headline, Source, Update
 
 
 def latest_update(sources: Sequence[Source], claims: Sequence[Claim], figures: Sequence[Figure]) -> Update | None:
