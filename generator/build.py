@@ -11,9 +11,10 @@ import warnings
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 from itertools import combinations
 from pathlib import Path
+
+import msgspec
 
 from .cache import Cache, key
 from .claims.wire import wire_evidence
@@ -110,7 +111,8 @@ def _build(
     report = BuildReport()
     cache = Cache(cache_folder(out) if use_cache else None)
     hashes = {c.label: _file_hash(c.path) for c in candidates}
-    fingerprint = _fingerprint(seeds, candidates, skipped, hashes)
+    templates = _templates_key()  # read once per build: under `mkdocs serve` one process builds again and again
+    fingerprint = _fingerprint(seeds, candidates, skipped, hashes, templates)
     if _up_to_date(cache, fingerprint, out, report):
         _report(report, warn, strict)
         return report
@@ -131,7 +133,7 @@ def _build(
     report.problems.extend(_near_duplicates(report.digests))
     _report(report, warn, strict)
     progress(f"rendering {len(report.digests)} stories")
-    pages = site_pages(report.digests, report.problems, environment(), stories=_story_pages(digested, cache))
+    pages = site_pages(report.digests, report.problems, environment(), stories=_story_pages(digested, cache, templates))
     progress(f"writing {len(pages)} files to {out}")
     report.written = publish(pages, out)
     report.stories = len(report.digests)
@@ -158,15 +160,15 @@ def _file_hash(path: Path) -> str:
 
 
 def _fingerprint(
-    seeds: Path, candidates: Sequence[Candidate], skipped: Sequence[Skipped], hashes: Mapping[str, str]
+    seeds: Path, candidates: Sequence[Candidate], skipped: Sequence[Skipped], hashes: Mapping[str, str], templates: str
 ) -> str:
-    """Hash everything the output depends on: the files, what was skipped, sources.yml, the templates."""
+    """Hash everything the output depends on: the files, what was skipped, sources.yml, the templates (their key)."""
     parts: list[str | bytes] = [repr([(s.label, s.reason) for s in skipped])]
     for candidate in candidates:
         parts += [candidate.label, candidate.folder or "", hashes[candidate.label]]
     outlets = seeds / OUTLETS_FILE
     parts.append(outlets.read_bytes() if outlets.is_file() else b"")
-    return key("fingerprint", *parts, _templates_key())
+    return key("fingerprint", *parts, templates)
 
 
 def _cached_terms(cache: Cache) -> Callable[[Doc], Mapping[str, float]]:
@@ -183,7 +185,6 @@ def _cached_terms(cache: Cache) -> Callable[[Doc], Mapping[str, float]]:
     return terms_of
 
 
-@lru_cache(maxsize=1)
 def _templates_key() -> str:
     """Hash the templates the pages are rendered from (not the theme's overrides)."""
     parts: list[str | bytes] = []
@@ -192,7 +193,7 @@ def _templates_key() -> str:
     return key("templates", *parts)
 
 
-def _story_pages(digested: Sequence[tuple[Digest, str]], cache: Cache) -> dict[str, list[Page]]:
+def _story_pages(digested: Sequence[tuple[Digest, str]], cache: Cache, templates: str) -> dict[str, list[Page]]:
     """Each story's pages, rendered again only when its digest.json or the templates changed.
 
     A story's pages are a function of its digest alone, so in an archive where one article was
@@ -201,7 +202,7 @@ def _story_pages(digested: Sequence[tuple[Digest, str]], cache: Cache) -> dict[s
     env = environment()
     out: dict[str, list[Page]] = {}
     for digest, text in digested:
-        entry = key("pages", _templates_key(), text)
+        entry = key("pages", templates, text)
         hit = cache.get("pages", entry)
         if isinstance(hit, list) and all(isinstance(p, list) and len(p) == 2 for p in hit):
             out[digest.story.slug] = [Page(path, content.encode("utf-8")) for path, content in hit]
@@ -374,11 +375,9 @@ def _digest_all(
     results: list[_Digested | None] = []
     todo = []
     for i, entry in enumerate(entries):
-        hit = cache.get("stories", entry)
-        if isinstance(hit, dict) and isinstance(hit.get("digest"), str):
-            results.append((loads(hit["digest"]), hit["digest"], tuple(hit.get("warnings", ()))))
-        else:
-            results.append(None)
+        cached = _cached_digest(cache.get("stories", entry))
+        results.append(cached)
+        if cached is None:
             todo.append(i)
     report.reused = len(plan) - len(todo)
     count = workers if workers is not None else (os.cpu_count() or 1)
@@ -405,6 +404,16 @@ def _digest_all(
 
 _Digested = tuple[Digest, str, tuple[str, ...]]
 """A digest, its digest.json text and what its stages warned about."""
+
+
+def _cached_digest(hit: object) -> _Digested | None:
+    """A story's digest from its cache entry, or None when the entry is missing or does not read back."""
+    if not isinstance(hit, dict) or not isinstance(hit.get("digest"), str):
+        return None
+    try:
+        return loads(hit["digest"]), hit["digest"], tuple(hit.get("warnings", ()))
+    except (msgspec.DecodeError, msgspec.ValidationError):
+        return None  # written by a generator that let through what this one cannot read: digest again
 
 
 def _digest_job(job: tuple[StoryInfo, list[Source]]) -> _Digested:

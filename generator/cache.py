@@ -1,28 +1,52 @@
-"""A content-addressed cache of prepared sources and story digests, so unchanged input is not redone.
+"""A content-addressed cache, so unchanged input is not redone: prepared sources, their term counts
+for grouping, story digests, each story's rendered pages, and a record of the last build.
 
-Keys hash the input bytes together with the generator's own source code, so editing either
-invalidates what depended on it. Entries live in ``.<out>.cache`` beside the output folder.
+Keys hash the input bytes together with the generator's own files and the versions of Python and
+of the libraries it depends on, so editing or upgrading any of them invalidates what depended on
+it. Entries live in ``.<out>.cache`` beside the output folder.
 """
 from __future__ import annotations
 
 import hashlib
+import re
+import sys
 from functools import lru_cache
+from importlib import metadata
 from pathlib import Path
 
 import msgspec
 
 PACKAGE = Path(__file__).resolve().parent
+DISTRIBUTION = "news-explainer"
+"""The name the package is installed under (pyproject.toml's ``name``)."""
 
 
 @lru_cache(maxsize=1)
 def generator_version() -> str:
-    """Hash every file of the package (code and data, in subfolders too): any change gives a new version."""
-    digest = hashlib.sha256()
+    """Hash every file of the package (code and data, in subfolders too), Python's version and the
+    installed versions of the package's dependencies: any change gives a new version."""
+    digest = hashlib.sha256(" ".join([sys.version, *_dependency_versions()]).encode())
     files = (p for p in PACKAGE.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
     for path in sorted(files, key=lambda p: p.relative_to(PACKAGE).as_posix()):
         digest.update(path.relative_to(PACKAGE).as_posix().encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()
+
+
+def _dependency_versions() -> list[str]:
+    """``name==version`` for each library the installed package requires (its extras left out)."""
+    try:
+        required = metadata.requires(DISTRIBUTION) or []
+    except metadata.PackageNotFoundError:
+        return ["not installed"]  # run from a bare checkout: its libraries are whatever Python finds
+    names = sorted({re.split(r"[\s<>=!~;\[(]", r, maxsplit=1)[0] for r in required if "extra ==" not in r})
+    versions = []
+    for name in names:
+        try:
+            versions.append(f"{name}=={metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            versions.append(f"{name} missing")
+    return versions
 
 
 def key(*parts: str | bytes) -> str:

@@ -118,3 +118,45 @@ def test_one_more_loose_article_counts_only_its_own_terms(tmp_path: Path, monkey
     shutil.copy(files[4], seeds / files[4].name)
     build(seeds, out, warn=lambda line: None)
     assert counted == [files[4].stem]
+
+
+def test_a_template_edit_shows_in_the_next_build_of_the_same_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # `mkdocs serve` regenerates again and again in one process: the templates must be read each time.
+    import generator.build as build_module
+    from generator.output import render
+
+    templates = tmp_path / "templates"
+    shutil.copytree(render.TEMPLATES, templates, ignore=shutil.ignore_patterns("overrides"))
+    monkeypatch.setattr(render, "TEMPLATES", templates)
+    monkeypatch.setattr(build_module, "TEMPLATES", templates)
+    monkeypatch.setattr(build_module, "environment", lambda: render.environment(templates))
+    seeds = two_stories(tmp_path)
+    out = tmp_path / "content"
+    build(seeds, out, warn=lambda line: None)
+    overview = templates / "overview.md.j2"
+    overview.write_text(overview.read_text(encoding="utf-8") + "\nEdited while serving.\n", encoding="utf-8")
+    build(seeds, out, warn=lambda line: None)
+    assert all("Edited while serving." in (out / story / "index.md").read_text(encoding="utf-8") for story in ("niger", "other"))
+
+
+def test_a_cached_digest_that_does_not_read_back_is_digested_again(tmp_path: Path) -> None:
+    seeds = two_stories(tmp_path)
+    out = tmp_path / "content"
+    build(seeds, out, warn=lambda line: None)
+    for entry in (tmp_path / ".content.cache" / "stories").rglob("*.json"):
+        entry.write_text('{"digest": "{\\"schema\\": Infinity}", "warnings": []}', encoding="utf-8")
+    (out / "niger" / "index.md").unlink()  # the output was touched: build again
+    assert build(seeds, out, warn=lambda line: None).reused == 0
+    assert (out / "niger" / "index.md").is_file()
+
+
+def test_the_cache_key_covers_the_libraries_versions(monkeypatch: pytest.MonkeyPatch) -> None:
+    versions = cache._dependency_versions()
+    assert any(v.startswith("jinja2==") for v in versions) and any(v.startswith("rapidfuzz==") for v in versions)
+    keys = []
+    for upgraded in (versions, [*versions[:-1], versions[-1] + ".post1"]):
+        monkeypatch.setattr(cache, "_dependency_versions", lambda upgraded=upgraded: upgraded)
+        cache.generator_version.cache_clear()
+        keys.append(cache.generator_version())
+    cache.generator_version.cache_clear()
+    assert keys[0] != keys[1]

@@ -78,3 +78,11 @@ def test_months_are_named_only_in_the_lexicon() -> None:
                  if p.name != "lexicon.py" and spelled.search(p.read_text(encoding="utf-8"))]
     assert offenders == []
     assert MONTHS["march"] == 3 and "march" in CALENDAR_WORDS and SHORT_TITLES["sen"] == "senator"
+
+
+def test_figures_cut_clauses_where_the_splitter_ends_sentences() -> None:
+    # Figures had their own list of abbreviations ("Sept." was not in it): one answer now.
+    from generator.figures.extract import _clauses
+
+    assert _clauses("Two years ago on Sept. 12 the junta expelled Gov. Smith. He left") == [
+        "Two years ago on Sept. 12 the junta expelled Gov. Smith", "He left"]

@@ -60,6 +60,16 @@ def period_ends_sentence(word: str, following: str) -> bool:
     return False
 
 
+def word_before(text: str, start: int, end: int) -> str:
+    """The run of word characters, dots, apostrophes and hyphens that ends at ``end`` (not before
+    ``start``): "Gen" or "U.S" before a period. It walks back over the run alone, never searching the
+    text before it, so a paragraph with thousands of periods costs no more than its length."""
+    at = end
+    while at > start and (text[at - 1].isalnum() or text[at - 1] in "_.'’-"):
+        at -= 1
+    return text[at:end]
+
+
 def name_goes_on(word: str) -> bool:
     """Does a name go on past the period after ``word``? Yes after a title or initials ("Mr.", "F.")."""
     kind = abbreviation(word)

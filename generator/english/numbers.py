@@ -4,6 +4,7 @@ This module knows numerals only; what a number counts (money, troops, days) is `
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, replace
 
@@ -349,5 +350,10 @@ def find_numbers(text: str) -> list[Number]:
             continue
         nums.append(n)
     hedged = [_hedged(text, _signed(text, n)) for n in _ranges(text, nums)]
-    # A bare "million" or "hundred" is a number only as "a few hundred", "several thousand".
-    return [n for n in hedged if not (n.words and n.hedge not in _FEW and text[n.start:n.end].lower() in SCALE_WORDS)]
+    # A bare "million" or "hundred" is a number only as "a few hundred", "several thousand"; a run of
+    # digits too long for a float ("$999,999,…" of 300 digits) is no figure anyone can compare.
+    return [
+        n for n in hedged
+        if not (n.words and n.hedge not in _FEW and text[n.start:n.end].lower() in SCALE_WORDS)
+        and all(math.isfinite(v) for v in (n.value, n.value_max) if v is not None)
+    ]

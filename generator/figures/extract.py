@@ -14,6 +14,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..english.boundaries import period_ends_sentence, word_before
+from ..english.lexicon import DAY_WORDS
 from ..english.numbers import LOWER_BOUNDS, UPPER_BOUNDS, Number
 from ..english.text import time_relation
 from ..model import Discrepancy, Figure, FigureMention, Source, Variant
@@ -40,11 +42,12 @@ _LEAD_WORDS = frozenset(["however", "but", "and", "so", "yet", "just", "only", "
                          "who", "when", "while", "whereas"])
 _SUBJECT_PRONOUNS = frozenset(["i", "we", "you", "he", "she", "it", "they"])
 # Words that say when, not what: "A year ago this week, the storm hit" names no event.
-_TIME_WORDS = frozenset(["this", "last", "next", "that", "today", "yesterday", "tomorrow"])
+_TIME_WORDS = DAY_WORDS | frozenset(("this", "last", "next", "that"))
 # Where a clause ends: a comma, colon, bracket, dash or the end of a sentence.
 _CLAUSE_BREAK = re.compile(r"[;:()\[\]—–]|,\s|\s-\s|[.!?](?:\s|$)")
-# A dot that ends an initial or an abbreviation, not a sentence: "Benjamin J. Rhodes", "Acme Inc.".
-_ABBREVIATION = re.compile(r"\b(?:[A-Z]|Mr|Mrs|Ms|Dr|Gen|Col|Lt|Sgt|Sen|Rep|Gov|Jr|Sr|St|Inc|Corp|Co|Ltd|No)\.")
+# A period before white space or the end: a sentence's end, unless the language layer reads it as an
+# abbreviation's ("Benjamin J. Rhodes", "Sept. 12", "Gov. Smith").
+_PERIOD = re.compile(r"\.(?=\s|$)")
 # An appositive after a name opening a clause, dropped to reach the verb, unless a list goes on:
 # "Rhodes, a deputy adviser, offered" -> "Rhodes offered"; "France, the U.S., and Britain" stays.
 _APPOSITIVE = re.compile(r"^([A-Z][^,]*),\s+(?:an?|the)\s[^,]+,\s+(?!and\b)")
@@ -174,7 +177,12 @@ def _reduced_relative(words: list[str], i: int) -> bool:
 
 def _clauses(text: str) -> list[str]:
     """Split ``text`` at commas, colons, dashes, brackets and sentence ends, not at "Mr." or "J."."""
-    kept = _ABBREVIATION.sub(lambda m: m.group(0)[:-1] + "\x01", text)
+
+    def keep(m: re.Match[str]) -> str:
+        word = word_before(text, 0, m.start()).lstrip("'’(")
+        return "." if period_ends_sentence(word, text[m.end():m.end() + 64]) else "\x01"
+
+    kept = _PERIOD.sub(keep, text)
     return [part.replace("\x01", ".") for part in _CLAUSE_BREAK.split(kept)]
 
 

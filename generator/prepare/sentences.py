@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..english.boundaries import period_ends_sentence
+from ..english.boundaries import period_ends_sentence, word_before
 from ..model import Sentence
 
 # A candidate end of sentence: terminal punctuation (or an ellipsis), any closing quotes or
@@ -47,17 +47,8 @@ def _is_boundary(text: str, match: re.Match[str], start: int) -> bool:
         return True
     # The word is read walking back from the period, never by a search over the paragraph: one
     # paragraph of a very long article can hold thousands of candidate ends.
-    word = _word_before(text, start, match.start()).lstrip("'’(")
+    word = word_before(text, start, match.start()).lstrip("'’(")
     return period_ends_sentence(word, following)
-
-
-def _word_before(text: str, start: int, end: int) -> str:
-    """Return the run of word characters, dots, apostrophes and hyphens that ends at ``end`` (not
-    before ``start``): "Gen" or "U.S" before a period. It walks back over the run alone."""
-    at = end
-    while at > start and (text[at - 1].isalnum() or text[at - 1] in "_.'’-"):
-        at -= 1
-    return text[at:end]
 
 
 def _inside_quote(text: str) -> bool:
