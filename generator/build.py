@@ -11,14 +11,13 @@ import warnings
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
-from itertools import combinations
 from pathlib import Path
 
 import msgspec
+from jinja2 import Environment
 
 from .cache import Cache, key
-from .claims.wire import wire_evidence
-from .digest import analysed, build_digest, dumps, loads, prepare_source, story_title
+from .digest import build_digest, dumps, loads, prepare_source, story_title
 from .english.text import looks_english
 from .errors import InputError, OutputError, SeedsError, StrictError
 from .input.find import Candidate, Skipped, find_files
@@ -130,10 +129,10 @@ def _build(
     plan = plan_stories(sources, folders, title_of=story_title, terms_of=_cached_terms(cache))
     digested = _digest_all(plan, cache, report, workers=workers, progress=progress)
     report.digests = [digest for digest, _text in digested]
-    report.problems.extend(_near_duplicates(report.digests))
     _report(report, warn, strict)
     progress(f"rendering {len(report.digests)} stories")
-    pages = site_pages(report.digests, report.problems, environment(), stories=_story_pages(digested, cache, templates))
+    env = environment()
+    pages = site_pages(report.digests, report.problems, env, stories=_story_pages(digested, cache, env, templates))
     progress(f"writing {len(pages)} files to {out}")
     report.written = publish(pages, out)
     report.stories = len(report.digests)
@@ -193,13 +192,14 @@ def _templates_key() -> str:
     return key("templates", *parts)
 
 
-def _story_pages(digested: Sequence[tuple[Digest, str]], cache: Cache, templates: str) -> dict[str, list[Page]]:
+def _story_pages(
+    digested: Sequence[tuple[Digest, str]], cache: Cache, env: Environment, templates: str
+) -> dict[str, list[Page]]:
     """Each story's pages, rendered again only when its digest.json or the templates changed.
 
     A story's pages are a function of its digest alone, so in an archive where one article was
     added, only the story it joined is rendered; the others come from the cache as they were.
     """
-    env = environment()
     out: dict[str, list[Page]] = {}
     for digest, text in digested:
         entry = key("pages", templates, text)
@@ -248,23 +248,6 @@ def _report(report: BuildReport, warn: Callable[[str], None], strict: bool) -> N
     if strict and report.problems:
         count = len(report.problems)
         raise StrictError(f"{count} warning{'s' if count > 1 else ''} above, and --strict makes warnings fatal: nothing was written")
-
-
-def _near_duplicates(digests: Sequence[Digest], *, min_share: float = 0.95, min_length: float = 0.8) -> list[tuple[str, str]]:
-    """Name the articles that are near-copies of another in their story: kept, but worth knowing."""
-    problems = []
-    for digest in digests:
-        by_id = {s.id: analysed(s) for s in digest.sources}  # the part wire_groups weighed
-        for group in digest.wire_groups:
-            named: set[str] = set()
-            for first, other in combinations([by_id[i] for i in group], 2):
-                shorter, longer = sorted((first.words, other.words))
-                if other.id in named or not longer or shorter / longer < min_length:
-                    continue
-                if wire_evidence(first, other).score >= min_share:
-                    named.add(other.id)
-                    problems.append((other.file, f"near-duplicate of {first.file}: kept, and counted with it as one independent report"))
-    return problems
 
 
 def _read_all(

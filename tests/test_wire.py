@@ -245,3 +245,11 @@ def test_groups_are_a_sorted_partition_whatever_the_order(texts: list[list[list[
     assert independent_count([s.id for s in sources], groups) == len(sources) - len(members) + len(
         groups
     )
+
+
+def test_a_near_copy_in_a_wire_group_is_named_from_the_evidence_weighed() -> None:
+    sources, _ = _read_case(CASES / "independent_reports.txt")
+    wire = dataclasses.replace(next(s for s in sources if s.id == "wire"), words=120)
+    copy = dataclasses.replace(wire, id="xcopy", file="xcopy.txt")
+    with pytest.warns(RuntimeWarning, match=rf"^xcopy\.txt: near-duplicate of {wire.file}: kept"):
+        assert wire_groups([copy, wire]) == (("wire", "xcopy"),)

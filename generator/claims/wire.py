@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import warnings
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -66,9 +67,6 @@ def wire_evidence(
     min_words: int = MIN_WORDS,
 ) -> WireEvidence:
     """Pair the near-copy sentences of two sources and measure how much of them is shared."""
-    known = _last_evidence.get((a.id, b.id))
-    if known is not None and (sentence_cutoff, min_words) == known[2] and known[0] == a and known[1] == b:
-        return known[3]
     return _evidence(
         _comparable(a.sentences, min_words=min_words),
         _comparable(b.sentences, min_words=min_words),
@@ -85,27 +83,49 @@ def wire_groups(
     sentence_cutoff: float = SENTENCE_CUTOFF,
     min_words: int = MIN_WORDS,
 ) -> tuple[tuple[str, ...], ...]:
-    """Group the ids of sources that are rewrites of the same underlying text."""
+    """Group the ids of sources that are rewrites of the same underlying text.
+
+    A member that is a near-copy of an earlier one (``NEAR_COPY_SHARE`` of its sentences, of about
+    the same length) is worth a reader's knowing: it is named in a RuntimeWarning, which the build
+    reports against the file, from the evidence weighed here.
+    """
     ordered = sorted(sources, key=lambda s: s.id)
     prepared = [_comparable(s.sentences, min_words=min_words) for s in ordered]
     sets = DisjointSets(len(ordered))
-    _last_evidence.clear()
+    weighed: dict[tuple[int, int], WireEvidence] = {}
     for x, y in itertools.combinations(range(len(ordered)), 2):
-        evidence = _evidence(prepared[x], prepared[y], sentence_cutoff=sentence_cutoff)
-        _last_evidence[(ordered[x].id, ordered[y].id)] = (ordered[x], ordered[y], (sentence_cutoff, min_words), evidence)
+        evidence = weighed[(x, y)] = _evidence(prepared[x], prepared[y], sentence_cutoff=sentence_cutoff)
         # Most of the shorter text rewritten, or a block of paragraphs taken over whole.
         if (evidence.score >= cutoff and len(evidence.pairs) >= min_pairs) or (
             evidence.run >= min_run
         ):
             sets.union(x, y)
-    return tuple(sorted(tuple(ordered[i].id for i in g) for g in sets.groups() if len(g) >= 2))
+    groups = sorted(sorted(g) for g in sets.groups() if len(g) >= 2)
+    for group in groups:
+        _warn_near_copies([ordered[i] for i in group], [weighed[pair] for pair in itertools.combinations(group, 2)])
+    return tuple(tuple(ordered[i].id for i in g) for g in groups)
 
 
-# The evidence the last ``wire_groups`` call weighed, by (id, id) in id order, with the two sources
-# it was weighed for: the build names near-duplicates from the same evidence right after, and on a
-# very long article weighing it takes seconds. (Comparing two equal sources costs little: their
-# sentences are the same objects.)
-_last_evidence: dict[tuple[str, str], tuple[Source, Source, tuple[float, int], WireEvidence]] = {}
+NEAR_COPY_SHARE = 0.95
+"""Share of a source's sentences found in another of its wire group that makes it a near-copy."""
+NEAR_COPY_LENGTH = 0.8
+"""Least ratio of the shorter source's words to the longer's for the two to be near-copies."""
+
+
+def _warn_near_copies(members: Sequence[Source], evidence: Sequence[WireEvidence]) -> None:
+    """Name each member that is a near-copy of an earlier one; ``evidence`` in ``combinations`` order."""
+    named: set[str] = set()
+    for (first, other), weighed in zip(itertools.combinations(members, 2), evidence, strict=True):
+        shorter, longer = sorted((first.words, other.words))
+        if other.id in named or not longer or shorter / longer < NEAR_COPY_LENGTH:
+            continue
+        if weighed.score >= NEAR_COPY_SHARE:
+            named.add(other.id)
+            warnings.warn(
+                f"{other.file}: near-duplicate of {first.file}: kept, and counted with it as one independent report",
+                RuntimeWarning,
+                stacklevel=2,
+            )
 
 
 def independent_count(source_ids: Iterable[str], groups: Sequence[Sequence[str]]) -> int:
