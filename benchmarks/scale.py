@@ -179,6 +179,19 @@ def _flip(text: str) -> str:
     return _LETTERS.sub(flip, text)
 
 
+def sized(named: list[tuple[str, str, str]]) -> dict[str, list[tuple[str, str]]]:
+    """The (file name, text) lists of each size: 0.5x (the articles of every other event), 1x (all of
+    them) and 2x (all of them plus their mirrored copies)."""
+    events = sorted({event for _, event, _ in named})
+    half_events = set(events[::2])
+    full = [(name, text) for name, _, text in named]
+    return {
+        "0.5x": [(name, text) for name, event, text in named if event in half_events],
+        "1x": full,
+        "2x": full + [mirrored(name, text) for name, text in full],
+    }
+
+
 def mirrored(name: str, text: str) -> tuple[str, str]:
     """Return a copy of one seed file with a new name; body and title spelt backwards, other front matter kept."""
     head, body = "", text
@@ -267,15 +280,7 @@ def main() -> int:
     if not (args.eval / "basil" / "articles").is_dir():
         print(f"no evaluation data at {args.eval}")
         return 1
-    named = collect(args.eval)
-    events = sorted({event for _, event, _ in named})
-    half_events = set(events[::2])
-    full = [(name, text) for name, _, text in named]
-    sizes = {
-        "0.5x": [(name, text) for name, event, text in named if event in half_events],
-        "1x": full,
-        "2x": full + [mirrored(name, text) for name, text in full],
-    }
+    sizes = sized(collect(args.eval))
     verdict: dict[str, bool] = {}
     with tempfile.TemporaryDirectory(prefix="scale-bench-") as tmp_name:
         tmp = Path(tmp_name)

@@ -43,7 +43,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from scale import collect, mirrored  # noqa: E402
+from scale import collect, sized  # noqa: E402
 
 COPIED = ("Makefile", "mkdocs.yml", "generator", "templates", "hooks")
 """Copied into the benchmark folder: relative paths resolve there, and the code stays as it was at the start."""
@@ -248,13 +248,10 @@ def main() -> int:
         print(f"no evaluation data at {args.eval}")
         return 1
     named = collect(args.eval)
-    events = sorted({event for _, event, _ in named})
-    half = set(events[::2])
-    full = [(name, text) for name, event, text in named if args.size != "0.5x" or event in half]
-    if args.size == "2x":
-        full += [mirrored(name, text) for name, text in full]
+    full = sized(named)[args.size]
     # The one more article: the last BASIL article, whose two sibling reports of the same event are in.
-    extra_name = max(name for name, event, _ in named if event.startswith("basil:") and (args.size != "0.5x" or event in half))
+    included = {name for name, _ in full}
+    extra_name = max(name for name, event, _ in named if event.startswith("basil:") and name in included)
     extra = next(item for item in full if item[0] == extra_name)
     held = [item for item in full if item[0] != extra_name]
 

@@ -480,26 +480,25 @@ def _speaker(digest: dict[str, Any]) -> str:
     return next(str(q["speaker"]) for q in digest["quotes"] if q.get("speaker"))
 
 
+def _tab_to(page: Any, selector: str, *, presses: int, what: str) -> None:
+    """Press Tab until the focused element matches ``selector``; fail after ``presses`` presses."""
+    for _ in range(presses):
+        page.keyboard.press("Tab")
+        if page.evaluate("s => document.activeElement.matches(s)", selector):
+            return
+    raise AssertionError(f"Tab never reaches {what}")
+
+
 def test_search_from_the_keyboard(desktop: Any, site: Site) -> None:
     page = desktop
     page.goto(site.url("home"))
-    for _ in range(20):
-        page.keyboard.press("Tab")
-        if page.evaluate("s => document.activeElement.matches(s)", SEARCH_OPEN):
-            break
-    else:
-        raise AssertionError("Tab never reaches the search button")
+    _tab_to(page, SEARCH_OPEN, presses=20, what="the search button")
     page.keyboard.press("Enter")
     page.wait_for_function("s => document.activeElement.matches(s)", arg=SEARCH_BOX)  # the box takes the focus
     query = _speaker(site.digest())
     page.keyboard.type(query)
     results = search_results(page, query)
-    for _ in range(10):
-        page.keyboard.press("Tab")
-        if page.evaluate("s => document.activeElement.matches(s)", SEARCH_RESULTS):
-            break
-    else:
-        raise AssertionError("Tab never reaches a search result")
+    _tab_to(page, SEARCH_RESULTS, presses=10, what="a search result")
     focused = page.evaluate("document.activeElement.getAttribute('href')")
     assert focused and focused == results.first.get_attribute("href")
     page.keyboard.press("Enter")
