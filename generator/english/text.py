@@ -20,7 +20,7 @@ from .lexicon import (
 STOP_WORDS = FUNCTION_WORDS | REPORTING_WORDS | COURTESY_TITLES
 
 # A word: letters, digits and inner apostrophes or hyphens ("Niger's", "anti-jihadist", "1,000").
-WORD = re.compile(r"[^\W_]+(?:['’\-.,][^\W_]+)*")
+_WORD = re.compile(r"[^\W_]+(?:['’\-.,][^\W_]+)*")
 # A number as written in digits, with thousands separators and decimals: "1,000", "1.5", "110".
 _NUMBER = re.compile(r"(?<![\w.])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d])|(?<![\w.,])\d+(?:\.\d+)?(?![\d])")
 _SCALES = {**{w: v for w, v in SCALE_WORDS.items() if v >= 1e3}, "bn": 1e9, "m": 1e6}
@@ -75,7 +75,7 @@ def stem(word: str) -> str:
 @lru_cache(maxsize=65536)
 def content_words(text: str) -> tuple[str, ...]:
     """The lower-cased stems of a text's words, without stop words ("Troops left Niger" -> troop, left, niger)."""
-    words = (w.lower().replace("’", "'") for w in WORD.findall(unicodedata.normalize("NFKC", text)))
+    words = (w.lower().replace("’", "'") for w in _WORD.findall(unicodedata.normalize("NFKC", text)))
     return tuple(stem(w.removesuffix("'s")) for w in words if w not in STOP_WORDS)
 
 
