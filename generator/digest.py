@@ -35,7 +35,7 @@ from .prepare.sentences import split_sentences
 from .quotes.extract import extract_quotes, quote_discrepancies
 from .summary.choose import summarise
 from .summary.updates import compare_headlines, latest_update
-from .timeline.events import timeline_and_discrepancies
+from .timeline.events import date_events, timeline_and_discrepancies
 
 _TITLE_WORDS = 14
 # A hash-like part of a file name ("d927ee6055b5c552"): it tells a reader nothing.
@@ -110,12 +110,16 @@ def _wire(d: Digest) -> Digest:
 
 
 def _claims(d: Digest) -> Digest:
-    claims = (replace(c, independent=independent_count(c.sources, d.wire_groups)) for c in align(d.sources))
-    return replace(d, claims=tuple(claims))
+    claims, events = align(d.sources)
+    return replace(
+        d,
+        claims=tuple(replace(c, independent=independent_count(c.sources, d.wire_groups)) for c in claims),
+        events=tuple(replace(e, independent=independent_count(e.sources, d.wire_groups)) for e in events),
+    )
 
 
 def _summary(d: Digest) -> Digest:
-    return replace(d, summary=summarise(d.sources, d.claims))
+    return replace(d, summary=summarise(d.sources, d.events, d.claims))
 
 
 def _figures(d: Digest) -> Digest:
@@ -133,7 +137,8 @@ def _quotes(d: Digest) -> Digest:
 
 def _timeline(d: Digest) -> Digest:
     timeline, date_conflicts = timeline_and_discrepancies(d.sources)
-    return replace(d, timeline=timeline, discrepancies=(*d.discrepancies, *date_conflicts))
+    timeline, events = date_events(timeline, d.events)
+    return replace(d, timeline=timeline, events=events, discrepancies=(*d.discrepancies, *date_conflicts))
 
 
 def _discrepancies(d: Digest) -> Digest:

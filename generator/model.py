@@ -102,6 +102,8 @@ class SummarySentence:
     """Ids of the source sentences it cites; the first is the one quoted."""
     claim: str = ""
     """Id of the claim it states."""
+    event: str = ""
+    """Id of the event it reports."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +116,27 @@ class Claim:
     """A representative wording (one of its sentences, verbatim)."""
     sources: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     """Source id -> ids of that source's sentences stating the claim."""
+    independent: int = 0
+    """How many independent reports carry it: sources that rewrite the same wire copy count once."""
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """Something that happened or was said, with every sentence of every source that reports it.
+
+    Its claims are its sentences grouped by what they state in detail: sentences that give different
+    numbers for the event are different claims of one event."""
+
+    id: str
+    """``e<n>``, numbered by how widely the event is reported, then by first appearance."""
+    label: str
+    """One of its sentences, verbatim: the one closest in meaning to the others."""
+    sources: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """Source id -> ids of that source's sentences reporting it, in the source's order."""
+    date: Optional[str] = None
+    """When it happened, from the timeline entry of its sentences (``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``)."""
+    claims: tuple[str, ...] = ()
+    """Ids of its claims."""
     independent: int = 0
     """How many independent reports carry it: sources that rewrite the same wire copy count once."""
 
@@ -233,8 +256,8 @@ class Discrepancy:
 
 
 @dataclass(frozen=True, slots=True)
-class Event:
-    """A dated event on the story's timeline."""
+class TimelineEntry:
+    """A dated moment on the story's timeline."""
 
     date: str
     """``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``, as precise as the text allows."""
@@ -248,6 +271,8 @@ class Event:
     """Ids of the sentences that state it."""
     expression: str = ""
     """The words that gave the date ("on Saturday", "July 26")."""
+    event: str = ""
+    """Id of the event (``Digest.events``) its first sentence reports; "" when none."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -300,11 +325,12 @@ class Digest:
     sources: tuple[Source, ...] = ()
     summary: tuple[SummarySentence, ...] = ()
     claims: tuple[Claim, ...] = ()
+    events: tuple[Event, ...] = ()
     figures: tuple[Figure, ...] = ()
     quotes: tuple[Quote, ...] = ()
     entities: tuple[Entity, ...] = ()
     discrepancies: tuple[Discrepancy, ...] = ()
-    timeline: tuple[Event, ...] = ()
+    timeline: tuple[TimelineEntry, ...] = ()
     wire_groups: tuple[tuple[str, ...], ...] = ()
     """Groups of source ids that rewrite the same underlying text (wire copy), each of size >= 2."""
     headlines: tuple[Headline, ...] = ()

@@ -1,7 +1,10 @@
+"""Events and claims: sentences of different sources matched by meaning, kept apart by their numbers."""
 from __future__ import annotations
 
+import pytest
+
 from generator.claims.compare import align, coverage
-from generator.model import Sentence, Source
+from generator.model import Discrepancy, Sentence, Source, Variant
 
 
 def source(sid: str, *texts: str) -> Source:
@@ -16,54 +19,94 @@ FILLER = [
 ]
 
 
-def test_paraphrases_of_one_claim_are_aligned() -> None:
+def together(events, a: str, b: str) -> bool:
+    """Whether sentence ids a and b sit in one event (or claim)."""
+    return any(a in ids_all and b in ids_all for ids_all in ({s for ids in e.sources.values() for s in ids} for e in events))
+
+
+def test_a_paraphrase_joins_its_event() -> None:
     a = source("a", "The storm killed 127 people in the coastal province, officials said.", *FILLER)
     b = source("b", *FILLER[:2], "Officials said the storm killed 127 people in the coastal province on Monday.")
-    claims = align([a, b])
-    together = [c for c in claims if len(c.sources) == 2]
-    assert {"a": ("a-s1",), "b": ("b-s3",)} in [dict(c.sources) for c in together]
+    claims, events = align([a, b])
+    assert together(events, "a-s1", "b-s3") and together(claims, "a-s1", "b-s3")
 
 
-def test_contradicting_numbers_keep_sentences_apart() -> None:
-    a = source("a", "The storm killed 127 people in the coastal province, officials said.")
-    b = source("b", "The storm killed 45 people in the coastal province, officials said.")
-    claims = align([a, b])
-    assert all(len(c.sources) == 1 for c in claims)
+_MISSED = "known miss: the sentence vectors put these closer than most pairs, not closer enough (issue 18's notes)"
 
 
-def test_different_people_keep_sentences_apart() -> None:
-    a = source("a", "Minister Blinken visited the refugee camp near the border on Tuesday.")
-    b = source("b", "General Langley visited the refugee camp near the border on Tuesday.")
-    assert all(len(c.sources) == 1 for c in align([a, b]))
+@pytest.mark.parametrize("left, right", [
+    pytest.param("Tara Reid checked herself into Promises Treatment Center in Malibu, her representative said.",
+                 "Tara Reid has entered a rehab program, according to her spokesman.",
+                 marks=pytest.mark.xfail(strict=True, reason=_MISSED)),
+    pytest.param("Niger's junta is terminating its military cooperation agreement with the United States.",
+                 "The ruling military council has ended the military accord with Washington.",
+                 marks=pytest.mark.xfail(strict=True, reason=_MISSED)),
+    ("Niger's government announced it was breaking off its military cooperation agreement with the United States.",
+     "Niger's junta has ended a military agreement that allowed US personnel in the country."),
+])
+def test_paraphrases_in_other_words_join_one_event(left: str, right: str) -> None:
+    a = source("a", left, *FILLER)
+    b = source("b", *reversed(FILLER), right)
+    _claims, events = align([a, b])
+    assert together(events, "a-s1", "b-s5")
 
 
-def test_every_sentence_long_enough_is_in_exactly_one_claim() -> None:
+@pytest.mark.parametrize("left, right", [
+    ("The storm killed 127 people in the coastal province, officials said.",
+     "The storm killed 45 people in the coastal province, officials said."),
+    pytest.param("Police announced the arrest of the opposition leader in the capital on Tuesday.",
+                 "Police announced the release of the opposition leader in the capital on Tuesday.",
+                 marks=pytest.mark.xfail(strict=True, reason="known miss: nothing yet tells opposite verbs apart when all else is alike")),
+])
+def test_look_alikes_stay_apart(left: str, right: str) -> None:
+    a = source("a", left, *FILLER)
+    b = source("b", *reversed(FILLER), right)
+    claims, events = align([a, b])
+    assert not together(claims, "a-s1", "b-s5")
+    if "127" in left:  # different numbers for one thing: never matched alone
+        assert not together(events, "a-s1", "b-s5")
+
+
+def test_an_event_holds_several_sentences_of_one_source() -> None:
+    a = source("a", "The government announced it was ending the military agreement with the United States.",
+               *FILLER[:2], "The government said the military agreement with the United States was over, effective immediately.")
+    b = source("b", "The government has ended its military agreement with the United States, it announced.", *FILLER[2:])
+    _claims, events = align([a, b])
+    first = next(e for e in events if "a-s1" in e.sources.get("a", ()))
+    assert set(first.sources["a"]) == {"a-s1", "a-s4"} and first.sources["b"] == ("b-s1",)
+
+
+def test_every_sentence_long_enough_is_in_exactly_one_claim_and_each_claim_in_one_event() -> None:
     a = source("a", "Short.", *FILLER)
     b = source("b", *reversed(FILLER))
-    claims = align([a, b])
+    claims, events = align([a, b])
     ids = [sid for c in claims for ids in c.sources.values() for sid in ids]
     assert sorted(ids) == sorted(f"{s}-s{i}" for s, n in (("a", 5), ("b", 4)) for i in range(1, n + 1) if f"{s}-s{i}" != "a-s1")
+    assert sorted(c for e in events for c in e.claims) == sorted(c.id for c in claims)
+    for event in events:
+        members = {sid for ids in event.sources.values() for sid in ids}
+        held = {sid for c in claims if c.id in event.claims for ids in c.sources.values() for sid in ids}
+        assert members == held
+        assert event.label in {s.text for src in (a, b) for s in src.sentences if s.id in members}
 
 
-def test_coverage_names_unique_and_omitted_claims() -> None:
+def test_coverage_names_unique_and_omitted_events() -> None:
     sources = [source("a", *FILLER), source("b", *FILLER), source("c", FILLER[0], "Something only this outlet has to say today.")]
-    claims = align(sources)
-    cov = coverage(claims, ["a", "b", "c"])
+    _claims, events = align(sources)
+    cov = coverage(events, ["a", "b", "c"])
     assert len(cov.unique["c"]) == 1
     assert len(cov.omitted["c"]) == 3
     assert sum(v == "all" for v in cov.agreement.values()) == 1
 
 
-def test_claims_in_a_figure_discrepancy_are_disputed_but_spellings_are_not() -> None:
-    from generator.model import Discrepancy, Variant
-
+def test_events_in_a_figure_discrepancy_are_disputed_but_spellings_are_not() -> None:
     sources = [source("a", *FILLER), source("b", *FILLER)]
-    claims = align(sources)
-    first = claims[0]
+    _claims, events = align(sources)
+    first = events[0]
     sid = next(iter(first.sources.values()))[0]
     discrepancies = [
         Discrepancy(about="cost of the base", kind="figure", variants=(Variant("$1", ("a",), (sid,)), Variant("$2", ("b",), ()))),
         Discrepancy(about="spelling of X", kind="name", variants=(Variant("X", ("a",), (sid,)),)),
     ]
-    cov = coverage(claims, ["a", "b"], discrepancies)
+    cov = coverage(events, ["a", "b"], discrepancies)
     assert cov.contested == {first.id: ("cost of the base",)}

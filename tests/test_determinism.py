@@ -24,5 +24,5 @@ def test_the_check_sees_hash_seed_order() -> None:
 def test_entities_quotes_figures_and_timeline_are_the_same_under_any_hash_seed() -> None:
     printed = outputs_under_hash_seeds(_STAGES)
     assert len(set(printed)) == 1
-    for kind in ("Entity(", "Quote(", "Figure(", "Event("):
+    for kind in ("Entity(", "Quote(", "Figure(", "TimelineEntry("):
         assert kind in printed[0]

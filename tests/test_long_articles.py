@@ -190,17 +190,18 @@ def test_date_expressions_are_found_where_a_full_scan_finds_them(tokens: list[st
 # Comparison --------------------------------------------------------------------------------------
 
 
-def test_long_sources_compare_each_sentence_with_a_bounded_number(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_long_stories_compare_each_sources_first_sentences_and_say_so(monkeypatch: pytest.MonkeyPatch) -> None:
     rng = random.Random(3)
     texts = [f"the junta said {_word(rng)} {_word(rng)} troops would leave the base" for _ in range(400)]
     pairs = shared_rare_word_pairs(texts, texts, [i / 399 for i in range(400)], [i / 399 for i in range(400)])
     assert (0, 0) in pairs and len(pairs) <= 400 * 3 * 20  # each finds its copy, among at most 60 others
-    monkeypatch.setattr(compare, "EXACT_PAIRS", 100)
+    monkeypatch.setattr(compare, "MAX_COMPARED", 30)
     sentences = [f"The junta said {_word(rng)} {_word(rng)} troops would leave the base in Niger." for _ in range(40)]
-    with pytest.warns(RuntimeWarning, match="only where they share their rarest words"):
-        claims = compare.align([_source("a", sentences), _source("b", sentences)])
-    assert sorted(c.sources["a"][0].split("-s")[1] for c in claims) == sorted(str(n) for n in range(1, 41))
-    assert all(c.sources["a"][0].split("-s")[1] == c.sources["b"][0].split("-s")[1] for c in claims)
+    with pytest.warns(RuntimeWarning, match=r"a\.txt, b\.txt: only the first 15 sentences of each were compared"):
+        claims, events = compare.align([_source("a", sentences), _source("b", sentences)])
+    held = sorted(sid for c in claims for ids in c.sources.values() for sid in ids)
+    assert held == sorted(f"{s}-s{i}" for s in "ab" for i in range(1, 41))  # nothing is lost
+    assert all(len(e.sources) == 1 for e in events if any(int(i.split("-s")[1]) > 15 for ids in e.sources.values() for i in ids))
 
 
 # Figures -----------------------------------------------------------------------------------------

@@ -4,7 +4,7 @@ import json
 
 from generator.digest import dumps, loads
 from generator.model import (
-    Claim, Digest, Discrepancy, Entity, Event, Figure, FigureMention, Quote, QuoteMention, Sentence,
+    Claim, Digest, Discrepancy, Entity, Figure, FigureMention, Quote, QuoteMention, Sentence, TimelineEntry,
     Source, StoryInfo, SummarySentence, Variant, from_dict, to_dict,
 )
 
@@ -19,7 +19,7 @@ def sample() -> Digest:
         quotes=(Quote(id="q1", text="q", speaker="X", mentions=(QuoteMention("a", "a-s1", "q", sentences=("a-s1",)),)),),
         entities=(Entity(id="e1", name="X", kind="person", aliases=("Mr X",), sources=("a",)),),
         discrepancies=(Discrepancy(about="cost", kind="figure", variants=(Variant("$1", ("a",), ("a-s1",)),)),),
-        timeline=(Event(date="2024-01-01", text="Hi.", sources=("a",), sentences=("a-s1",)),),
+        timeline=(TimelineEntry(date="2024-01-01", text="Hi.", sources=("a",), sentences=("a-s1",)),),
         wire_groups=(("a", "b"),),
     )
 

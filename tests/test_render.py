@@ -82,7 +82,7 @@ def test_overview_key_figures_leave_out_durations_that_only_date_an_event() -> N
     assert template.render(figures=figures, sentences=sentences) == "f3 f4 "
 
 
-def test_story_pages_say_what_claims_and_independent_mean_and_tooltips_are_escaped_twice() -> None:
+def test_story_pages_say_what_events_and_independent_mean_and_tooltips_are_escaped_twice() -> None:
     from generator.digest import build_digest, prepare_source
     from generator.model import Article, StoryInfo
     from generator.output.render import environment, story_pages
@@ -92,7 +92,7 @@ def test_story_pages_say_what_claims_and_independent_mean_and_tooltips_are_escap
     sources = [prepare_source(Article(id=i, file=f"seeds/{i}.txt", text=t)) for i, t in zip("ab", texts)]
     digest = build_digest(StoryInfo(slug="s", title="T"), sources)
     pages = {p.path: p.content.decode("utf-8") for p in story_pages(digest, environment())}
-    assert "A *claim* is" in pages["s/index.md"] and "*Independent* sources" in pages["s/index.md"]
+    assert "An *event* is" in pages["s/index.md"] and "*Independent* sources" in pages["s/index.md"]
     assert "*Independent* counts" in pages["s/comparison.md"]
     tooltips = re.findall(r'\]\(sources/[^ ]+ "([^"]*)"\)', pages["s/comparison.md"])
     assert tooltips and all("<" not in t and "&#60;" not in t for t in tooltips)

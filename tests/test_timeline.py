@@ -8,7 +8,7 @@ import pytest
 from markdown_it.utils import read_fixture_file
 
 from generator.english.dates import Span, find_expressions, resolve_article
-from generator.model import Event, Sentence, Source
+from generator.model import TimelineEntry, Sentence, Source
 from generator.timeline.events import date_discrepancies, extract_timeline
 
 CASES = Path(__file__).parent / "cases" / "dates"
@@ -79,7 +79,7 @@ STORY = (
 )
 
 
-def _by_date(events: tuple[Event, ...]) -> dict[str, Event]:
+def _by_date(events: tuple[TimelineEntry, ...]) -> dict[str, TimelineEntry]:
     return {e.date: e for e in events}
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from generator.build import build
 from generator.model import Claim, Figure, FigureMention, Sentence, Source
-from generator.output.render import headline
+from generator.output.render import marked
 from generator.summary.updates import compare_headlines, latest_update
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -50,7 +50,7 @@ def test_headlines_mark_the_words_no_other_headline_uses() -> None:
     assert items[0].distinct == ("ends", "pact")
     assert items[1].distinct == ("junta", "revokes", "accord")
     hostile = compare_headlines([source("a", "Floods <script>alert(1)</script> hit *town*", None), source("b", "Floods hit", None)])
-    cell = headline(hostile[0])
+    cell = marked(hostile[0])
     assert "<script>" not in cell and "**&#42;town&#42;**" in cell and cell.startswith("Floods ")
 
 

@@ -1,29 +1,58 @@
-"""Align the sentences of a story's sources into claims: who states what.
+"""Align the sentences of a story's sources into events and claims: what happened, who states what.
 
-Similarity is rapidfuzz over content words, computed for all sentence pairs at once with
-``process.cdist``; words that most of the story's sentences share ("niger", "junta") are left out
-first, since they say nothing about which claim a sentence makes. Two sentences state the same
-claim only when the wording is close and their numbers and names do not contradict.
+An event is something that happened or was said, with every sentence of every source that reports
+it (a lede and a later restatement are both evidence). Two sentences are compared two ways: by
+their wording (TF-IDF over content words, weighted by the story's own sentences) and by their
+meaning (``english.meaning``'s sentence vectors, which see that "terminating", "breaking off" and
+"revoked" say one thing). Each similarity is read against the story's own spread of similarities
+(a z-score over the pairs of different sources), so a threshold means the same in a story of near
+copies as in one of loose paraphrase; two articles' leads, which news writes about its main event,
+count as closer. Average linkage (``common.linkage``) then groups the sentences.
+
+A claim is an event's sentences that also agree on their numbers: "127 people died" and "45 people
+died" are one event and two claims, so the disagreement stays visible inside the event.
 """
 from __future__ import annotations
 
+import math
 import warnings
 from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from rapidfuzz import fuzz, process
 
-from ..common.blocking import shared_rare_word_pairs
-from ..english.text import capitalised_words, content_words, numbers_in
-from ..model import Claim, Discrepancy, Sentence, Source
+from ..common.linkage import average_linkage
+from ..common.tfidf import unit_vectors
+from ..english.meaning import sentence_vectors
+from ..english.text import content_words, counted_numbers
+from ..model import Claim, Discrepancy, Event, Sentence, Source
 
 MIN_CLAIM_WORDS = 4
 """Sentences shorter than this (subheadings, fragments) state no claim."""
-EXACT_PAIRS = 1_000_000
-"""Two sources with at most this many sentence pairs have every pair scored (news articles have a
-few thousand); longer ones only the pairs that share their rarest words, as ``common.blocking.shared_rare_word_pairs`` says."""
+MAX_COMPARED = 800
+"""The most sentences of one story compared with each other (average linkage costs the cube of
+this); a story with more compares each source's first sentences only and says so. Five news
+articles have about 150."""
+THRESHOLD = 0.8
+"""Two groups of sentences report one event when their mean similarity, in standard deviations
+above the story's mean, is at least this."""
+WORDING_WEIGHT = 0.4
+"""The share of wording (TF-IDF) in a pair's similarity; the rest is meaning (sentence vectors)."""
+CONTRADICTION = 10.0
+"""Taken from the similarity of two sentences that count one thing with different numbers: the two
+alone never make one event, but an event many sentences report keeps a source that disagrees."""
+RESTATED = 3.0
+"""Two sentences this similar or more state one thing; when they count it differently, they are two
+claims of one event."""
+LEAD_BONUS = 1.0
+"""Added to the similarity of two articles' first sentences."""
+PRIOR_PAIRS = 50
+"""A story's mean and spread of similarities are shrunk towards typical values (``_TYPICAL``) as if
+it had this many more pairs, so that a story of two short articles is not read against itself alone."""
+_TYPICAL = {"wording": (0.035, 0.067), "meaning": (0.21, 0.16)}
+"""Mean and standard deviation of the similarity of two sentences from different articles of one
+story (measured on the shipped example, ``seeds/``): what a story with few pairs is read against."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,141 +61,132 @@ class _Item:
     sentence: Sentence
     position: float  # relative position in its source, 0 (first) to 1 (last)
     lead: bool  # the first sentence of its source
-    numbers: frozenset[float]
-    names: frozenset[str]
+    numbers: frozenset[tuple[str, float]]  # (what it counts, value): counted_numbers
 
 
-def _kept_words(texts: Sequence[str], *, common_share: float = 0.25) -> list[str]:
-    """Reduce texts to their content words, leaving out the words most of them share."""
-    words = [content_words(t) for t in texts]
-    frequency = Counter(w for ws in words for w in set(ws))
-    common = {w for w, n in frequency.items() if len(texts) >= 8 and n > common_share * len(texts)}
-    return [" ".join(w for w in ws if w not in common) for ws in words]
-
-
-def similarity(left: Sequence[str], right: Sequence[str]) -> np.ndarray:
-    """Score every pair (left x right) 0-100 by shared wording: token set and token sort, averaged."""
-    token_set = process.cdist(left, right, scorer=fuzz.token_set_ratio, dtype=np.float32, workers=1)
-    token_sort = process.cdist(left, right, scorer=fuzz.token_sort_ratio, dtype=np.float32, workers=1)
-    return (token_set + token_sort) / 2
-
-
-def align(
-    sources: Sequence[Source],
-    *,
-    score_cutoff: float = 58,
-    number_bonus: float = 8,
-    lead_bonus: float = 8,
-    per_source: int = 1,
-) -> tuple[Claim, ...]:
-    """Group sentences that state the same claim, at most ``per_source`` sentences of a source each.
-
-    Sharing a number, or both being an article's lead (news states its main event first), adds to
-    the wording score; contradicting numbers or names forbid the pairing whatever the wording.
-    Only pairs from different sources are scored, source pair by source pair, so one long article
-    costs nothing and memory stays with the largest pair of sources.
-    """
+def align(sources: Sequence[Source]) -> tuple[tuple[Claim, ...], tuple[Event, ...]]:
+    """Group the sentences of the sources into claims and events; every sentence of
+    ``MIN_CLAIM_WORDS`` words or more is in exactly one claim, and each claim in exactly one event."""
     items = [
-        _Item(
-            source=s.id,
-            sentence=sent,
-            position=i / max(len(s.sentences) - 1, 1),
-            lead=i == 0,
-            numbers=numbers_in(sent.text),
-            names=capitalised_words(sent.text),
-        )
+        _Item(source=s.id, sentence=sent, position=i / max(len(s.sentences) - 1, 1), lead=i == 0,
+              numbers=counted_numbers(sent.text))
         for s in sources
         for i, sent in enumerate(s.sentences)
         if len(sent.text.split()) >= MIN_CLAIM_WORDS
     ]
     if not items:
-        return ()
-    kept = _kept_words([it.sentence.text for it in items])
-    by_source: dict[str, list[int]] = {}
-    for k, it in enumerate(items):
-        by_source.setdefault(it.source, []).append(k)
-    floor = score_cutoff - 10  # below this a pair neither merges nor changes a cluster's mean much
-    scores: dict[tuple[int, int], float] = {}
-    groups = list(by_source.values())
-    for x, left in enumerate(groups):
-        for right in groups[x + 1:]:
-            for r, c, value in _scored_pairs([kept[k] for k in left], [kept[k] for k in right],
-                                             [items[k].position for k in right], floor - number_bonus - lead_bonus):
-                i, j = left[r], right[c]
-                a, b = items[i], items[j]
-                score = value + number_bonus * bool(a.numbers & b.numbers) + lead_bonus * (a.lead and b.lead)
-                if score >= floor:
-                    scores[(i, j)] = scores[(j, i)] = score
-            if len(left) * len(right) > EXACT_PAIRS:
-                files = {s.id: s.file for s in sources}
-                (n, longer), (m, other) = sorted(((len(ids), files[items[ids[0]].source]) for ids in (left, right)), reverse=True)
-                warnings.warn(f"{longer}: its {n:,} sentences were compared with the {m:,} of {other} only where "
-                              "they share their rarest words, not pair by pair", RuntimeWarning, stacklevel=2)
-    clusters = _cluster(items, scores, score_cutoff, per_source)
-    return _claims(items, scores, clusters)
+        return (), ()
+    compared = _compared(items, sources)
+    similarity = _similarity([items[k] for k in compared])
+    groups = [items[k].source for k in compared]
+    numbers = [items[k].numbers for k in compared]
+    apart = np.zeros((len(compared), len(compared)), dtype=bool)
+    counting = [k for k, found in enumerate(numbers) if found]  # most sentences count nothing
+    for x, k in enumerate(counting):
+        for m in counting[x + 1:]:
+            apart[k, m] = apart[m, k] = _contradict(numbers[k], numbers[m])
+    event_parts = average_linkage(similarity - CONTRADICTION * apart, groups, THRESHOLD)
+    claim_parts = [
+        [part[k] for k in claim]
+        for part in event_parts
+        for claim in average_linkage(similarity[np.ix_(part, part)], [groups[k] for k in part], -np.inf,
+                                     apart=(apart & (similarity >= RESTATED))[np.ix_(part, part)])
+    ]
+    rest = [[k] for k in range(len(items)) if k not in set(compared)]
+    claim_clusters = [[compared[k] for k in part] for part in claim_parts] + rest
+    event_clusters = [[compared[k] for k in part] for part in event_parts] + rest
+    full = np.zeros((len(items), len(items)), dtype=np.float32)
+    full[np.ix_(compared, compared)] = similarity
+    claims = _numbered(items, full, claim_clusters, "c")
+    claim_of = {k: claim.id for claim, cluster in zip(claims, _ordered(items, claim_clusters)) for k in cluster}
+    events = tuple(
+        Event(id=e.id, label=e.text, sources=e.sources,
+              claims=tuple(sorted({claim_of[k] for k in cluster}, key=lambda c: int(c[1:]))))
+        for e, cluster in zip(_numbered(items, full, event_clusters, "e"), _ordered(items, event_clusters))
+    )
+    return claims, events
 
 
-def _scored_pairs(left: Sequence[str], right: Sequence[str], right_positions: Sequence[float],
-                  minimum: float) -> Iterator[tuple[int, int, float]]:
-    """Score pairs (left x right) as ``similarity`` does and yield those scoring ``minimum`` or more:
-    every pair while there are at most EXACT_PAIRS, else those ``common.blocking.shared_rare_word_pairs`` gives."""
-    if len(left) * len(right) <= EXACT_PAIRS:
-        block = similarity(left, right)
-        rows, cols = np.nonzero(block >= minimum)
-        yield from ((r, c, float(block[r, c])) for r, c in zip(rows.tolist(), cols.tolist()))
-        return
-    positions = [r / max(len(left) - 1, 1) for r in range(len(left))]
-    for r, c in shared_rare_word_pairs(left, right, positions, right_positions):
-        value = (fuzz.token_set_ratio(left[r], right[c]) + fuzz.token_sort_ratio(left[r], right[c])) / 2
-        if value >= minimum:
-            yield r, c, value
-
-
-def _compatible(a: _Item, b: _Item) -> bool:
-    if a.numbers and b.numbers and not a.numbers & b.numbers:
+def _contradict(a: frozenset[tuple[str, float]], b: frozenset[tuple[str, float]]) -> bool:
+    """Two sentences contradict when they count one thing ("people") with different numbers."""
+    if not a or not b:
         return False
-    return not (a.names and b.names and not a.names & b.names)
+    counted = {word for word, _ in a} & {word for word, _ in b}
+    return any({v for w, v in a if w == word}.isdisjoint({v for w, v in b if w == word}) for word in counted)
 
 
-def _cluster(items: list[_Item], scores: dict[tuple[int, int], float], cutoff: float, per_source: int) -> list[list[int]]:
-    """Merge the closest pairs first; a merge must keep few sentences per source, no contradiction,
-    and a mean score over all cross-source pairs near the cutoff (so that chains do not form)."""
-    cluster_of = list(range(len(items)))
-    members: dict[int, list[int]] = {i: [i] for i in range(len(items))}
-    pairs = [(-score, i, j) for (i, j), score in scores.items() if i < j and score >= cutoff]
-    for _neg, i, j in sorted(pairs):
-        ci, cj = cluster_of[i], cluster_of[j]
-        if ci == cj:
-            continue
-        left, right = members[ci], members[cj]
-        merged = Counter(items[k].source for k in left + right)
-        if max(merged.values()) > per_source or len(merged) < 2:
-            continue
-        if not all(_compatible(items[a], items[b]) for a in left for b in right):
-            continue
-        cross = [scores.get((a, b), 0.0) for a in left for b in right if items[a].source != items[b].source]
-        if not cross or np.mean(cross) < cutoff - 10:
-            continue
-        members[ci] = left + right
-        for k in right:
-            cluster_of[k] = ci
-        del members[cj]
-    return list(members.values())
+def _compared(items: list[_Item], sources: Sequence[Source]) -> list[int]:
+    """Indices of the items compared: all of them, or each source's first ones when there are more
+    than MAX_COMPARED (with a warning naming the files whose later sentences are left alone)."""
+    if len(items) <= MAX_COMPARED:
+        return list(range(len(items)))
+    per_source = Counter(it.source for it in items)
+    keep = max(k for k in range(1, MAX_COMPARED + 1) if sum(min(n, k) for n in per_source.values()) <= MAX_COMPARED) \
+        if len(per_source) <= MAX_COMPARED else 1
+    files = {s.id: s.file for s in sources}
+    cut = sorted(files[s] for s, n in per_source.items() if n > keep)
+    warnings.warn(f"{', '.join(cut)}: only the first {keep:,} sentences of each were compared with the other "
+                  f"sources ({MAX_COMPARED:,} in all); later ones are listed as their source's own",
+                  RuntimeWarning, stacklevel=3)
+    seen: Counter[str] = Counter()
+    chosen = []
+    for k, it in enumerate(items):
+        seen[it.source] += 1
+        if seen[it.source] <= keep:
+            chosen.append(k)
+    return chosen
 
 
-def _claims(items: list[_Item], scores: dict[tuple[int, int], float], clusters: list[list[int]]) -> tuple[Claim, ...]:
+def _similarity(items: Sequence[_Item]) -> np.ndarray:
+    """Pairwise similarity of the items: wording and meaning, each as a z-score over the pairs of
+    different sources, mixed by WORDING_WEIGHT, plus LEAD_BONUS for two leads."""
+    texts = [it.sentence.text for it in items]
+    source = np.array([it.source for it in items])
+    cross = source[:, None] != source[None, :]
+    vectors = unit_vectors([Counter(content_words(t)) for t in texts], smooth=True, floor=1.0)
+    vocabulary = {w: i for i, w in enumerate(sorted({w for v in vectors for w in v}))}
+    matrix = np.zeros((len(texts), max(len(vocabulary), 1)), dtype=np.float32)
+    for r, v in enumerate(vectors):
+        for w, x in v.items():
+            matrix[r, vocabulary[w]] = x
+    meaning = sentence_vectors(texts)
+    wording = _standardised(matrix @ matrix.T, cross, *_TYPICAL["wording"])
+    sense = _standardised(meaning @ meaning.T, cross, *_TYPICAL["meaning"])
+    lead = np.array([it.lead for it in items])
+    return (WORDING_WEIGHT * wording + (1 - WORDING_WEIGHT) * sense
+            + LEAD_BONUS * (lead[:, None] & lead[None, :])).astype(np.float32)
+
+
+def _standardised(similarity: np.ndarray, cross: np.ndarray, typical_mean: float, typical_sd: float) -> np.ndarray:
+    """Similarities as standard deviations above the mean of the cross-source pairs, that mean and
+    spread shrunk towards the typical ones by PRIOR_PAIRS."""
+    values = similarity[cross].astype(np.float64)
+    n = values.size
+    mean = (values.sum() + PRIOR_PAIRS * typical_mean) / (n + PRIOR_PAIRS)
+    spread = (((values - mean) ** 2).sum() + PRIOR_PAIRS * typical_sd**2) / (n + PRIOR_PAIRS)
+    return (similarity - mean) / math.sqrt(spread)
+
+
+def _ordered(items: list[_Item], clusters: list[list[int]]) -> list[list[int]]:
+    """Clusters by how many sources carry them, then how early they come, then their first sentence."""
     def order(cluster: list[int]) -> tuple[int, float, str]:
         spread = len({items[k].source for k in cluster})
         mean_position = sum(items[k].position for k in cluster) / len(cluster)
         return (-spread, round(mean_position, 6), items[min(cluster)].sentence.id)
 
+    return sorted(clusters, key=order)
+
+
+def _numbered(items: list[_Item], similarity: np.ndarray, clusters: list[list[int]], prefix: str) -> tuple[Claim, ...]:
+    """Number the clusters in ``_ordered`` order; each worded by its medoid, the sentence closest to the rest."""
     claims = []
-    for n, cluster in enumerate(sorted(clusters, key=order), start=1):
-        medoid = max(sorted(cluster), key=lambda k: sum(scores.get((k, m), 0.0) for m in cluster if m != k))
+    for n, cluster in enumerate(_ordered(items, clusters), start=1):
+        ordered = sorted(cluster)
+        medoid = max(ordered, key=lambda k: float(similarity[k, ordered].sum()) - float(similarity[k, k]))
         by_source: dict[str, tuple[str, ...]] = {}
-        for k in sorted(cluster, key=lambda k: (items[k].source, items[k].sentence.id)):
+        for k in sorted(cluster, key=lambda k: (items[k].source, k)):
             by_source[items[k].source] = by_source.get(items[k].source, ()) + (items[k].sentence.id,)
-        claims.append(Claim(id=f"c{n}", text=items[medoid].sentence.text, sources=by_source))
+        claims.append(Claim(id=f"{prefix}{n}", text=items[medoid].sentence.text, sources=by_source))
     return tuple(claims)
 
 

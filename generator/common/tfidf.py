@@ -8,19 +8,22 @@ from collections.abc import Mapping, Sequence
 
 def unit_vectors(
     counts: Sequence[Mapping[str, float]], *, prior_docs: int = 0, smooth: bool = False, sublinear: bool = True,
+    floor: float = 0.0,
 ) -> list[dict[str, float]]:
     """Weight each document's terms by term frequency times inverse document frequency; unit length.
 
     The frequency is ``1 + log(count)`` (``sublinear``) or the count itself; the inverse document
     frequency is ``log((N + s) / (df + s))``, with s = 1 when ``smooth``. ``prior_docs`` adds documents
     that hold none of the terms, so that in a small collection a term every document shares still
-    counts for something (N = len(counts) + prior_docs). Terms of no weight are left out.
+    counts for something (N = len(counts) + prior_docs); ``floor`` is added to every inverse document
+    frequency (scikit-learn adds 1), so that a term all documents hold still counts a little. Terms of
+    no weight are left out.
     """
     df: Counter[str] = Counter()
     for c in counts:
         df.update(c.keys())
     n, s = len(counts) + prior_docs, int(smooth)
-    idf = {t: math.log((n + s) / (d + s)) for t, d in df.items()}
+    idf = {t: math.log((n + s) / (d + s)) + floor for t, d in df.items()}
     vectors = []
     for c in counts:
         vec = {t: (1.0 + math.log(w) if sublinear else w) * idf[t] for t, w in c.items() if w > 0 and idf[t] > 0}

@@ -92,17 +92,36 @@ def time_relation(text: str, start: int, end: int) -> Optional[str]:
 
 def numbers_in(text: str) -> frozenset[float]:
     """Return the numbers written in digits in a text, scaled by a following million/billion."""
+    return frozenset(value for value, _end in _numbers(text))
+
+
+@lru_cache(maxsize=65536)
+def counted_numbers(text: str) -> frozenset[tuple[str, float]]:
+    """Return each number written in digits with the stem of the content word it counts, the first
+    within three words after it: "killed 127 people" gives ("people", 127.0)."""
     found = set()
+    for value, end in _numbers(text):
+        for word in _WORD.findall(text, end, end + 40)[:3]:
+            if word.lower() not in STOP_WORDS and not word[0].isdigit():
+                found.add((stem(fold(word)), value))
+                break
+    return frozenset(found)
+
+
+def _numbers(text: str) -> list[tuple[float, int]]:
+    """The numbers written in digits, dates and years left out, each with where it ends (after a
+    scale word such as "million", when one follows)."""
+    found = []
     dates = [m.span() for m in _DATE_NUMBER.finditer(text)]
     for match in _NUMBER.finditer(text):
         if any(start <= match.start() < end for start, end in dates):
             continue
-        value = float(match.group(0).replace(",", ""))
+        value, end = float(match.group(0).replace(",", "")), match.end()
         scale = _SCALE_AFTER.match(text, match.end())
         if scale:
-            value *= _SCALES[scale.group(1).lower()]
-        found.add(value)
-    return frozenset(found)
+            value, end = value * _SCALES[scale.group(1).lower()], scale.end()
+        found.append((value, end))
+    return found
 
 
 def capitalised_words(text: str) -> frozenset[str]:

@@ -23,7 +23,7 @@ from ..digest import dumps, readable_label
 from ..model import Digest, Headline, Source
 from .publish import Page
 from .view import (
-    figure_values, first_mentions, key_figures, key_quotes, one_per_source, story_context, unique_sources,
+    Wording, figure_values, first_mentions, key_figures, key_quotes, one_per_source, story_context, unique_sources,
     written_differently,
 )
 
@@ -117,7 +117,7 @@ def environment(templates: Path = TEMPLATES) -> Environment:
     env.filters["first_mentions"] = first_mentions
     env.filters["written_differently"] = written_differently
     env.filters["key_figures"] = key_figures
-    env.filters["headline"] = headline
+    env.filters["marked"] = marked
     env.filters["xml"] = _xml
     env.filters["source_name"] = short_label
     env.filters["urn"] = _urn
@@ -141,8 +141,9 @@ def _highlight(context: Mapping[str, Any], sentence: object) -> str:
     return "".join(out).strip()
 
 
-def headline(item: Headline) -> str:
-    """Escape a headline for a table cell, its words that no other headline uses in bold."""
+def marked(item: Headline | Wording) -> str:
+    """Escape a headline or an event's wording for a table cell or a list, its distinct words (no
+    other source uses them) in bold."""
     distinct = set(item.distinct)
     return " ".join(f"**{escape_markdown(w)}**" if w in distinct else escape_markdown(w) for w in item.text.split())
 

@@ -1,21 +1,22 @@
 """The view model: what the pages show that a digest holds only implicitly, worked out before formatting.
 
-Which claims all sources carry and which each leaves out, which figures and quotes the overview
+Which events all sources report and which each leaves out, how each source words an event, which figures and quotes the overview
 shows, where a sentence's quotes and figures are, which source first names a person. ``render``
 formats these; it works nothing out itself.
 """
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from jinja2 import pass_context
 
 from ..claims.compare import coverage
 from ..claims.wire import independent_count
-from ..english.text import time_relation
+from ..english.text import content_words, time_relation
 from ..figures.extract import value_text
-from ..model import Digest, Discrepancy, Entity, Figure, FigureMention, Quote
+from ..model import Digest, Discrepancy, Entity, Event, Figure, FigureMention, Quote, Source
 
 
 def story_context(digest: Digest) -> dict[str, Any]:
@@ -25,8 +26,10 @@ def story_context(digest: Digest) -> dict[str, Any]:
         "sources": {s.id: s for s in digest.sources},
         "sentences": {t.id: t for s in digest.sources for t in s.sentences},
         "source_of": {t.id: s.id for s in digest.sources for t in s.sentences},
-        "coverage": coverage(digest.claims, [s.id for s in digest.sources], digest.discrepancies),
+        "coverage": coverage(digest.events, [s.id for s in digest.sources], digest.discrepancies),
         "claim_of": {c.id: c for c in digest.claims},
+        "event_of": {e.id: e for e in digest.events},
+        "wordings": {e.id: wordings(e, digest.sources) for e in digest.events if len(e.sources) > 1},
         "figure_of": {f.id: f for f in digest.figures},
         "independent": independent_count([s.id for s in digest.sources], digest.wire_groups),
         "marks": highlights(digest),
@@ -86,6 +89,31 @@ def written_differently(context: Mapping[str, Any], entities: Sequence[Entity]) 
             heading = "Names written in a different order" if what == "name order" else "Spelled differently"
             by_name.setdefault(name, []).append((heading, d))
     return {entity: by_name.get(entity.name, []) for entity in entities}
+
+
+@dataclass(frozen=True, slots=True)
+class Wording:
+    """One source's sentence reporting an event, with the words no other source's sentences of the event use."""
+
+    sentence: str
+    text: str
+    distinct: tuple[str, ...]
+
+
+def wordings(event: Event, sources: Sequence[Source]) -> list[tuple[str, list[Wording]]]:
+    """Each source's sentences of an event, in the source's order, with the words only that source
+    chose (compared by stem, so "troops" and "troop" are one word): "revoked" against "ended"."""
+    texts = {t.id: t.text for s in sources for t in s.sentences}
+    own = {src: {w for sid in ids for w in content_words(texts[sid])} for src, ids in event.sources.items()}
+    out = []
+    for src, ids in event.sources.items():
+        others = set().union(*(words for other, words in own.items() if other != src))
+        out.append((src, [
+            Wording(sentence=sid, text=texts[sid],
+                    distinct=tuple(w for w in texts[sid].split() if (stems := content_words(w)) and not set(stems) & others))
+            for sid in ids
+        ]))
+    return out
 
 
 def highlights(digest: Digest) -> dict[str, list[tuple[int, int, str]]]:

@@ -1,4 +1,4 @@
-"""Choose the summary: widely carried, distinct claims, each cited, in an order that reads as a story."""
+"""Choose the summary: one sentence for each widely carried event, each cited, in an order that reads as a story."""
 from __future__ import annotations
 
 import re
@@ -9,7 +9,7 @@ from rapidfuzz import fuzz
 
 from ..common.tfidf import centrality
 from ..english.text import content_words
-from ..model import Claim, Source, SummarySentence
+from ..model import Claim, Event, Source, SummarySentence
 
 # A sentence that leans on the one before it ("He added ...", "But ...") reads badly out of context.
 _DEPENDENT_START = re.compile(
@@ -23,7 +23,8 @@ _QUOTE_OPEN = re.compile(r"^[\"“‘']")
 
 def summarise(
     sources: Sequence[Source],
-    claims: Sequence[Claim],
+    events: Sequence[Event],
+    claims: Sequence[Claim] = (),
     *,
     min_sentences: int = 4,
     max_sentences: int = 8,
@@ -32,65 +33,68 @@ def summarise(
     position_weight: float = 2.0,
     centrality_weight: float = 6.0,
 ) -> tuple[SummarySentence, ...]:
-    """Pick 4-8 claims that many sources carry and that say different things; cite every source."""
+    """Pick 4-8 events that many independent sources carry and that say different things, one
+    sentence each; cite every source's sentences of the event, and name the claim the sentence states."""
     sentence = {s.id: (src, i) for src in sources for i, s in enumerate(src.sentences)}
     length = {src.id: len(src.sentences) for src in sources}
     texts = {s.id: s.text for src in sources for s in src.sentences}
-    if not claims:
+    if not events:
         return ()
+    claim_of = {sid: c.id for c in claims for ids in c.sources.values() for sid in ids}
 
     def position(sid: str) -> float:
         src, i = sentence[sid]
         return i / max(length[src.id] - 1, 1)
 
-    def representative(claim: Claim) -> str:
-        ids = [sid for ids in claim.sources.values() for sid in ids]
+    def representative(event: Event) -> str:
+        ids = [sid for ids in event.sources.values() for sid in ids]
         return min(ids, key=lambda sid: (_awkwardness(texts[sid]), position(sid), sid))
 
-    reps = {c.id: representative(c) for c in claims}
+    reps = {e.id: representative(e) for e in events}
     all_ids = [sid for src in sources for sid in (s.id for s in src.sentences)]
     degree = dict(zip(all_ids, centrality([Counter(content_words(texts[sid])) for sid in all_ids])))
     top = max(degree.values(), default=0.0) or 1.0
     central = {cid: degree[sid] / top for cid, sid in reps.items()}
 
-    def score(claim: Claim) -> float:
-        best = reps[claim.id]
-        spread = (claim.independent or len(claim.sources)) / len(sources)
-        earliest = min(position(sid) for ids in claim.sources.values() for sid in ids)
+    def score(event: Event) -> float:
+        best = reps[event.id]
+        spread = (event.independent or len(event.sources)) / len(sources)
+        earliest = min(position(sid) for ids in event.sources.values() for sid in ids)
         return (
             spread_weight * spread
             + position_weight * (1 - earliest)
-            + centrality_weight * central[claim.id]
+            + centrality_weight * central[event.id]
             - _awkwardness(texts[best])
         )
 
-    ranked = sorted(claims, key=lambda c: (-score(c), c.id))
+    ranked = sorted(events, key=lambda e: (-score(e), int(e.id[1:])))
     wanted = max_sentences
-    chosen: list[tuple[Claim, str]] = []
-    for claim in ranked:
+    chosen: list[tuple[Event, str]] = []
+    for event in ranked:
         if len(chosen) >= wanted:
             break
-        best = representative(claim)
+        best = reps[event.id]
         if _awkwardness(texts[best]) >= 2 and len(chosen) >= min_sentences:
             continue
         words = " ".join(content_words(texts[best]))
         if any(fuzz.token_set_ratio(words, " ".join(content_words(texts[b]))) >= redundancy_cutoff for _, b in chosen):
             continue
-        chosen.append((claim, best))
+        chosen.append((event, best))
 
-    def story_order(pair: tuple[Claim, str]) -> tuple[float, str]:
-        claim, best = pair
-        positions = [position(sid) for ids in claim.sources.values() for sid in ids]
+    def story_order(pair: tuple[Event, str]) -> tuple[float, str]:
+        event, best = pair
+        positions = [position(sid) for ids in event.sources.values() for sid in ids]
         return (sum(positions) / len(positions), best)
 
     return tuple(
         SummarySentence(
             text=texts[best],
-            sources=tuple(sorted(claim.sources)),
-            sentences=(best,) + tuple(sorted(sid for ids in claim.sources.values() for sid in ids if sid != best)),
-            claim=claim.id,
+            sources=tuple(sorted(event.sources)),
+            sentences=(best,) + tuple(sorted(sid for ids in event.sources.values() for sid in ids if sid != best)),
+            claim=claim_of.get(best, ""),
+            event=event.id,
         )
-        for claim, best in sorted(chosen, key=story_order)
+        for event, best in sorted(chosen, key=story_order)
     )
 
 

@@ -22,7 +22,7 @@ from ..common.unionfind import DisjointSets
 from ..english.dates import Expression, Span, resolve, resolve_article
 from ..english.lexicon import CALENDAR_WORDS, SMALL_NUMBER_WORDS, TIME_MODIFIERS, TIME_RELATIONS
 from ..english.text import STOP_WORDS, stem
-from ..model import Discrepancy, Event, Source, Variant
+from ..model import Discrepancy, Event, Source, TimelineEntry, Variant
 
 # A word, for comparing the words around two dates. Example: "overthrew", "Bazoum's".
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
@@ -77,13 +77,13 @@ class _Mention:
 
 def extract_timeline(sources: Sequence[Source], *, window: int = WINDOW,
                      merge_cutoff: float = MERGE_CUTOFF,
-                     pin_cutoff: float = PIN_CUTOFF) -> tuple[Event, ...]:
+                     pin_cutoff: float = PIN_CUTOFF) -> tuple[TimelineEntry, ...]:
     """List the story's dated events in date order, one per event with every source reporting it."""
     clusters = _clusters(sources, window=window, merge_cutoff=merge_cutoff, pin_cutoff=pin_cutoff)
     return tuple(_event(c, sources) for c in clusters)
 
 
-def date_discrepancies(events: Sequence[Event], sources: Sequence[Source], *,
+def date_discrepancies(events: Sequence[TimelineEntry], sources: Sequence[Source], *,
                        window: int = WINDOW, conflict_cutoff: float = 0.5,
                        min_shared: int = 3) -> tuple[Discrepancy, ...]:
     """List events whose date sources give differently, as discrepancies of kind "date"."""
@@ -91,14 +91,14 @@ def date_discrepancies(events: Sequence[Event], sources: Sequence[Source], *,
     return _conflicts(clusters, events, sources, conflict_cutoff=conflict_cutoff, min_shared=min_shared)
 
 
-def timeline_and_discrepancies(sources: Sequence[Source]) -> tuple[tuple[Event, ...], tuple[Discrepancy, ...]]:
+def timeline_and_discrepancies(sources: Sequence[Source]) -> tuple[tuple[TimelineEntry, ...], tuple[Discrepancy, ...]]:
     """Do what ``extract_timeline`` and ``date_discrepancies`` do, finding the dated mentions once."""
     clusters = _clusters(sources, window=WINDOW, merge_cutoff=MERGE_CUTOFF, pin_cutoff=PIN_CUTOFF)
     events = tuple(_event(c, sources) for c in clusters)
     return events, _conflicts(clusters, events, sources, conflict_cutoff=0.5, min_shared=3)
 
 
-def _conflicts(clusters: list[list[_Mention]], events: Sequence[Event], sources: Sequence[Source], *,
+def _conflicts(clusters: list[list[_Mention]], events: Sequence[TimelineEntry], sources: Sequence[Source], *,
                conflict_cutoff: float, min_shared: int) -> tuple[Discrepancy, ...]:
     wanted = {(e.date, e.sentences[0]) for e in events if e.sentences}
     clusters = [c for c in clusters if (_core(c).label, _sentence_id(c[0], sources)) in wanted]
@@ -294,12 +294,32 @@ class _Events:
             self.day[self.core[index]] = index
 
 
-def _event(cluster: Sequence[_Mention], sources: Sequence[Source]) -> Event:
+def date_events(timeline: Sequence[TimelineEntry], events: Sequence[Event]) -> tuple[tuple[TimelineEntry, ...], tuple[Event, ...]]:
+    """Tie the timeline to the comparison's events: each timeline entry names the event that shares
+    most of its sentences, and each event takes the date of the entry that shares most of its own
+    (on a tie, the more precise date, then the earlier). Events no entry shares are left undated."""
+    event_of = {sid: e.id for e in events for ids in e.sources.values() for sid in ids}
+    linked = []
+    for entry in timeline:
+        shared = Counter(event_of[sid] for sid in entry.sentences if sid in event_of)
+        best = min(shared, key=lambda eid: (-shared[eid], int(eid[1:]))) if shared else ""
+        linked.append(dataclasses.replace(entry, event=best))
+    precision = {"day": 0, "month": 1, "year": 2}
+    dated = []
+    for event in events:
+        own = {sid for ids in event.sources.values() for sid in ids}
+        overlap = [(len(own & set(entry.sentences)), -precision.get(entry.precision, 3), -k) for k, entry in enumerate(timeline)]
+        best = max(overlap, default=(0, 0, 0))
+        dated.append(dataclasses.replace(event, date=timeline[-best[2]].date) if best[0] else event)
+    return tuple(linked), tuple(dated)
+
+
+def _event(cluster: Sequence[_Mention], sources: Sequence[Source]) -> TimelineEntry:
     best = cluster[0]
     core = _core(cluster)
     sentence_ids = list(dict.fromkeys(_sentence_id(m, sources) for m in cluster))
     source_ids = [sources[i].id for i in sorted({m.source for m in cluster})]
-    return Event(date=core.label, text=sources[best.source].sentences[best.sentence].text,
+    return TimelineEntry(date=core.label, text=sources[best.source].sentences[best.sentence].text,
                  precision=core.precision or "year", sources=tuple(source_ids),
                  sentences=tuple(sentence_ids), expression=best.expression.text)
 

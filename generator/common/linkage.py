@@ -1,0 +1,96 @@
+"""Average-linkage clustering of items that come from several groups (sentences of several sources).
+
+Two clusters are as close as the mean similarity of their pairs from *different* groups: an article
+rarely says one thing twice, so the low similarity of a source's own sentences to each other says
+nothing about whether they report the same event. Clusters of one group only are never merged, a
+pair listed in ``apart`` is never put in one cluster, and merging stops when no two clusters are at
+least ``threshold`` apart. Ties go to the pair of smallest indices, so results do not depend on the
+order the machine happens to compare things in.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+
+def average_linkage(
+    similarity: np.ndarray,
+    groups: Sequence[str],
+    threshold: float,
+    *,
+    apart: np.ndarray | None = None,
+    start: Sequence[Sequence[int]] | None = None,
+) -> list[list[int]]:
+    """Cluster items 0..n-1 by average cross-group similarity; return clusters, each sorted, in
+    order of their smallest member.
+
+    ``similarity`` is a symmetric n x n matrix; ``groups[i]`` names item i's group; ``apart`` is an
+    optional boolean n x n matrix of pairs that must stay in different clusters; ``start`` an
+    optional partition to continue from (each part taken as one cluster already).
+    """
+    n = len(groups)
+    if n == 0:
+        return []
+    labels = {g: k for k, g in enumerate(sorted(set(groups)))}
+    group = np.array([labels[g] for g in groups])
+    cross = group[:, None] != group[None, :]
+    total = np.where(cross, similarity, 0.0).astype(np.float64)
+    count = cross.astype(np.float64)
+    blocked = np.zeros((n, n), dtype=bool) if apart is None else apart.astype(bool).copy()
+    members: dict[int, list[int]] = {i: [i] for i in range(n)}
+    alive = np.ones(n, dtype=bool)
+    for part in start or ():
+        part = sorted(part)
+        for j in part[1:]:
+            _merge(part[0], j, total, count, blocked, members, alive)
+    mean = np.full((n, n), -np.inf)
+    for i in np.flatnonzero(alive):
+        mean[i] = _row(i, total, count, blocked, alive)
+    # Each row's best partner and its mean: the pair to merge next is the best row's. After a merge
+    # only the rows whose best partner was one of the two merged clusters need a full look.
+    best_at = mean.argmax(axis=1)
+    best = mean[np.arange(n), best_at]
+    while True:
+        i = int(np.argmax(best))
+        j = int(best_at[i])
+        if not (np.isfinite(best[i]) and best[i] >= threshold):
+            break
+        i, j = min(i, j), max(i, j)
+        _merge(i, j, total, count, blocked, members, alive)
+        mean[j, :] = -np.inf
+        mean[:, j] = -np.inf
+        mean[i] = _row(i, total, count, blocked, alive)
+        mean[:, i] = mean[i]
+        best[j] = -np.inf
+        redo = np.flatnonzero(alive & ((best_at == i) | (best_at == j)))
+        redo = np.union1d(redo, [i])
+        best_at[redo] = mean[redo].argmax(axis=1)
+        best[redo] = mean[redo, best_at[redo]]
+        rest = np.flatnonzero(alive)
+        rest = rest[~np.isin(rest, redo)]
+        better = rest[(mean[rest, i] > best[rest]) | ((mean[rest, i] == best[rest]) & (i < best_at[rest]))]
+        best_at[better] = i
+        best[better] = mean[better, i]
+    return [sorted(members[k]) for k in sorted(members, key=lambda k: min(members[k]))]
+
+
+def _row(i: int, total: np.ndarray, count: np.ndarray, blocked: np.ndarray, alive: np.ndarray) -> np.ndarray:
+    """Cluster i's mean similarity to every other live cluster; -inf where they may not merge."""
+    with np.errstate(invalid="ignore", divide="ignore"):
+        row = np.where((count[i] > 0) & ~blocked[i] & alive, total[i] / np.maximum(count[i], 1.0), -np.inf)
+    row[i] = -np.inf
+    return row
+
+
+def _merge(i: int, j: int, total: np.ndarray, count: np.ndarray, blocked: np.ndarray,
+           members: dict[int, list[int]], alive: np.ndarray) -> None:
+    """Fold cluster j into cluster i: their sums, pair counts and forbidden partners add up."""
+    for matrix in (total, count):
+        matrix[i, :] += matrix[j, :]
+        matrix[:, i] = matrix[i, :]
+    blocked[i, :] |= blocked[j, :]
+    blocked[:, i] = blocked[i, :]
+    blocked[i, i] = False
+    members[i] = members[i] + members.pop(j)
+    alive[j] = False

@@ -1,0 +1,35 @@
+"""What a sentence means, as a vector: WordLlama's static English embedding.
+
+Wording alone cannot see that "checked herself into a treatment center" and "entered a rehab
+program" report one event; a static embedding averages word vectors trained on paraphrases, so
+words of like meaning land near each other. WordLlama (MIT; https://github.com/dleemiller/WordLlama)
+ships its 256-dimension weights and its tokenizer inside its wheel and needs numpy only. It is
+loaded from its own package folder with downloads disabled, so nothing is fetched at run time, and
+once per process.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+
+@cache
+def _model() -> Any:
+    import wordllama
+
+    # Its loader looks for the tokenizer in a cache folder and downloads it when missing; the wheel
+    # carries it, so point the loader at the wheel's own folder and forbid the download.
+    return wordllama.WordLlama.load(cache_dir=Path(wordllama.__file__).parent, disable_download=True)
+
+
+def sentence_vectors(texts: Sequence[str]) -> np.ndarray:
+    """One unit-length row per text (len(texts) x 256, float32); an empty text gets zeros."""
+    if not texts:
+        return np.zeros((0, 256), dtype=np.float32)
+    vectors = np.asarray(_model().embed(list(texts), norm=False), dtype=np.float32)
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    return np.divide(vectors, norms, out=np.zeros_like(vectors), where=norms > 0)
