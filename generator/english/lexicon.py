@@ -154,3 +154,19 @@ def inflections(lemma: str) -> dict[str, tuple[str, ...]]:
         past = (*past, lemma + lemma[-1] + "ed") if past[0].endswith("ed") else past
         participle.append(lemma + lemma[-1] + "ing")
     return {"present": (lemma, present), "past": past, "participle": tuple(participle)}
+
+# Words of a news page around its text, which name no one: "Photo", "Advertisement", "Getty".
+PAGE_WORDS = frozenset(
+    """advertisement sponsored photo photos image images video videos caption credit copyright getty
+    related read more share subscribe newsletter follow updated click watch listen""".split()
+)
+# Words for a party's members, which a reporting clause may hold but which name no speaker:
+# "Republican claims", "a Democrat said".
+PARTY_WORDS = frozenset(
+    "democrat democrats democratic republican republicans libertarian libertarians independent independents".split()
+)
+# Sentence adverbs that open a sentence capitalised and look like a name there: "Already", "Earlier".
+SENTENCE_ADVERBS = frozenset(
+    """already earlier later recently currently previously meanwhile still instead now then today
+    yesterday tomorrow tonight again also perhaps maybe indeed yet""".split()
+)

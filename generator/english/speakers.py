@@ -5,12 +5,13 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from . import clauses
 from .boundaries import name_goes_on
 from .lexicon import BARE_SAYING_VERBS, PHRASAL_SAYING_VERBS, SAYING_VERBS, THINKING_VERBS, inflections
 from .text import fold
 from .names import (
     GROUP_PRONOUNS, HONORIFICS, NAME_RUN, NAME_WORD, NOT_NAME, ORG_NOUNS, PERSON_PRONOUNS, ROLE_NOUNS,
-    TITLES, is_given_name, looks_like_org, strip_possessive, without_home,
+    TITLES, can_speak, is_given_name, looks_like_org, strip_possessive, without_home,
 )
 
 # Lemmas whose participle seldom reports speech: 'continuing', 'agreeing', 'charging'.
@@ -103,7 +104,9 @@ class Subject:
     """Who a reporting clause names: a name, a pronoun or a description."""
 
     kind: str
-    """name, pronoun or nominal."""
+    """name, pronoun, nominal (a role or a body to resolve: "the spokeswoman"), description (a
+    person the story does not name, shown as written: "Scott's family") or nobody (the clause has a
+    subject, but not one who speaks: "A chorus of Republicans", "Already")."""
     text: str
     """The name as written, the pronoun, or the head noun of the description."""
     role: Optional[str] = None
@@ -113,7 +116,15 @@ class Subject:
 
 
 def parse_subject(chunk: str) -> Optional[Subject]:
-    """Read the subject of a reporting clause from the words right before (or after) its cue."""
+    """Read the subject of a reporting clause from the words right before (or after) its cue.
+
+    A name that cannot speak (a party, a date, a number, an adverb, a page's word) gives nobody.
+    """
+    subject = _parse_subject(chunk)
+    return subject if subject is None or subject.kind != "name" or can_speak(subject.text) else Subject("nobody", subject.text)
+
+
+def _parse_subject(chunk: str) -> Optional[Subject]:
     chunk = _PAREN.sub("", chunk.replace("\x00", " ")).strip(" ,")
     pieces = [p.strip() for p in chunk.split(",")]
     pieces = [p for p in pieces if p and not PARTY.match(p)]
@@ -247,8 +258,40 @@ def _role_text(piece: str) -> Optional[str]:
     return None
 
 
+def cues(text: str, start: int = 0, end: Optional[int] = None, *, pattern: re.Pattern[str] = CUE) -> list[re.Match[str]]:
+    """List the cue verbs of a text between ``start`` and ``end`` that its tags read as verbs."""
+    found = pattern.finditer(text, start, len(text) if end is None else end)
+    return [m for m in found if clauses.is_verb(text, m.start())]
+
+
 def subject_before(masked: str, cue_start: int, floor: int = 0) -> Optional[Subject]:
-    """Parse the subject written before the cue at ``cue_start``, not looking past ``floor``."""
+    """Parse the subject written before the cue at ``cue_start``, not looking past ``floor``.
+
+    A name that is not the head of the noun phrase before the verb is not its subject: in 'A chorus
+    of prominent Republicans has said' and 'Scott's family has called' nobody is named.
+    """
+    subject = _subject_before(masked, cue_start, floor)
+    phrase = clauses.subject_head(masked, cue_start) if subject is not None and subject.kind == "name" else None
+    if subject is None or phrase is None:
+        return subject
+    start, head = phrase
+    if head.text in subject.text.split():
+        return subject
+    described = " ".join(masked[max(start, floor):head.end].split())
+    if clauses.is_document(head):
+        return subject  # 'Ivana Trump's brief said': the words are the writer's
+    if clauses.possessed(masked, head):
+        # 'Scott's family has called', 'Gary Johnson's doctor is calling': the description, not the name.
+        return Subject("description", described) if clauses.is_person_noun(head) else Subject("nobody", described)
+    if clauses.is_person_noun(head):
+        # 'The New York businessman says', 'The Indiana governor said': a name inside a description
+        # is not the speaker; the role resolves to the story's person, else the description stays.
+        described = re.sub(r"^(?:The|A|An)\b", lambda m: m.group(0).lower(), described)
+        return Subject("nominal", fold(head.text), role=described)
+    return subject if clauses.heads_people(head) else Subject("nobody", head.text)
+
+
+def _subject_before(masked: str, cue_start: int, floor: int = 0) -> Optional[Subject]:
     left = _RELATIVE.sub(",", masked[floor:cue_start])
     # Keep an appositive ("X, Niger's military spokesperson, said"): break only before it.
     cut = 0
@@ -302,5 +345,6 @@ def _opening_subject(start: str) -> Optional[Subject]:
     if PARTY.match(match.group(0)):
         return None  # 'To Rep. Zoe Lofgren, D-Calif., the bill'
     if after[:1].islower() or after.startswith(","):
-        return _named(match.group(0))
+        named = _named(match.group(0))
+        return named if named is None or can_speak(named.text) else None
     return None
