@@ -89,6 +89,16 @@ def possessed(text: str, head: tagger.Token) -> bool:
     return i is not None and i > 0 and tokens[i - 1].tag == "POS"
 
 
+def after_quoted_noun(text: str, offset: int, floor: int = 0) -> bool:
+    """Tell whether the word at ``offset`` follows a quotation used as a noun ('his “Congratulations”
+    Vladimir Putin'): the name goes on that noun phrase and opens no clause of its own. Only a
+    quotation after ``floor`` (where the sentence starts) counts: one before may have ended a sentence."""
+    tokens = tagger.tag(text)
+    i = _at(tokens, offset)
+    return (i is not None and i >= 2 and tokens[i - 2].start >= floor and tokens[i - 1].text.startswith("\x00")
+            and tokens[i - 2].tag in ("PRP$", "DT"))
+
+
 def is_document(token: tagger.Token) -> bool:
     """Tell whether a common noun names something written, whose words are its author's ('brief', 'report')."""
     return fold(token.text) in _DOCUMENTS

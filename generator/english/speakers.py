@@ -271,6 +271,10 @@ def subject_before(masked: str, cue_start: int, floor: int = 0) -> Optional[Subj
     of prominent Republicans has said' and 'Scott's family has called' nobody is named.
     """
     subject = _subject_before(masked, cue_start, floor)
+    if subject is not None and subject.kind == "name":
+        at = masked.rfind(subject.text.split()[0], floor, cue_start)
+        if at >= 0 and clauses.after_quoted_noun(masked, at, floor):
+            return Subject("nobody", subject.text)
     phrase = clauses.subject_head(masked, cue_start) if subject is not None and subject.kind == "name" else None
     if subject is None or phrase is None:
         return subject

@@ -29,6 +29,8 @@ _GOES_ON = re.compile(
 )
 # Punctuation that closes a clause before the next one opens: a comma, a dash, a semicolon.
 _CLAUSE_BREAK = re.compile(r"[,;:―—–]|--")
+# A second subject joined to a sentence's first: 'Jane Smith and Mary Jones met'.
+_CONJOINED = re.compile(rf"\s+and\s+(?P<name>{NAME_RUN.pattern})(?=\s+[a-z])")
 # A dash or another quotation between someone's "remark" and a quote: the quote is not the remark.
 _DASH_OR_QUOTE = re.compile(r"[—–]|--|\x00")
 # A paragraph that ends by introducing the next one: 'He said:', 'Trump told reporters:'.
@@ -64,6 +66,9 @@ class Named:
     name: str
     role: Optional[str]
     org: bool
+    sentence: int = -1
+    """Where the sentence they are the subject of starts in the block (else -1): two people one
+    sentence names as its subject ('Jane Smith and Mary Jones met') are equally likely for a later "she"."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,8 +100,14 @@ def named_events(masked: str, b: int, block: Block, entities: Sequence[Entity]) 
     for start, end, _ in block.sentences:
         subject = sentence_subject(masked[start:end])
         if subject and subject.kind == "name" and _known(subject, entities):
-            events.append(Named((b, start), subject.text, subject.role, _is_org(subject, entities)))
+            events.append(Named((b, start), subject.text, subject.role, _is_org(subject, entities), start))
             subjects.append((start, end))
+            # 'Jane Smith and Mary Jones met …': both are the sentence's subject.
+            at = masked.find(subject.text, start, end)
+            other = _CONJOINED.match(masked, at + len(subject.text)) if at >= 0 else None
+            second = parse_subject(other.group("name")) if other else None
+            if second and second.kind == "name" and _known(second, entities):
+                events.append(Named((b, start), second.text, second.role, _is_org(second, entities), start))
     for cue in cues(masked):
         subject = None
         # An inverted clause names its subject after the cue: '”, said Singh', '..., noted NBC’s Dante Chinni.'
@@ -193,8 +204,8 @@ def _attribute(block: Block, masked: str, span: Span, b: int, history: Sequence[
     candidates = [c for c in (_after(masked, span, end, ends_clause), _before(masked, span, start, end)) if c]
     if not candidates and not masked[span.outer_end:end].strip():
         # The quote ends its sentence and the cue opens the next: '“We will go.” Singh said.'
-        following = [e for s, e, _ in block.sentences if s >= end]
-        after = _after(masked, span, following[0]) if following else None
+        following = [(s, e) for s, e, _ in block.sentences if s >= end]
+        after = _after(masked, span, following[0][1]) if following and _bare_report(masked[slice(*following[0])]) else None
         candidates = [after] if after and after[0] <= 4 else []
     if not candidates:
         said = [m for m in POSSESSIVE_SPEECH.finditer(masked, start, span.outer_start) if _introduces(masked[m.end():span.outer_start])]
@@ -220,6 +231,12 @@ def _attribute(block: Block, masked: str, span: Span, b: int, history: Sequence[
 def _person_key(speaker: Speaker) -> str:
     # Two writings of one speaker share the last word of the name: "Donald Trump", "Mr. Trump".
     return fold(strip_possessive(speaker[0])).split()[-1] if speaker[0].strip() else ""
+
+
+def _bare_report(sentence: str) -> bool:
+    # A sentence that only says who spoke ('Singh said.', 'Smith told reporters on Monday.'), not one
+    # reporting something else ('Russia insisted that Pyongyang “…”').
+    return "\x00" not in sentence and not re.search(r"\bthat\b", sentence) and len(sentence.split()) <= 12
 
 
 def _after(masked: str, span: Span, end: int, ends_clause: bool = True) -> Optional[tuple[int, Subject, int]]:
@@ -346,13 +363,25 @@ def _entity_with_role(noun: str, entities: Sequence[Entity]) -> Optional[Speaker
 
 def _antecedent(pronoun: Subject, earlier: Sequence[Named], entities: Sequence[Entity]) -> Optional[Speaker]:
     # The most recent named speaker or subject that the pronoun can stand for.
+    # When the sentence that names them names another person the pronoun fits as well ('Jane Smith
+    # and Mary Jones met. She said'), both are equally likely: nobody.
     wanted = {"he": "male", "she": "female"}.get(pronoun.text)
-    for h in reversed(earlier):
-        if pronoun.org and h.org:
-            return h.name, h.role
-        if not pronoun.org and not h.org and _person_like(h.name, entities):
-            if wanted is None or _gender(h.name, entities) in (None, wanted):
-                return h.name, h.role
+
+    def fits(h: Named) -> bool:
+        if pronoun.org:
+            return h.org
+        return not h.org and _person_like(h.name, entities) and (wanted is None or _gender(h.name, entities) in (None, wanted))
+
+    for k in range(len(earlier) - 1, -1, -1):
+        h = earlier[k]
+        if not fits(h):
+            continue
+        if not pronoun.org and h.sentence >= 0 and any(
+            o.at[0] == h.at[0] and o.sentence == h.sentence and _person_key((o.name, None)) != _person_key((h.name, None))
+            and fits(o) for o in earlier[max(0, k - 8):k]
+        ):
+            return None
+        return h.name, h.role
     return None
 
 
