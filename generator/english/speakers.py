@@ -275,13 +275,22 @@ def subject_before(masked: str, cue_start: int, floor: int = 0) -> Optional[Subj
         at = masked.rfind(subject.text.split()[0], floor, cue_start)
         if at >= 0 and clauses.after_quoted_noun(masked, at, floor):
             return Subject("nobody", subject.text)
-    phrase = clauses.subject_head(masked, cue_start) if subject is not None and subject.kind == "name" else None
+    phrase = clauses.subject_head(masked, cue_start) if subject is not None and subject.kind in ("name", "nominal") else None
     if subject is None or phrase is None:
         return subject
     start, head = phrase
+    described = re.sub(r"^(?:The|A|An)\b", lambda m: m.group(0).lower(), " ".join(masked[max(start, floor):head.end].split()))
+    if subject.kind == "nominal":
+        # 'The Vermont senator said': if no one in the story has the role, the description stays.
+        named_in = any(w[:1].isupper() for w in described.split()[1:])
+        return Subject("nominal", subject.text, described if named_in and not subject.org else None, subject.org)
     if head.text in subject.text.split():
         return subject
-    described = " ".join(masked[max(start, floor):head.end].split())
+    named_at = masked.rfind(subject.text.split()[-1], floor, start)
+    if head.tag == "NNP" and start >= floor and named_at >= 0 and "," in masked[named_at:start]:
+        # 'According to Reuters, police spokesman Juan Ortiz said': the name the verb's noun phrase
+        # ends on, not one in a phrase before it.
+        return parse_subject(described) or subject
     if clauses.is_document(head):
         return subject  # 'Ivana Trump's brief said': the words are the writer's
     if clauses.possessed(masked, head):
@@ -290,7 +299,6 @@ def subject_before(masked: str, cue_start: int, floor: int = 0) -> Optional[Subj
     if clauses.is_person_noun(head):
         # 'The New York businessman says', 'The Indiana governor said': a name inside a description
         # is not the speaker; the role resolves to the story's person, else the description stays.
-        described = re.sub(r"^(?:The|A|An)\b", lambda m: m.group(0).lower(), described)
         return Subject("nominal", fold(head.text), role=described)
     return subject if clauses.heads_people(head) else Subject("nobody", head.text)
 

@@ -220,7 +220,10 @@ def _attribute(block: Block, masked: str, span: Span, b: int, history: Sequence[
                 return _resolve(subject, (b, span.outer_start), history, entities)
         return _previous_sentence(block, masked, start, b, history, entities)
     speakers = [_resolve(subject, (b, at), history, entities) for _, subject, at in candidates]
-    if len({_person_key(s) for s in speakers if s}) > 1:
+    # An unresolved description ("the senator") counts as someone else; an unresolved "he" does not.
+    distinct = {_person_key(s) if s else subject.text for s, (_, subject, _) in zip(speakers, candidates)
+                if s or subject.kind in ("nominal", "name")}
+    if len(distinct) > 1:
         # A cue before the quote and one after it credit different people ('as Trump went on about
         # “…,” Melanie said yes'): which one the words are is not clear, so nobody.
         return _UNKNOWN
