@@ -36,7 +36,9 @@ FREQUENT, UNAMBIGUOUS = 20, 0.97
 
 def read_conllu(text: str) -> list[tuple[list[str], list[str]]]:
     """Read sentences as (words, Penn Treebank tags), leaving out multiword ranges and empty nodes."""
-    sentences, words, tags = [], [], []
+    sentences: list[tuple[list[str], list[str]]] = []
+    words: list[str] = []
+    tags: list[str] = []
     for line in text.splitlines():
         if not line.strip():
             if words:
@@ -61,7 +63,7 @@ def split(root: Path, name: str) -> list[tuple[list[str], list[str]]]:
     if whole.exists():
         return read_conllu(whole.read_text(encoding="utf-8"))
     listing = root / "not-to-release" / "file-lists" / f"files.{name}"
-    sentences = []
+    sentences: list[tuple[list[str], list[str]]] = []
     for rel in listing.read_text(encoding="utf-8").split():
         sentences.extend(read_conllu((root / "not-to-release" / "sources" / rel).read_text(encoding="utf-8")))
     return sentences
