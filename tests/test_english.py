@@ -85,3 +85,29 @@ def test_figures_cut_clauses_where_the_splitter_ends_sentences() -> None:
 
     assert _clauses("Two years ago on Sept. 12 the junta expelled Gov. Smith. He left") == [
         "Two years ago on Sept. 12 the junta expelled Gov. Smith", "He left"]
+
+
+def test_the_shipped_tagger_reads_a_reporting_clause() -> None:
+    from generator.english.tagger import tag
+
+    tagged = [(t.text, t.tag) for t in tag("A chorus of prominent Republicans has said the same.")]
+    assert tagged[:2] == [("A", "DT"), ("chorus", "NN")]
+    assert ("said", "VBN") in tagged and tagged[-1] == (".", ".")
+
+
+def test_the_tagger_splits_clitics_and_keeps_titles_and_initials() -> None:
+    from generator.english.tagger import tokenize
+
+    text = "Trump’s aides didn’t say, Mr. Obama said in the U.S."
+    assert [text[s:e] for s, e in tokenize(text)] == [
+        "Trump", "’s", "aides", "did", "n’t", "say", ",", "Mr.", "Obama", "said", "in", "the", "U.S.",
+    ]
+
+
+def test_verbs_of_saying_are_a_class_by_lemma() -> None:
+    from generator.english.lexicon import inflections
+    from generator.english.speakers import CUE
+
+    assert inflections("quip")["past"] == ("quiped", "quipped")
+    assert all(CUE.fullmatch(form) for form in ("interjected", "advises", "insisted", "quipped", "pointed out"))
+    assert not CUE.fullmatch("saying")

@@ -27,6 +27,11 @@ def test_quote_forms(title: str, text: str, expected: list[str]) -> None:
     assert mentions([source("a", text)]) == expected, title
 
 
+@pytest.mark.parametrize(("title", "text", "expected"), load_fixtures(CASES / "speakers.txt"), ids=lambda v: v if isinstance(v, str) and "\n" not in v and len(v) < 80 else "")
+def test_speakers_are_people_or_nobody(title: str, text: str, expected: list[str]) -> None:
+    assert mentions([source("a", text)]) == expected, title
+
+
 def _pair() -> tuple[Quote, ...]:
     one = source("one", "“The US presence on the territory of the Republic of Niger is illegal and violates all the rules,” Niger’s military spokesperson Col Amadou Abdramane said.\nMiller said the US would provide updates “as warranted.”")
     two = source("two", "“The American presence in the territory of the Republic of Niger is illegal,” Colonel Amadou Abdramane said on television.\nMatthew Miller said on X that Washington would give updates \"as warranted.\"")

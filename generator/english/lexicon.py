@@ -104,3 +104,69 @@ CONTINUING_WORDS = frozenset(
 def alternation(words: Iterable[str]) -> str:
     """A regular-expression group matching any of the words, longest first: "(?:sept|sep)"."""
     return "(?:" + "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w))) + ")"
+
+
+# Verbs of saying, by lemma: a cue of a reporting clause in any tense ("interjected", "advises",
+# "quipped"). Verbs of thinking report a view as a cue does ("the campaign believes").
+SAYING_VERBS = frozenset(
+    """say tell add explain note write warn state declare argue ask tweet post continue insist claim
+    reply respond recall acknowledge admit announce emphasize emphasise stress suggest allege describe
+    urge joke quip remark observe concede complain boast predict promise vow caution conclude counter
+    contend maintain reiterate assert muse shout yell scream whisper charge lament agree call confirm
+    deny recount testify speak report interject advise exclaim retort comment mention opine proclaim
+    murmur snap scoff grumble concur object protest inform assure reason pledge threaten
+    characterize characterise chime""".split()
+)
+THINKING_VERBS = frozenset("believe think wonder".split())
+# Lemmas whose bare form is a cue after a plural subject ("officials say", "critics argue"); the
+# bare forms of the others are mostly nouns ("a post", "the report", "a call").
+BARE_SAYING_VERBS = frozenset(
+    "say tell argue insist claim warn believe think contend write add agree explain suggest allege predict complain "
+    "maintain acknowledge admit".split()
+)
+# Reporting verbs written with a particle: "pointed out", "went on", "chimed in", "put it".
+PHRASAL_SAYING_VERBS = {"point": "out", "go": "on", "chime": "in", "put": "it"}
+# Past forms not made by adding -ed: "said", "told", "wrote".
+_IRREGULAR_PAST = {
+    "say": ("said",), "tell": ("told",), "write": ("wrote", "written"), "speak": ("spoke", "spoken"),
+    "think": ("thought",), "go": ("went", "gone"), "put": ("put",),
+}
+_SIBILANT = ("s", "sh", "ch", "x", "z")
+
+
+def inflections(lemma: str) -> dict[str, tuple[str, ...]]:
+    """Return a verb's forms by kind ("present", "past", "participle"): "quip" -> quips, quipped, quipping."""
+    consonant_y = lemma.endswith("y") and lemma[-2:-1] not in "aeiou"
+    present = lemma[:-1] + "ies" if consonant_y else lemma + "es" if lemma.endswith(_SIBILANT) else lemma + "s"
+    if lemma in _IRREGULAR_PAST:
+        past: tuple[str, ...] = _IRREGULAR_PAST[lemma]
+    elif lemma.endswith("e"):
+        past = (lemma + "d",)
+    elif consonant_y:
+        past = (lemma[:-1] + "ied",)
+    else:
+        past = (lemma + "ed",)
+    stem = lemma[:-1] if lemma.endswith("e") and not lemma.endswith("ee") else lemma
+    participle = [stem + "ing"]
+    # A final consonant after one vowel may double ("quipped", "admitted"); both spellings are
+    # listed, since stress decides and a form that no one writes does no harm.
+    if re.fullmatch(r"(?:.*(?:[^aeiou]|qu))?[aeiou][bdgklmnprt]", lemma):
+        past = (*past, lemma + lemma[-1] + "ed") if past[0].endswith("ed") else past
+        participle.append(lemma + lemma[-1] + "ing")
+    return {"present": (lemma, present), "past": past, "participle": tuple(participle)}
+
+# Words of a news page around its text, which name no one: "Photo", "Advertisement", "Getty".
+PAGE_WORDS = frozenset(
+    """advertisement sponsored photo photos image images video videos caption credit copyright getty
+    related read more share subscribe newsletter follow updated click watch listen""".split()
+)
+# Words for a party's members, which a reporting clause may hold but which name no speaker:
+# "Republican claims", "a Democrat said".
+PARTY_WORDS = frozenset(
+    "democrat democrats democratic republican republicans libertarian libertarians independent independents".split()
+)
+# Sentence adverbs that open a sentence capitalised and look like a name there: "Already", "Earlier".
+SENTENCE_ADVERBS = frozenset(
+    """already earlier later recently currently previously meanwhile still instead now then today
+    yesterday tomorrow tonight again also perhaps maybe indeed yet""".split()
+)

@@ -10,7 +10,10 @@ import gender_guesser.detector  # type: ignore[import-untyped]
 from rapidfuzz import fuzz, process
 
 from ..model import Entity
-from .lexicon import DAY_WORDS, MONTHS, SHORT_TITLES, WEEKDAYS, alternation
+from .lexicon import (
+    DAY_WORDS, MONTHS, NUMBER_WORDS, PAGE_WORDS, PARTY_WORDS, SCALE_WORDS, SENTENCE_ADVERBS, SHORT_TITLES, WEEKDAYS,
+    alternation,
+)
 from .text import fold
 
 
@@ -107,6 +110,22 @@ def gender(first: str) -> Optional[str]:
     """Return "male" or "female" for a common given name, else None."""
     guess = _genders().get_gender(first.strip(".").capitalize())
     return guess if guess in ("male", "female") else None  # "mostly_male", "andy": not sure enough
+
+
+def can_speak(name: str) -> bool:
+    """Tell whether a name read as a speaker may be one: not a party, a page's word, a number, a date or an adverb.
+
+    "Republicans", "Photo", "Two", "Monday", "Already" and "Recently" are not anyone's name; "Kelly" is.
+    """
+    read = [w.strip(".,’'") for w in re.split(r"[\s-]+", fold(strip_possessive(name)))]
+    read = [w for w in read if w and w != "the"]
+    if not read:
+        return False
+    if all(w in PARTY_WORDS | PAGE_WORDS | CALENDAR_NAMES | SENTENCE_ADVERBS or w in NUMBER_WORDS or w in SCALE_WORDS
+           or w.isdigit() for w in read):
+        return False
+    # A lone word in -ly is an adverb ("Notably") unless it is a given name ("Kelly", "Emily").
+    return not (len(read) == 1 and read[0].endswith("ly") and not is_given_name(read[0]))
 
 
 def is_given_name(word: str) -> bool:

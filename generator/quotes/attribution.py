@@ -8,10 +8,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Optional, TypeVar
 
+from ..english.clauses import is_verb
 from ..english.lexicon import SHORT_TITLES
-from ..english.names import NAME_RUN, ROLE_NOUNS, find_entity, gender, is_given_name, looks_like_org, strip_titles
+from ..english.names import (
+    NAME_RUN, ROLE_NOUNS, find_entity, gender, is_given_name, looks_like_org, strip_possessive, strip_titles,
+)
 from ..english.quotemarks import Span
-from ..english.speakers import ACCORDING, CUE, PARTICIPLE, ROLE_MODIFIER, POSSESSIVE_SPEECH, Subject, parse_subject, sentence_subject, subject_after, subject_before
+from ..english.speakers import ACCORDING, CUE, PARTICIPLE, ROLE_MODIFIER, POSSESSIVE_SPEECH, Subject, cues, parse_subject, sentence_subject, subject_after, subject_before
 from ..english.text import fold
 from ..model import Entity, Source
 
@@ -24,6 +27,10 @@ _GOES_ON = re.compile(
     r"\s*(?:given|despite|for|with|without|to|from|by|of|over|under|about|against|than|into|amid|among|"
     r"between|through|toward|towards|until|like|unlike|because|since|although|though|unless|if|and|or|but)\s"
 )
+# Punctuation that closes a clause before the next one opens: a comma, a dash, a semicolon.
+_CLAUSE_BREAK = re.compile(r"[,;:―—–]|--")
+# A second subject joined to a sentence's first: 'Jane Smith and Mary Jones met'.
+_CONJOINED = re.compile(rf"\s+and\s+(?P<name>{NAME_RUN.pattern})(?=\s+[a-z])")
 # A dash or another quotation between someone's "remark" and a quote: the quote is not the remark.
 _DASH_OR_QUOTE = re.compile(r"[—–]|--|\x00")
 # A paragraph that ends by introducing the next one: 'He said:', 'Trump told reporters:'.
@@ -59,6 +66,9 @@ class Named:
     name: str
     role: Optional[str]
     org: bool
+    sentence: int = -1
+    """Where the sentence they are the subject of starts in the block (else -1): two people one
+    sentence names as its subject ('Jane Smith and Mary Jones met') are equally likely for a later "she"."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,9 +100,15 @@ def named_events(masked: str, b: int, block: Block, entities: Sequence[Entity]) 
     for start, end, _ in block.sentences:
         subject = sentence_subject(masked[start:end])
         if subject and subject.kind == "name" and _known(subject, entities):
-            events.append(Named((b, start), subject.text, subject.role, _is_org(subject, entities)))
+            events.append(Named((b, start), subject.text, subject.role, _is_org(subject, entities), start))
             subjects.append((start, end))
-    for cue in CUE.finditer(masked):
+            # 'Jane Smith and Mary Jones met …': both are the sentence's subject.
+            at = masked.find(subject.text, start, end)
+            other = _CONJOINED.match(masked, at + len(subject.text)) if at >= 0 else None
+            second = parse_subject(other.group("name")) if other else None
+            if second and second.kind == "name" and _known(second, entities):
+                events.append(Named((b, start), second.text, second.role, _is_org(second, entities), start))
+    for cue in cues(masked):
         subject = None
         # An inverted clause names its subject after the cue: '”, said Singh', '..., noted NBC’s Dante Chinni.'
         if cue.start() == 0 or re.search(r"[\x00,]\s*$", masked[max(0, cue.start() - 4):cue.start()]):
@@ -188,8 +204,8 @@ def _attribute(block: Block, masked: str, span: Span, b: int, history: Sequence[
     candidates = [c for c in (_after(masked, span, end, ends_clause), _before(masked, span, start, end)) if c]
     if not candidates and not masked[span.outer_end:end].strip():
         # The quote ends its sentence and the cue opens the next: '“We will go.” Singh said.'
-        following = [e for s, e, _ in block.sentences if s >= end]
-        after = _after(masked, span, following[0]) if following else None
+        following = [(s, e) for s, e, _ in block.sentences if s >= end]
+        after = _after(masked, span, following[0][1]) if following and _bare_report(masked[slice(*following[0])]) else None
         candidates = [after] if after and after[0] <= 4 else []
     if not candidates:
         said = [m for m in POSSESSIVE_SPEECH.finditer(masked, start, span.outer_start) if _introduces(masked[m.end():span.outer_start])]
@@ -203,18 +219,38 @@ def _attribute(block: Block, masked: str, span: Span, b: int, history: Sequence[
             if subject:
                 return _resolve(subject, (b, span.outer_start), history, entities)
         return _previous_sentence(block, masked, start, b, history, entities)
+    speakers = [_resolve(subject, (b, at), history, entities) for _, subject, at in candidates]
+    # An unresolved description ("the senator") counts as someone else; an unresolved "he" does not.
+    distinct = {_person_key(s) if s else subject.text for s, (_, subject, _) in zip(speakers, candidates)
+                if s or subject.kind in ("nominal", "name")}
+    if len(distinct) > 1:
+        # A cue before the quote and one after it credit different people ('as Trump went on about
+        # “…,” Melanie said yes'): which one the words are is not clear, so nobody.
+        return _UNKNOWN
     _, subject, at = min(candidates, key=lambda c: c[0])
     return _resolve(subject, (b, at), history, entities) or _UNKNOWN
+
+
+def _person_key(speaker: Speaker) -> str:
+    # Two writings of one speaker share the last word of the name: "Donald Trump", "Mr. Trump".
+    return fold(strip_possessive(speaker[0])).split()[-1] if speaker[0].strip() else ""
+
+
+def _bare_report(sentence: str) -> bool:
+    # A sentence that only says who spoke ('Singh said.', 'Smith told reporters on Monday.'), not one
+    # reporting something else ('Russia insisted that Pyongyang “…”').
+    return "\x00" not in sentence and not re.search(r"\bthat\b", sentence) and len(sentence.split()) <= 12
 
 
 def _after(masked: str, span: Span, end: int, ends_clause: bool = True) -> Optional[tuple[int, Subject, int]]:
     # The reporting clause right after the quote: '”, Singh said', '” said Singh', '” according to X'.
     # ``ends_clause`` tells whether the quote ends on punctuation ('“We will go,” in a statement, …').
     right = masked[span.outer_end:end]
-    cues = sorted([*CUE.finditer(right), *ACCORDING.finditer(right)], key=lambda m: m.start())
-    if not cues or "\x00" in right[: cues[0].start()]:
+    verbs = [m for m in CUE.finditer(right) if is_verb(masked, span.outer_end + m.start())]
+    found = sorted([*verbs, *ACCORDING.finditer(right)], key=lambda m: m.start())
+    if not found or "\x00" in right[: found[0].start()]:
         return None
-    cue = cues[0]
+    cue = found[0]
     between = right[: cue.start()]
     if _GOES_ON.match(between) and not ends_clause and "," not in between:
         return None  # '“no surprise” given his 2016 campaign promises': the sentence goes on
@@ -233,8 +269,8 @@ def _after(masked: str, span: Span, end: int, ends_clause: bool = True) -> Optio
 def _before(masked: str, span: Span, start: int, end: int) -> Optional[tuple[int, Subject, int]]:
     # The nearest reporting clause before the quote: 'Singh said officials “', 'saying, “'.
     left = masked[start:span.outer_start]
-    cues = sorted([*CUE.finditer(left), *PARTICIPLE.finditer(left), *ACCORDING.finditer(left)], key=lambda m: m.start())
-    for cue in reversed(cues):
+    verbs = [m for m in (*CUE.finditer(left), *PARTICIPLE.finditer(left)) if is_verb(masked, start + m.start())]
+    for cue in sorted([*verbs, *ACCORDING.finditer(left)], key=lambda m: m.start(), reverse=True):
         at = start + cue.start()
         if ACCORDING.match(cue.group(0) + " "):
             subject = subject_after(masked, start + cue.end(), span.outer_start)
@@ -247,8 +283,23 @@ def _before(masked: str, span: Span, start: int, end: int) -> Optional[tuple[int
             if subject is None and not masked[start:at].strip(" \x00,"):
                 subject = subject_after(masked, start + cue.end(), span.outer_start)  # 'Said Ellis: “'
         if subject:
+            if subject.kind in ("name", "nominal") and _reported_within(masked, start, at, subject):
+                subject = Subject("nobody", subject.text)
             return len(left[cue.end():].split()) + 1, subject, at
     return None
+
+
+def _reported_within(masked: str, start: int, at: int, inner: Subject) -> bool:
+    # A report inside another one ('X told NBC that the campaign believes “…”', 'Trump said that
+    # Clinton once described it as “…”'): an earlier cue of the sentence has a different named
+    # subject, and who said the words is not clear. "According to" relays the inner speaker.
+    for cue in cues(masked, start, at):
+        if _CLAUSE_BREAK.search(masked, cue.end(), at):
+            continue  # 'When Clinton noted that … ― Trump boasted': the earlier clause is over
+        outer = subject_before(masked, cue.start(), start)
+        if outer is not None and outer.kind == "name" and fold(outer.text) != fold(inner.text):
+            return True
+    return False
 
 
 def _introduces(gap: str) -> bool:
@@ -259,7 +310,7 @@ def _introduces(gap: str) -> bool:
 
 def _main_subject(masked: str, floor: int, at: int, end: int) -> Optional[Subject]:
     # A participle shares the subject of its main clause: 'X said ..., adding', 'After saying “…”, she was'.
-    for cue in reversed(list(CUE.finditer(masked, floor, at))):
+    for cue in reversed(cues(masked, floor, at)):
         subject = subject_before(masked, cue.start(), floor)
         if subject:
             return subject
@@ -274,7 +325,7 @@ def _previous_sentence(block: Block, masked: str, start: int, b: int, history: S
     s, e = before[-1]
     if "\x00" in masked[s:e]:
         return None
-    for cue in reversed(list(CUE.finditer(masked, s, e))):
+    for cue in reversed(cues(masked, s, e)):
         subject = subject_before(masked, cue.start(), s)
         if subject:
             return _resolve(subject, (b, cue.start()), history, entities)
@@ -282,8 +333,10 @@ def _previous_sentence(block: Block, masked: str, start: int, b: int, history: S
 
 
 def _resolve(subject: Subject, at: tuple[int, int], history: Sequence[Named], entities: Sequence[Entity]) -> Optional[Speaker]:
-    if subject.kind == "name":
+    if subject.kind in ("name", "description"):
         return subject.text, subject.role
+    if subject.kind == "nobody":
+        return None
     end = bisect_left(history, at, key=lambda h: h.at)  # history is in reading order
     earlier = history[max(0, end - REACH):end]
     if subject.kind == "pronoun":
@@ -298,7 +351,9 @@ def _resolve(subject: Subject, at: tuple[int, int], history: Sequence[Named], en
         titles = {SHORT_TITLES.get(w.strip("."), w) for w in fold(h.name).split()}
         if (h.role and noun in fold(h.role)) or noun in titles:
             return h.name, h.role
-    return _memo(entities, ("role", noun), lambda: _entity_with_role(noun, entities))
+    found = _memo(entities, ("role", noun), lambda: _entity_with_role(noun, entities))
+    # 'The Indiana governor said' with no governor named: the description as written, never a guess.
+    return found if found or not subject.role else (subject.role, None)
 
 
 def _entity_with_role(noun: str, entities: Sequence[Entity]) -> Optional[Speaker]:
@@ -311,13 +366,25 @@ def _entity_with_role(noun: str, entities: Sequence[Entity]) -> Optional[Speaker
 
 def _antecedent(pronoun: Subject, earlier: Sequence[Named], entities: Sequence[Entity]) -> Optional[Speaker]:
     # The most recent named speaker or subject that the pronoun can stand for.
+    # When the sentence that names them names another person the pronoun fits as well ('Jane Smith
+    # and Mary Jones met. She said'), both are equally likely: nobody.
     wanted = {"he": "male", "she": "female"}.get(pronoun.text)
-    for h in reversed(earlier):
-        if pronoun.org and h.org:
-            return h.name, h.role
-        if not pronoun.org and not h.org and _person_like(h.name, entities):
-            if wanted is None or _gender(h.name, entities) in (None, wanted):
-                return h.name, h.role
+
+    def fits(h: Named) -> bool:
+        if pronoun.org:
+            return h.org
+        return not h.org and _person_like(h.name, entities) and (wanted is None or _gender(h.name, entities) in (None, wanted))
+
+    for k in range(len(earlier) - 1, -1, -1):
+        h = earlier[k]
+        if not fits(h):
+            continue
+        if not pronoun.org and h.sentence >= 0 and any(
+            o.at[0] == h.at[0] and o.sentence == h.sentence and _person_key((o.name, None)) != _person_key((h.name, None))
+            and fits(o) for o in earlier[max(0, k - 8):k]
+        ):
+            return None
+        return h.name, h.role
     return None
 
 

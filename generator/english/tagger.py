@@ -1,0 +1,148 @@
+"""Part-of-speech tags for English text: a small averaged perceptron trained on UD English EWT.
+
+The model (``data/pos-ewt.json.gz``, with its licence and origin in ``data/README.md``) is made by
+``scripts/train_tagger.py`` from the Universal Dependencies English Web Treebank; it gives each token
+a Penn Treebank tag (NNP, VBD, PRP, RB, CD …). It is read from the package on first use; nothing is
+downloaded. The features are the ones of Honnibal's "A good part-of-speech tagger in about 200 lines
+of Python" (2013), which textblob-aptagger and NLTK's PerceptronTagger use too.
+"""
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from functools import lru_cache
+from importlib import resources
+from typing import NamedTuple
+
+MODEL = "pos-ewt.json.gz"
+"""The file, in generator/english/data, that holds the trained weights."""
+
+# A word-like run (or a blanked-out quotation, quotemarks.mask's NULs, as one token): initials ("U.S."), a word with inner apostrophes, hyphens, dots or commas
+# ("O'Neill", "al-Sisi", "1,000.5") and a period after it; or a dash, an ellipsis or one other mark.
+_RUN = re.compile(r"\x00+|(?:[A-Za-z]\.){2,}|[^\W_]+(?:[-'’.,][^\W_]+)*\.?|--|\.\.\.|\S")
+# A clitic the treebank writes as its own token: "did|n't", "Trump|'s", "they|'ll".
+_CLITIC = re.compile(r"(?:n['’]t|['’](?:s|d|ll|re|ve|m))$", re.IGNORECASE)
+# Words the treebank writes with their period: "Mr.", "Dr.", "Sen." (else the period is a token).
+_TITLE_PERIOD = re.compile(r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Maj|Adm|Rev|Prof|St|Jr|Sr|Inc|Corp|Co|Ltd|[A-Z])\.")
+_START = ("-START-", "-START2-")
+_END = ("-END-", "-END2-")
+
+
+class Token(NamedTuple):
+    """One token of a text with its tag."""
+
+    start: int
+    end: int
+    text: str
+    tag: str
+
+
+def tokenize(text: str) -> list[tuple[int, int]]:
+    """Split a text into treebank-style tokens, as (start, end) offsets."""
+    spans = []
+    for m in _RUN.finditer(text):
+        s, e = m.span()
+        word = m.group(0)
+        tail = []
+        if word.endswith(".") and len(word) > 1 and not _TITLE_PERIOD.fullmatch(word) and not re.fullmatch(r"(?:[A-Za-z]\.)+", word):
+            e -= 1
+            tail.append((e, e + 1))
+            word = word[:-1]
+        clitic = _CLITIC.search(word)
+        if clitic and clitic.start() > 0:
+            spans.extend([(s, s + clitic.start()), (s + clitic.start(), e)])
+        else:
+            spans.append((s, e))
+        spans.extend(tail)
+    return spans
+
+
+def normalise(word: str) -> str:
+    """Map a word to the form the model's features read: digits and hyphenated words folded."""
+    if "-" in word and word[0] != "-":
+        return "!HYPHEN"
+    if word.isdigit() and len(word) == 4:
+        return "!YEAR"
+    if word[:1].isdigit():
+        return "!DIGITS"
+    return word.lower().replace("’", "'")
+
+
+def features(i: int, word: str, context: list[str], prev: str, prev2: str) -> list[str]:
+    """List the features of the word at ``i`` (of ``context``, padded with two markers each side)."""
+    i += len(_START)
+    before, after = context[i - 1], context[i + 1]
+    return [
+        "bias",
+        "i suffix " + word[-3:],
+        "i pref1 " + word[:1],
+        "i-1 tag " + prev,
+        "i-2 tag " + prev2,
+        "i tag+i-2 tag " + prev + " " + prev2,
+        "i word " + context[i],
+        "i-1 tag+i word " + prev + " " + context[i],
+        "i-1 word " + before,
+        "i-1 suffix " + before[-3:],
+        "i-2 word " + context[i - 2],
+        "i+1 word " + after,
+        "i+1 suffix " + after[-3:],
+        "i+2 word " + context[i + 2],
+        "i shape " + _shape(word),
+    ]
+
+
+def _shape(word: str) -> str:
+    # Capitalisation tells names from words where the lower-cased features cannot: "Said" / "said".
+    if word.isupper() and len(word) > 1:
+        return "UPPER"
+    if word[:1].isupper():
+        return "Title"
+    if word[:1].isdigit():
+        return "digit"
+    return "lower" if word[:1].isalpha() else "other"
+
+
+class Perceptron:
+    """The trained weights: feature -> tag -> weight, plus the tags of unambiguous frequent words."""
+
+    def __init__(self, weights: dict[str, dict[str, float]], tagdict: dict[str, str], classes: list[str]) -> None:
+        self.weights = weights
+        self.tagdict = tagdict
+        self.classes = classes
+
+    def predict(self, feats: list[str]) -> str:
+        """Return the best-scoring tag for a list of features (ties go to the first class)."""
+        scores = dict.fromkeys(self.classes, 0.0)
+        for f in feats:
+            for tag, w in self.weights.get(f, {}).items():
+                scores[tag] += w
+        return max(self.classes, key=lambda c: (scores[c], c))
+
+    def tag(self, words: list[str]) -> list[str]:
+        """Tag a sentence's words, left to right."""
+        prev, prev2 = _START
+        context = [*_START, *(normalise(w) for w in words), *_END]
+        tags = []
+        for i, word in enumerate(words):
+            tag = self.tagdict.get(word) or self.predict(features(i, word, context, prev, prev2))
+            tags.append(tag)
+            prev2, prev = prev, tag
+        return tags
+
+
+@lru_cache(maxsize=1)
+def model() -> Perceptron:
+    """Read the shipped model, once."""
+    raw = resources.files("generator.english").joinpath("data", MODEL).read_bytes()
+    data = json.loads(gzip.decompress(raw))
+    return Perceptron(data["weights"], data["tagdict"], data["classes"])
+
+
+@lru_cache(maxsize=16384)
+def tag(text: str) -> tuple[Token, ...]:
+    """Tag a text (a sentence, or a paragraph of a few): its tokens with their Penn Treebank tags."""
+    spans = tokenize(text)
+    # The model read straight quotes and apostrophes; a blanked-out quotation reads as a quote mark.
+    words = [text[s:e].replace("’", "'").replace("“", '"').replace("”", '"') if text[s] != "\x00" else '"' for s, e in spans]
+    return tuple(Token(s, e, text[s:e], t) for (s, e), t in zip(spans, model().tag(words)))
