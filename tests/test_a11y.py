@@ -286,14 +286,15 @@ def test_phone_matrix_card_names_every_source(phone: Any, site: Site) -> None:
         }"""
     )
     digest = site.digest()
-    assert len(cards) == len(digest["claims"]) > 0
-    for claim, card in zip(digest["claims"], cards):
+    rows = [e for e in digest["events"] if len(e["sources"]) > 1]  # the matrix: events two or more sources report
+    assert len(cards) == len(rows) > 0
+    for event, card in zip(rows, cards):
         assert len(card) == len(digest["sources"])
         for cell in card:
             expected = ("reported by " if cell["yes"] else "not reported by ") + cell["outlet"]
-            assert cell["text"] == expected, (claim["text"], cell)
-            assert cell["shown"], f"{cell['text']!r} is not on screen in the card of {claim['text']!r}"
-        assert sum(c["yes"] for c in card) == len(claim["sources"]), claim["text"]
+            assert cell["text"] == expected, (event["label"], cell)
+            assert cell["shown"], f"{cell['text']!r} is not on screen in the card of {event['label']!r}"
+        assert sum(c["yes"] for c in card) == len(event["sources"]), event["label"]
     _no_sideways_scroll(phone)
     _shot(phone, "comparison")
     # What the reader sees on reaching the matrix: its legend and the first cards.
@@ -365,11 +366,12 @@ def test_matrix_marks_are_announced(desktop: Any, site: Site) -> None:
     digest = site.digest()
     tree = matrix.aria_snapshot()
     assert "●" not in tree and "○" not in tree, "the symbols are read out instead of their meaning"
+    rows = [e for e in digest["events"] if len(e["sources"]) > 1]
     for source, outlet in zip(digest["sources"], outlets):
-        carried = sum(source["id"] in c["sources"] for c in digest["claims"])
+        carried = sum(source["id"] in e["sources"] for e in rows)
         yes = matrix.get_by_role("link", name=f"reported by {outlet}", exact=True)
         assert yes.count() == carried, outlet
-        assert tree.count(f'cell "not reported by {outlet}"') == len(digest["claims"]) - carried, outlet
+        assert tree.count(f'cell "not reported by {outlet}"') == len(rows) - carried, outlet
     # On a wide screen the words are for screen readers only: the table shows the symbols.
     label = matrix.locator(".cov-label").first
     assert label.evaluate("e => e.getBoundingClientRect().width") <= 1
@@ -379,7 +381,7 @@ def test_every_mark_is_explained_on_its_page(desktop: Any, site: Site) -> None:
     desktop.goto(site.url("comparison"))
     legend = desktop.locator(".coverage-legend").inner_text()
     matrix = desktop.locator(".coverage-matrix tbody").inner_text()
-    for mark, meaning in (("●", "states the claim"), ("○", "does not"), ("⚠ disputed", "different")):
+    for mark, meaning in (("●", "reports the event"), ("○", "does not"), ("⚠ disputed", "different")):
         if mark in matrix:
             assert mark in legend and meaning in legend, mark
     for column in ("Sources", "Independent"):
@@ -403,7 +405,7 @@ def test_every_mark_is_explained_on_its_page(desktop: Any, site: Site) -> None:
 
     desktop.goto(site.url("overview"))
     counts = desktop.locator(".story-counts").inner_text()
-    assert "A claim is" in counts and "Independent sources" in counts
+    assert "An event is" in counts and "Independent sources" in counts
 
 
 # --- the keyboard ---------------------------------------------------------------------------------

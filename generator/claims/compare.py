@@ -192,7 +192,7 @@ def _numbered(items: list[_Item], similarity: np.ndarray, clusters: list[list[in
 
 @dataclass(frozen=True, slots=True)
 class Coverage:
-    """Who carries which claim, read the ways a reader compares sources."""
+    """Who reports which event (or claim), read the ways a reader compares sources."""
 
     agreement: Mapping[str, str]
     """Claim id -> "all" (every source), "several" (more than one) or "one"."""
@@ -208,10 +208,10 @@ class Coverage:
 
 
 def coverage(
-    claims: Sequence[Claim], source_ids: Sequence[str], discrepancies: Sequence[Discrepancy] = ()
+    claims: Sequence[Claim | Event], source_ids: Sequence[str], discrepancies: Sequence[Discrepancy] = ()
 ) -> Coverage:
-    """Classify each claim by how widely it is carried and whether it is disputed; list each source's
-    unique and missing claims."""
+    """Classify each event (or claim) by how widely it is carried and whether it is disputed; list
+    each source's unique and missing ones. The comparison page reads it for events."""
     disputed: dict[str, list[str]] = {}
     for d in discrepancies:
         if d.kind == "name":

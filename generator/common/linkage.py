@@ -45,8 +45,8 @@ def average_linkage(
         for j in part[1:]:
             _merge(part[0], j, total, count, blocked, members, alive)
     mean = np.full((n, n), -np.inf)
-    for i in np.flatnonzero(alive):
-        mean[i] = _row(i, total, count, blocked, alive)
+    for row in map(int, np.flatnonzero(alive)):
+        mean[row] = _row(row, total, count, blocked, alive)
     # Each row's best partner and its mean: the pair to merge next is the best row's. After a merge
     # only the rows whose best partner was one of the two merged clusters need a full look.
     best_at = mean.argmax(axis=1)

@@ -309,8 +309,8 @@ def date_events(timeline: Sequence[TimelineEntry], events: Sequence[Event]) -> t
     for event in events:
         own = {sid for ids in event.sources.values() for sid in ids}
         overlap = [(len(own & set(entry.sentences)), -precision.get(entry.precision, 3), -k) for k, entry in enumerate(timeline)]
-        best = max(overlap, default=(0, 0, 0))
-        dated.append(dataclasses.replace(event, date=timeline[-best[2]].date) if best[0] else event)
+        common, _precision, at = max(overlap, default=(0, 0, 0))
+        dated.append(dataclasses.replace(event, date=timeline[-at].date) if common else event)
     return tuple(linked), tuple(dated)
 
 
