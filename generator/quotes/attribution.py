@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Optional, TypeVar
 
-from ..english.clauses import is_verb
+from ..english.clauses import is_verb, prepositional_name
 from ..english.lexicon import SHORT_TITLES
 from ..english.names import (
     NAME_RUN, ROLE_NOUNS, find_entity, gender, is_given_name, looks_like_org, strip_possessive, strip_titles,
@@ -20,6 +20,8 @@ from ..model import Entity, Source
 
 # A cue joined to an earlier verb of the same subject: 'Clinton stressed her support ... and said'.
 _COORDINATED = re.compile(r"\band\s+$")
+# Words between a quote and a cue that hold no subject: '”, and', '” but', '”'.
+_NO_SUBJECT_BETWEEN = re.compile(r"[\s,.]*(?:(?:and|but|or|then)\s+)?")
 # A credit after a quote, introduced by a dash: '” ― Sonya Herridge'.
 _DASH_CREDIT = re.compile(r"\s*[―—–]\s*(?P<name>[A-Z][^\x00.;:!?]{1,60})")
 # A sentence going on past a quote, so a cue after it is not the quote's: '“no surprise” given his'.
@@ -263,7 +265,13 @@ def _after(masked: str, span: Span, end: int, ends_clause: bool = True) -> Optio
             subject = subject_before(masked, at, span.outer_end)
         else:
             subject = subject_after(masked, span.outer_end + cue.end(), end)
-    return (len(between.split()), subject, at) if subject else None
+    if subject is None and _NO_SUBJECT_BETWEEN.fullmatch(between):
+        # '“…,” and concluded', 'the advertisement “…” suggests': the cue's subject is before the
+        # quote, and the quote is no reporting clause's
+        return None
+    # A cue of the quote's own whose subject cannot be read ('” a narrator in the ad asks') gives
+    # nobody: the quote does not take a neighbour's speaker.
+    return len(between.split()), subject or Subject("nobody", ""), at
 
 
 def _before(masked: str, span: Span, start: int, end: int) -> Optional[tuple[int, Subject, int]]:
@@ -275,7 +283,10 @@ def _before(masked: str, span: Span, start: int, end: int) -> Optional[tuple[int
         if ACCORDING.match(cue.group(0) + " "):
             subject = subject_after(masked, start + cue.end(), span.outer_start)
         elif PARTICIPLE.fullmatch(cue.group(0)):
-            subject = _main_subject(masked, start, at, end)
+            named_at = prepositional_name(masked, at)
+            subject = parse_subject(masked[named_at:at]) if named_at is not None and named_at >= start else None
+            if subject is None or subject.kind != "name":
+                subject = _main_subject(masked, start, at, end)
         else:
             subject = subject_before(masked, at, start)
             if subject is None and _COORDINATED.search(masked[start:at]):
