@@ -14,7 +14,10 @@ from ..english.names import (
     NAME_RUN, ROLE_NOUNS, find_entity, gender, is_given_name, looks_like_org, strip_possessive, strip_titles,
 )
 from ..english.quotemarks import Span
-from ..english.speakers import ACCORDING, CUE, PARTICIPLE, ROLE_MODIFIER, POSSESSIVE_SPEECH, Subject, cues, parse_subject, sentence_subject, subject_after, subject_before
+from ..english.speakers import (
+    ACCORDING, CUE, PARTICIPLE, ROLE_MODIFIER, POSSESSIVE_SPEECH, Subject, cues, parse_subject, sentence_subject,
+    subject_after, subject_before,
+)
 from ..english.text import fold
 from ..model import Entity, Source
 
@@ -167,6 +170,21 @@ def introduced(masked: str, b: int, history: Sequence[Named], entities: Sequence
         return None
     subject = subject_before(masked, match.start())
     return _resolve(subject, (b, match.start()), history, entities) if subject else None
+
+
+def quotes_only(masked: str) -> bool:
+    """Tell whether a block holds quotation and punctuation only: no words of the writer's."""
+    return "\x00" in masked and not re.search(r"\w", masked.replace("\x00", ""))
+
+
+def closes_with_credit(text: str, masked: str, last: Span) -> bool:
+    """Tell whether a block ends on its last quote and that quote's credit alone ('”, he said.').
+
+    A question is not one: the next paragraph's quotation may well be someone's answer.
+    """
+    rest = masked[last.outer_end:]
+    asks = text[last.start:last.end].rstrip(" ,").endswith("?")
+    return last.closed and not asks and "\x00" not in rest and 0 < len(rest.split()) <= 8 and bool(cues(rest))
 
 
 def _role_of(text: str) -> str:
