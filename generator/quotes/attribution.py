@@ -23,6 +23,8 @@ from ..model import Entity, Source
 
 # A cue joined to an earlier verb of the same subject: 'Clinton stressed her support ... and said'.
 _COORDINATED = re.compile(r"\band\s+$")
+# A form of "be" right before a participle, which makes it a finite verb: 'is calling', 'was also telling'.
+_PROGRESSIVE = re.compile(r"\b(?:is|are|was|were|been|am)\s+(?:(?:also|now|still|again|[a-z]+ly)\s+)?$")
 # Words between a quote and a cue that hold no subject: '”, and', '” but', '”'.
 _NO_SUBJECT_BETWEEN = re.compile(r"[\s,.]*(?:(?:and|but|or|then)\s+)?")
 # A credit after a quote, introduced by a dash: '” ― Sonya Herridge'.
@@ -300,6 +302,9 @@ def _before(masked: str, span: Span, start: int, end: int) -> Optional[tuple[int
         at = start + cue.start()
         if ACCORDING.match(cue.group(0) + " "):
             subject = subject_after(masked, start + cue.end(), span.outer_start)
+        elif PARTICIPLE.fullmatch(cue.group(0)) and _PROGRESSIVE.search(masked, start, at):
+            # 'Gary Johnson’s doctor is calling the candidate “…”': a finite verb, with its own subject.
+            subject = subject_before(masked, start + _PROGRESSIVE.search(masked[start:at]).start(), start)  # type: ignore[union-attr]
         elif PARTICIPLE.fullmatch(cue.group(0)):
             named_at = prepositional_name(masked, at)
             subject = parse_subject(masked[named_at:at]) if named_at is not None and named_at >= start else None
