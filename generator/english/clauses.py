@@ -82,6 +82,22 @@ def subject_head(text: str, offset: int) -> Optional[tuple[int, tagger.Token]]:
     return tokens[k].start, head
 
 
+def prepositional_name(text: str, offset: int) -> Optional[int]:
+    """Return where a name right before the participle at ``offset`` starts when a preposition
+    governs it ('footage of Hillary Clinton asking', 'with Smith saying'): the participle's clause
+    is that name's, not the main clause's. None otherwise ('Clinton attacked Trump, saying')."""
+    tokens = tagger.tag(text)
+    i = _at(tokens, offset)
+    if i is None:
+        return None
+    k = i
+    while k > 0 and tokens[k - 1].tag in ("NNP", "NNPS"):
+        k -= 1
+    if k == i or k == 0 or tokens[k - 1].tag != "IN":
+        return None
+    return tokens[k].start
+
+
 def possessed(text: str, head: tagger.Token) -> bool:
     """Tell whether a head noun follows a possessive: 'Scott's family', 'Gary Johnson's doctor'."""
     tokens = tagger.tag(text)
@@ -97,6 +113,15 @@ def after_quoted_noun(text: str, offset: int, floor: int = 0) -> bool:
     i = _at(tokens, offset)
     return (i is not None and i >= 2 and tokens[i - 2].start >= floor and tokens[i - 1].text.startswith("\x00")
             and tokens[i - 2].tag in ("PRP$", "DT"))
+
+
+def joins_nouns(text: str, offset: int) -> bool:
+    """Tell whether the "and" at ``offset`` joins two nouns of one noun phrase ('an economist and
+    tax expert'), not two clauses or predicates ('met the mayor and said')."""
+    tokens = tagger.tag(text)
+    i = _at(tokens, offset)
+    return (i is not None and 0 < i < len(tokens) - 1 and tokens[i - 1].tag in ("NN", "NNS", "JJ")
+            and tokens[i + 1].tag in ("NN", "NNS", "JJ"))
 
 
 def is_document(token: tagger.Token) -> bool:

@@ -115,7 +115,8 @@ SAYING_VERBS = frozenset(
     contend maintain reiterate assert muse shout yell scream whisper charge lament agree call confirm
     deny recount testify speak report interject advise exclaim retort comment mention opine proclaim
     murmur snap scoff grumble concur object protest inform assure reason pledge threaten
-    characterize characterise chime""".split()
+    characterize characterise chime demand plead implore beg answer inquire enquire brag gripe confess
+    mutter mumble sigh tease marvel text email""".split()
 )
 THINKING_VERBS = frozenset("believe think wonder".split())
 # Lemmas whose bare form is a cue after a plural subject ("officials say", "critics argue"); the
@@ -124,12 +125,12 @@ BARE_SAYING_VERBS = frozenset(
     "say tell argue insist claim warn believe think contend write add agree explain suggest allege predict complain "
     "maintain acknowledge admit".split()
 )
-# Reporting verbs written with a particle: "pointed out", "went on", "chimed in", "put it".
-PHRASAL_SAYING_VERBS = {"point": "out", "go": "on", "chime": "in", "put": "it"}
+# Reporting verbs written with a particle: "pointed out", "went on", "chimed in", "put it", "hit back".
+PHRASAL_SAYING_VERBS = {"point": "out", "go": "on", "chime": "in", "put": "it", "hit": "back", "fire": "back"}
 # Past forms not made by adding -ed: "said", "told", "wrote".
 _IRREGULAR_PAST = {
     "say": ("said",), "tell": ("told",), "write": ("wrote", "written"), "speak": ("spoke", "spoken"),
-    "think": ("thought",), "go": ("went", "gone"), "put": ("put",),
+    "think": ("thought",), "go": ("went", "gone"), "put": ("put",), "hit": ("hit",),
 }
 _SIBILANT = ("s", "sh", "ch", "x", "z")
 

@@ -17,7 +17,8 @@ from .names import (
 # Lemmas whose participle seldom reports speech: 'continuing', 'agreeing', 'charging'.
 _NOT_PARTICIPLE = frozenset(
     """continue agree charge maintain report speak recall promise predict observe conclude concede counter
-    object protest reason pledge threaten inform assure comment mention""".split()
+    object protest reason pledge threaten inform assure comment mention demand plead implore beg answer
+    inquire enquire brag gripe confess mutter mumble sigh tease marvel text email""".split()
 )
 
 
@@ -57,8 +58,9 @@ POSSESSIVE_SPEECH = re.compile(
 # Example: 'Pressed to elaborate, Singh said officials' -> 'Singh' (after the comma piece). An
 # "and" inside a name ("Museum of African American History and Culture") is no break.
 _CHUNK_BREAK = re.compile(r"[\x00;:\[\]—–]|\.\s|\b(?:that|but|because|when|as|while|where)\s|\band\s(?![A-Z])")
-# A relative clause between a subject and its cue: 'Sanders, who lost the primaries to Clinton, said'.
-_RELATIVE = re.compile(r",\s+(?:who|which|whose)\b[^,\x00]*,")
+# A relative clause between a subject and its cue: 'Sanders, who lost the primaries to Clinton, said',
+# 'Cyril, the director at the center and who also featured in the film, told'.
+_RELATIVE = re.compile(r"(?:,|\s+and)\s+(?:who|which|whose)\b[^,\x00]*,")
 # Where an inverted subject ends: a quote, punctuation, a relative or a prepositional phrase.
 # Example: 'said Singh, who ...' -> 'Singh'.
 _AFTER_STOP = re.compile(r"[\x00;:!?,]|\.|\s(?:who|that|on|in|at|during|after|before|to|about)\s")
@@ -308,8 +310,11 @@ def _subject_before(masked: str, cue_start: int, floor: int = 0) -> Optional[Sub
     # Keep an appositive ("X, Niger's military spokesperson, said"): break only before it.
     cut = 0
     for match in _CHUNK_BREAK.finditer(left):
-        if not (match.group(0).startswith(".") and _abbreviated(left[: match.start()].split()[-1:])):
-            cut = match.end()
+        if match.group(0).startswith(".") and _abbreviated(left[: match.start()].split()[-1:]):
+            continue
+        if match.group(0).startswith("and") and clauses.joins_nouns(left, match.start()):
+            continue  # 'Douglas Holtz-Eakin, an economist and tax expert, told': one role
+        cut = match.end()
     return parse_subject(left[cut:])
 
 

@@ -8,18 +8,25 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Optional, TypeVar
 
-from ..english.clauses import is_verb
+from ..english.clauses import is_verb, prepositional_name
 from ..english.lexicon import SHORT_TITLES
 from ..english.names import (
     NAME_RUN, ROLE_NOUNS, find_entity, gender, is_given_name, looks_like_org, strip_possessive, strip_titles,
 )
 from ..english.quotemarks import Span
-from ..english.speakers import ACCORDING, CUE, PARTICIPLE, ROLE_MODIFIER, POSSESSIVE_SPEECH, Subject, cues, parse_subject, sentence_subject, subject_after, subject_before
+from ..english.speakers import (
+    ACCORDING, CUE, PARTICIPLE, ROLE_MODIFIER, POSSESSIVE_SPEECH, Subject, cues, parse_subject, sentence_subject,
+    subject_after, subject_before,
+)
 from ..english.text import fold
 from ..model import Entity, Source
 
 # A cue joined to an earlier verb of the same subject: 'Clinton stressed her support ... and said'.
 _COORDINATED = re.compile(r"\band\s+$")
+# A form of "be" right before a participle, which makes it a finite verb: 'is calling', 'was also telling'.
+_PROGRESSIVE = re.compile(r"\b(?:is|are|was|were|been|am)\s+(?:(?:also|now|still|again|[a-z]+ly)\s+)?$")
+# Words between a quote and a cue that hold no subject: '”, and', '” but', '”'.
+_NO_SUBJECT_BETWEEN = re.compile(r"[\s,.]*(?:(?:and|but|or|then)\s+)?")
 # A credit after a quote, introduced by a dash: '” ― Sonya Herridge'.
 _DASH_CREDIT = re.compile(r"\s*[―—–]\s*(?P<name>[A-Z][^\x00.;:!?]{1,60})")
 # A sentence going on past a quote, so a cue after it is not the quote's: '“no surprise” given his'.
@@ -167,6 +174,21 @@ def introduced(masked: str, b: int, history: Sequence[Named], entities: Sequence
     return _resolve(subject, (b, match.start()), history, entities) if subject else None
 
 
+def quotes_only(masked: str) -> bool:
+    """Tell whether a block holds quotation and punctuation only: no words of the writer's."""
+    return "\x00" in masked and not re.search(r"\w", masked.replace("\x00", ""))
+
+
+def closes_with_credit(text: str, masked: str, last: Span) -> bool:
+    """Tell whether a block ends on its last quote and that quote's credit alone ('”, he said.').
+
+    A question is not one: the next paragraph's quotation may well be someone's answer.
+    """
+    rest = masked[last.outer_end:]
+    asks = text[last.start:last.end].rstrip(" ,").endswith("?")
+    return last.closed and not asks and "\x00" not in rest and 0 < len(rest.split()) <= 8 and bool(cues(rest))
+
+
 def _role_of(text: str) -> str:
     return re.sub(r"^(?:a|an|the)\s+", "", " ".join(text.split()))
 
@@ -263,7 +285,13 @@ def _after(masked: str, span: Span, end: int, ends_clause: bool = True) -> Optio
             subject = subject_before(masked, at, span.outer_end)
         else:
             subject = subject_after(masked, span.outer_end + cue.end(), end)
-    return (len(between.split()), subject, at) if subject else None
+    if subject is None and _NO_SUBJECT_BETWEEN.fullmatch(between):
+        # '“…,” and concluded', 'the advertisement “…” suggests': the cue's subject is before the
+        # quote, and the quote is no reporting clause's
+        return None
+    # A cue of the quote's own whose subject cannot be read ('” a narrator in the ad asks') gives
+    # nobody: the quote does not take a neighbour's speaker.
+    return len(between.split()), subject or Subject("nobody", ""), at
 
 
 def _before(masked: str, span: Span, start: int, end: int) -> Optional[tuple[int, Subject, int]]:
@@ -274,8 +302,14 @@ def _before(masked: str, span: Span, start: int, end: int) -> Optional[tuple[int
         at = start + cue.start()
         if ACCORDING.match(cue.group(0) + " "):
             subject = subject_after(masked, start + cue.end(), span.outer_start)
+        elif PARTICIPLE.fullmatch(cue.group(0)) and _PROGRESSIVE.search(masked, start, at):
+            # 'Gary Johnson’s doctor is calling the candidate “…”': a finite verb, with its own subject.
+            subject = subject_before(masked, start + _PROGRESSIVE.search(masked[start:at]).start(), start)  # type: ignore[union-attr]
         elif PARTICIPLE.fullmatch(cue.group(0)):
-            subject = _main_subject(masked, start, at, end)
+            named_at = prepositional_name(masked, at)
+            subject = parse_subject(masked[named_at:at]) if named_at is not None and named_at >= start else None
+            if subject is None or subject.kind != "name":
+                subject = _main_subject(masked, start, at, end)
         else:
             subject = subject_before(masked, at, start)
             if subject is None and _COORDINATED.search(masked[start:at]):

@@ -16,7 +16,9 @@ from ..english.names import ORG_NOUNS, find_entity, name_key
 from ..english.quotemarks import find_spans, mask
 from ..english.text import fold
 from ..model import Discrepancy, Entity, Quote, QuoteMention, Source, Variant
-from .attribution import Named, Speaker, attribute_block, blocks, excerpt_events, introduced, named_events
+from .attribution import (
+    Named, Speaker, attribute_block, blocks, closes_with_credit, excerpt_events, introduced, named_events, quotes_only,
+)
 
 # A transcript turn opened by a speaker label: 'PENCE: Well, look, ...'. Such paragraphs are
 # interview transcripts, not quotations within a report.
@@ -86,6 +88,7 @@ def _source_quotes(source: Source, index: int, entities: Sequence[Entity]) -> li
     history: list[Named] = []
     found: list[_Found] = []
     carried: Optional[Speaker] = None
+    credited: Optional[Speaker] = None  # who the last paragraph quoted, when it was their quote and its credit
     transcript = False  # in a transcript turn left open, whose next paragraphs go on with it
     excerpt = introduces = False  # in an excerpt of another article; the last paragraph ended on a colon
     for b, block in enumerate(blocks(source)):
@@ -99,6 +102,9 @@ def _source_quotes(source: Source, index: int, entities: Sequence[Entity]) -> li
         speakers = attribute_block(block, masked, spans, b, history, entities)
         if spans and speakers[0] is None and spans[0].outer_start == 0:
             speakers[0] = carried
+        if credited and all(s is None for s in speakers) and quotes_only(masked):
+            # '“…,” he said.' then a paragraph of quotation alone: wire copy goes on with the same speaker.
+            speakers = [credited] * len(speakers)
         kept = False
         # '"PENCE: Well, look, …' opens a turn; the paragraphs after it that open with a mark and
         # leave it open go on with that turn, up to the closing line ('"Follow … on Twitter."').
@@ -117,6 +123,7 @@ def _source_quotes(source: Source, index: int, entities: Sequence[Entity]) -> li
         # Only a quote left open at the end of a paragraph goes on into the next one, and a
         # paragraph ending 'He said:' introduces the next one.
         carried = speakers[-1] if kept and spans and not spans[-1].closed else introduced(masked, b, history, entities)
+        credited = speakers[-1] if kept and spans and spans[0].outer_start == 0 and closes_with_credit(block.text, masked, spans[-1]) else None
         transcript = len(spans) == 1 and not spans[0].closed and (
             continued or bool(_TRANSCRIPT.match(block.text[spans[0].start:])))
     return found
