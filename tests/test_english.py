@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.english.boundaries import abbreviation, continues, name_goes_on, period_ends_sentence
+from generator.english.boundaries import (
+    abbreviation, continues, lines_are_paragraphs, name_goes_on, period_ends_sentence,
+)
 from generator.english.lexicon import CALENDAR_WORDS, MONTHS, SHORT_TITLES
 from generator.english.text import STOP_WORDS, content_words, fold, key, stem, time_relation
 from generator.prepare.sentences import split_paragraph
@@ -43,6 +45,33 @@ def test_a_line_is_cut_when_it_does_not_end_a_sentence_and_goes_on() -> None:
     assert continues("It was issued after talks with the", "President of the Republic.")
     assert not continues("The junta ended the agreement.", "the next day, it said more.")
     assert not continues("Niger and the United States", "The agreement")  # a short heading
+
+
+def test_a_long_unfinished_line_is_cut_only_in_wrapped_text() -> None:
+    credit = "“The market will read this as a signal that the bank is far from done.” ― Ayodeji Ebo, Optimus"
+    assert continues(credit, "The naira firmed.")
+    assert not continues(credit, "The naira firmed.", wrapped=False)
+    # What says a line goes on holds in any text: a lower-case start, a last word no sentence ends on.
+    assert continues("Editor’s note: the story was updated with", "Senators Collins and Murphy.", wrapped=False)
+    assert continues("The bank raised its rate", "on Tuesday.", wrapped=False)
+
+
+def test_a_text_puts_one_paragraph_a_line_when_its_line_breaks_follow_whole_paragraphs() -> None:
+    assert lines_are_paragraphs(["The minister spoke.", "“We will stay,” she said.", "Talks resume on Monday."])
+    wrapped = [
+        "The Nigerian central bank raised its main interest rate by 50 basis",
+        "points on Tuesday, its fourth increase this year, citing inflation",
+        "that has stayed above 30 percent since January.",
+        "",
+        "The committee voted eight to three for the increase, according to a",
+        "statement read to reporters in Abuja by the bank's acting spokesman",
+        "Hakama Sidi Ali.",
+    ]
+    assert not lines_are_paragraphs(wrapped)
+    # Lines longer than print, or short ones, are paragraphs even when they end without a period.
+    assert lines_are_paragraphs(["x" * 120 + " ― Sonya Herridge", "y" * 150 + " ― Pamela Padilla", "Stop lying", "z"])
+    # Paragraphs apart by blank lines (Markdown, web pages) leave nothing to decide: mended as before.
+    assert not lines_are_paragraphs(["One paragraph.", "", "Another paragraph."])
 
 
 def test_one_stop_list_of_function_words_reporting_verbs_and_courtesy_titles() -> None:

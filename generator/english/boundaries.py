@@ -7,7 +7,7 @@ quote attribution sees the paragraphs a reader sees.
 from __future__ import annotations
 
 import re
-from typing import Literal, Optional
+from typing import Literal, Optional, Sequence
 
 from .lexicon import (
     ABBREVIATIONS, CONTINUING_WORDS, MAY_END, NAME_ABBREVIATIONS, PLACE_INITIALS, SENTENCE_OPENERS, SHORT_TITLES,
@@ -21,6 +21,10 @@ _NEXT_WORD = re.compile(r"[\"“‘'(\[]*(\w+)")
 ENDS_SENTENCE = re.compile(r"[.!?…:;][\"”’')\]]*\s*$")
 # A cut line is as long as a printed line at least: shorter lines are headings or captions.
 _WRAPPED_MIN_WORDS = 12
+# How long a line that hard wrapping cut at the margin is (60 to 80 characters or so): "The bank
+# raised its main interest rate by 50 basis". Shorter lines end a paragraph or are list items and
+# credits; a line longer than 100 characters was never wrapped.
+_PRINTED_LINE = range(40, 101)
 
 Abbreviation = Literal["title", "initial", "place", "may end", "other"]
 
@@ -76,14 +80,34 @@ def name_goes_on(word: str) -> bool:
     return kind == "title" or (kind == "initial" and word.isupper())
 
 
-def continues(previous: str, line: str) -> bool:
+def continues(previous: str, line: str, *, wrapped: bool = True) -> bool:
     """Was the break between two lines a cut in one paragraph rather than the end of one?
 
     Yes when the first line does not end a sentence and the second goes on in lower case, or the
-    first ends on a word no sentence ends on ("the", "of", "said"), or it is as long as a printed
-    line ("... troops in" / "Niger"). A short line without a final period is a heading.
+    first ends on a word no sentence ends on ("the", "of", "said"), or, in ``wrapped`` text, it is
+    as long as a printed line ("... troops in" / "Niger"). A short line without a final period is a
+    heading. In a text that puts one paragraph on each line (``wrapped=False``, see
+    ``lines_are_paragraphs``) a long line is a paragraph, finished or not: a quote and its credit
+    ("“…” ― Sonya Herridge"), a list item.
     """
     if not previous.strip() or ENDS_SENTENCE.search(previous):
         return False
     last_word = re.sub(r"\W+$", "", previous.split()[-1]).lower()
-    return line[:1].islower() or last_word in CONTINUING_WORDS or len(previous.split()) >= _WRAPPED_MIN_WORDS
+    if line[:1].islower() or last_word in CONTINUING_WORDS:
+        return True
+    return wrapped and len(previous.split()) >= _WRAPPED_MIN_WORDS
+
+
+def lines_are_paragraphs(lines: Sequence[str]) -> bool:
+    """Does a text put one paragraph on each line, rather than wrap paragraphs into printed lines?
+
+    The evidence is the text's own breaks between two lines with no blank line between them. In
+    hard-wrapped text most of these come after a line of printed width that stops mid-sentence; in
+    text written one paragraph a line, most come after a finished sentence, a line longer than any
+    printed line, or a short one (a list item, a credit). Text without such breaks (paragraphs
+    apart by blank lines, as Markdown and web pages give) is taken as wrapped, the way it is mended
+    across blank lines. Example: ["The minister spoke.", "“We will stay,” she said."] -> True.
+    """
+    runs_on = [a.strip() for a, b in zip(lines, lines[1:]) if a.strip() and b.strip()]
+    cut = sum(not ENDS_SENTENCE.search(line) and len(line) in _PRINTED_LINE for line in runs_on)
+    return 2 * cut < len(runs_on)

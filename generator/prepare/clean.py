@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from ..english.boundaries import ENDS_SENTENCE, continues
+from ..english.boundaries import ENDS_SENTENCE, continues, lines_are_paragraphs
 from ..english.lexicon import CONTINUING_WORDS
 from ..english.text import key
 
@@ -91,6 +91,9 @@ def clean_text(text: str, *, title: str | None = None) -> Cleaned:
     """Remove boilerplate and repeated titles, join broken lines, tidy spacing; keep what went."""
     removed: list[str] = []
     lines = [_tidy(line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    # Decided on the whole text, blank lines included: whether a line break ends a paragraph
+    # depends on how this text breaks its lines, not on one line alone.
+    wrapped = not lines_are_paragraphs(lines)
     lines = [line for line in lines if line]
     kept = []
     promo = False
@@ -106,7 +109,7 @@ def clean_text(text: str, *, title: str | None = None) -> Cleaned:
     if title:
         while len(kept) > 1 and fuzz.ratio(key(kept[0]), key(title)) >= 90:
             removed.append(kept.pop(0))
-    return Cleaned(paragraphs=tuple(_join_broken(kept)), removed=tuple(removed), title=title)
+    return Cleaned(paragraphs=tuple(_join_broken(kept, wrapped=wrapped)), removed=tuple(removed), title=title)
 
 
 def is_boilerplate(line: str) -> bool:
@@ -140,10 +143,10 @@ def _reads_as_headline(line: str, following: list[str]) -> bool:
     return not (following and following[0][:1].islower())
 
 
-def _join_broken(lines: list[str]) -> list[str]:
+def _join_broken(lines: list[str], *, wrapped: bool) -> list[str]:
     out: list[str] = []
     for line in lines:
-        if out and continues(out[-1], line):
+        if out and continues(out[-1], line, wrapped=wrapped):
             out[-1] = f"{out[-1]} {line}"
         else:
             out.append(line)
