@@ -7,7 +7,10 @@ from generator.prepare.clean import clean_text, is_boilerplate
 from .casefile import CASES, load_fixtures
 
 
-@pytest.mark.parametrize(("name", "given", "expected"), load_fixtures(CASES / "clean/boilerplate.txt") + load_fixtures(CASES / "clean/lines.txt"))
+@pytest.mark.parametrize(
+    ("name", "given", "expected"),
+    [case for name in ("boilerplate", "lines", "paragraph_lines") for case in load_fixtures(CASES / f"clean/{name}.txt")],
+)
 def test_clean(name: str, given: str, expected: list[str]) -> None:
     cleaned = clean_text(given, title="A title that appears nowhere")
     assert list(cleaned.paragraphs) == expected
