@@ -35,9 +35,8 @@ _MISSED = "known miss: the sentence vectors put these closer than most pairs, no
 
 
 @pytest.mark.parametrize("left, right", [
-    pytest.param("Tara Reid checked herself into Promises Treatment Center in Malibu, her representative said.",
-                 "Tara Reid has entered a rehab program, according to her spokesman.",
-                 marks=pytest.mark.xfail(strict=True, reason=_MISSED)),
+    ("Tara Reid checked herself into Promises Treatment Center in Malibu, her representative said.",
+     "Tara Reid has entered a rehab program, according to her spokesman."),
     pytest.param("Niger's junta is terminating its military cooperation agreement with the United States.",
                  "The ruling military council has ended the military accord with Washington.",
                  marks=pytest.mark.xfail(strict=True, reason=_MISSED)),

@@ -34,7 +34,7 @@ MAX_COMPARED = 800
 """The most sentences of one story compared with each other (average linkage costs the cube of
 this); a story with more compares each source's first sentences only and says so. Five news
 articles have about 150."""
-THRESHOLD = 0.8
+THRESHOLD = 0.5
 """Two groups of sentences report one event when their mean similarity, in standard deviations
 above the story's mean, is at least this."""
 WORDING_WEIGHT = 0.4
@@ -45,6 +45,8 @@ alone never make one event, but an event many sentences report keeps a source th
 RESTATED = 3.0
 """Two sentences this similar or more state one thing; when they count it differently, they are two
 claims of one event."""
+PER_SOURCE = 3
+"""The most sentences of one source an event holds: a lede and its restatements, not half the article."""
 LEAD_BONUS = 1.0
 """Added to the similarity of two articles' first sentences."""
 PRIOR_PAIRS = 50
@@ -85,7 +87,7 @@ def align(sources: Sequence[Source]) -> tuple[tuple[Claim, ...], tuple[Event, ..
     for x, k in enumerate(counting):
         for m in counting[x + 1:]:
             apart[k, m] = apart[m, k] = _contradict(numbers[k], numbers[m])
-    event_parts = average_linkage(similarity - CONTRADICTION * apart, groups, THRESHOLD)
+    event_parts = average_linkage(similarity - CONTRADICTION * apart, groups, THRESHOLD, per_group=PER_SOURCE)
     claim_parts = [
         [part[k] for k in claim]
         for part in event_parts

@@ -21,13 +21,15 @@ def average_linkage(
     *,
     apart: np.ndarray | None = None,
     start: Sequence[Sequence[int]] | None = None,
+    per_group: int | None = None,
 ) -> list[list[int]]:
     """Cluster items 0..n-1 by average cross-group similarity; return clusters, each sorted, in
     order of their smallest member.
 
     ``similarity`` is a symmetric n x n matrix; ``groups[i]`` names item i's group; ``apart`` is an
     optional boolean n x n matrix of pairs that must stay in different clusters; ``start`` an
-    optional partition to continue from (each part taken as one cluster already).
+    optional partition to continue from (each part taken as one cluster already); ``per_group``
+    the most items of one group a cluster may hold.
     """
     n = len(groups)
     if n == 0:
@@ -40,10 +42,13 @@ def average_linkage(
     blocked = np.zeros((n, n), dtype=bool) if apart is None else apart.astype(bool).copy()
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
     alive = np.ones(n, dtype=bool)
+    held = np.zeros((n, len(labels)), dtype=np.int32)  # cluster -> how many items of each group it holds
+    held[np.arange(n), group] = 1
     for part in start or ():
         part = sorted(part)
         for j in part[1:]:
             _merge(part[0], j, total, count, blocked, members, alive)
+            held[part[0]] += held[j]
     mean = np.full((n, n), -np.inf)
     for row in map(int, np.flatnonzero(alive)):
         mean[row] = _row(row, total, count, blocked, alive)
@@ -57,7 +62,15 @@ def average_linkage(
         if not (np.isfinite(best[i]) and best[i] >= threshold):
             break
         i, j = min(i, j), max(i, j)
+        if per_group is not None and int((held[i] + held[j]).max()) > per_group:
+            blocked[i, j] = blocked[j, i] = True
+            mean[i, j] = mean[j, i] = -np.inf
+            for row in (i, j):
+                best_at[row] = int(mean[row].argmax())
+                best[row] = mean[row, best_at[row]]
+            continue
         _merge(i, j, total, count, blocked, members, alive)
+        held[i] += held[j]
         mean[j, :] = -np.inf
         mean[:, j] = -np.inf
         mean[i] = _row(i, total, count, blocked, alive)

@@ -1,0 +1,51 @@
+"""Average linkage over items of several groups (common.linkage)."""
+from __future__ import annotations
+
+import numpy as np
+
+from generator.common.linkage import average_linkage
+
+
+def _matrix(n: int, pairs: dict[tuple[int, int], float], default: float = 0.0) -> np.ndarray:
+    m = np.full((n, n), default)
+    for (i, j), v in pairs.items():
+        m[i, j] = m[j, i] = v
+    return m
+
+
+def test_only_pairs_of_different_groups_count_and_one_group_alone_never_merges() -> None:
+    # 0 and 1 are one source's two sentences (dissimilar to each other, as an article's are); 2 is
+    # another source's sentence close to both.
+    sim = _matrix(3, {(0, 1): -5.0, (0, 2): 2.0, (1, 2): 1.5})
+    assert average_linkage(sim, ["a", "a", "b"], 1.0) == [[0, 1, 2]]
+    assert average_linkage(_matrix(2, {(0, 1): 9.0}), ["a", "a"], 1.0) == [[0], [1]]
+
+
+def test_merging_stops_at_the_threshold_and_averages_every_cross_pair() -> None:
+    sim = _matrix(4, {(0, 1): 3.0, (2, 3): 3.0, (0, 3): 1.0, (1, 2): 1.0, (0, 2): -2.0, (1, 3): -2.0})
+    groups = ["a", "b", "a", "b"]
+    assert average_linkage(sim, groups, 2.0) == [[0, 1], [2, 3]]
+    # {0,1} and {2,3} are as close as their pairs of different groups, (0,3) and (1,2): 1.0 on
+    # average; the -2.0 of each group's own pair does not count.
+    assert average_linkage(sim, groups, 1.1) == [[0, 1], [2, 3]]
+    assert average_linkage(sim, groups, 0.9) == [[0, 1, 2, 3]]
+
+
+def test_pairs_kept_apart_and_a_cap_per_group_hold() -> None:
+    sim = _matrix(3, {(0, 1): 5.0, (0, 2): 4.0, (1, 2): 4.0})
+    apart = np.zeros((3, 3), dtype=bool)
+    apart[0, 1] = apart[1, 0] = True
+    assert average_linkage(sim, ["a", "b", "c"], 1.0, apart=apart) == [[0, 2], [1]]
+    assert average_linkage(sim, ["a", "b", "a"], 1.0, per_group=1) == [[0, 1], [2]]
+
+
+def test_a_start_partition_is_continued_and_the_result_does_not_depend_on_item_order() -> None:
+    rng = np.random.default_rng(7)
+    raw = rng.normal(size=(12, 12))
+    sim = (raw + raw.T) / 2
+    groups = [f"s{k % 3}" for k in range(12)]
+    first = average_linkage(sim, groups, 0.2)
+    assert average_linkage(sim, groups, 0.2, start=[c for c in first if len(c) > 1]) == first
+    order = rng.permutation(12)
+    shuffled = average_linkage(sim[np.ix_(order, order)], [groups[k] for k in order], 0.2)
+    assert sorted(sorted(int(order[k]) for k in c) for c in shuffled) == sorted(first)
