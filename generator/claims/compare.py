@@ -88,12 +88,16 @@ def align(sources: Sequence[Source]) -> tuple[tuple[Claim, ...], tuple[Event, ..
         for m in counting[x + 1:]:
             apart[k, m] = apart[m, k] = _contradict(numbers[k], numbers[m])
     event_parts = average_linkage(similarity - CONTRADICTION * apart, groups, THRESHOLD, per_group=PER_SOURCE)
-    claim_parts = [
-        [part[k] for k in claim]
-        for part in event_parts
-        for claim in average_linkage(similarity[np.ix_(part, part)], [groups[k] for k in part], -np.inf,
-                                     apart=(apart & (similarity >= RESTATED))[np.ix_(part, part)])
-    ]
+    restated = apart & (similarity >= RESTATED)  # one thing said twice, counted differently
+    claim_parts = []
+    for part in event_parts:
+        inside = np.ix_(part, part)
+        if not restated[inside].any():
+            claim_parts.append(part)
+            continue
+        claim_parts += [[part[k] for k in claim]
+                        for claim in average_linkage(similarity[inside], [groups[k] for k in part], -np.inf,
+                                                     apart=restated[inside])]
     rest = [[k] for k in range(len(items)) if k not in set(compared)]
     claim_clusters = [[compared[k] for k in part] for part in claim_parts] + rest
     event_clusters = [[compared[k] for k in part] for part in event_parts] + rest

@@ -80,8 +80,9 @@ def average_linkage(
         redo = np.union1d(redo, [i])
         best_at[redo] = mean[redo].argmax(axis=1)
         best[redo] = mean[redo, best_at[redo]]
-        rest = np.flatnonzero(alive)
-        rest = rest[~np.isin(rest, redo)]
+        others = alive.copy()
+        others[redo] = False
+        rest = np.flatnonzero(others)
         better = rest[(mean[rest, i] > best[rest]) | ((mean[rest, i] == best[rest]) & (i < best_at[rest]))]
         best_at[better] = i
         best[better] = mean[better, i]

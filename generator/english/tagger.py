@@ -15,6 +15,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import NamedTuple
 
+import numpy as np
+
 MODEL = "pos-ewt.json.gz"
 """The file, in generator/english/data, that holds the trained weights."""
 
@@ -110,14 +112,23 @@ class Perceptron:
         self.weights = weights
         self.tagdict = tagdict
         self.classes = classes
+        # One row of weights per feature over the classes, in reverse name order, so that numpy's
+        # first maximum is the tie-break ``max(classes, key=(score, name))`` would make.
+        self._order = sorted(classes, reverse=True)
+        column = {c: k for k, c in enumerate(self._order)}
+        self._rows: dict[str, np.ndarray] = {}
+        for feature, by_tag in weights.items():
+            row = np.zeros(len(self._order))
+            for tag, w in by_tag.items():
+                row[column[tag]] = w
+            self._rows[feature] = row
 
     def predict(self, feats: list[str]) -> str:
-        """Return the best-scoring tag for a list of features (ties go to the first class)."""
-        scores = dict.fromkeys(self.classes, 0.0)
-        for f in feats:
-            for tag, w in self.weights.get(f, {}).items():
-                scores[tag] += w
-        return max(self.classes, key=lambda c: (scores[c], c))
+        """Return the best-scoring tag for a list of features (ties go to the greatest tag name)."""
+        rows = [self._rows[f] for f in feats if f in self._rows]
+        if not rows:
+            return self._order[0]
+        return self._order[int(np.argmax(np.sum(rows, axis=0)))]
 
     def tag(self, words: list[str]) -> list[str]:
         """Tag a sentence's words, left to right."""
