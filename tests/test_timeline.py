@@ -245,3 +245,18 @@ def test_timeline_invariants_on_generated_stories() -> None:
                                for i, (d, texts) in enumerate(raw)))
 
     check()
+
+
+def test_events_take_a_date_only_when_no_other_comes_close() -> None:
+    from generator.model import Event, TimelineEntry
+    from generator.timeline.events import date_events
+
+    coup = TimelineEntry(date="2023-07-26", text="x", sentences=("a-s1", "b-s1"))
+    saturday = TimelineEntry(date="2024-03-16", text="y", sentences=("a-s1", "b-s1", "c-s1", "c-s2"))
+    clear = Event(id="e1", label="y", sources={"a": ("a-s1",), "b": ("b-s1",), "c": ("c-s1", "c-s2")})
+    close = Event(id="e2", label="z", sources={"a": ("a-s9",)})
+    entries, events = date_events((coup, saturday), (clear, close))
+    assert [e.date for e in events] == ["2024-03-16", None]  # 4 shared against 2: clear; e2 shares none
+    assert [t.event for t in entries] == ["e1", "e1"]
+    both = Event(id="e1", label="y", sources={"a": ("a-s1",), "b": ("b-s1",), "c": ("c-s1",)})
+    assert date_events((coup, saturday), (both,))[1][0].date is None  # 3 against 2: either could be its own

@@ -297,7 +297,9 @@ class _Events:
 def date_events(timeline: Sequence[TimelineEntry], events: Sequence[Event]) -> tuple[tuple[TimelineEntry, ...], tuple[Event, ...]]:
     """Tie the timeline to the comparison's events: each timeline entry names the event that shares
     most of its sentences, and each event takes the date of the entry that shares most of its own
-    (on a tie, the more precise date, then the earlier). Events no entry shares are left undated."""
+    when no other date comes close (a sentence that dates two things, "the junta that came to power
+    in a July coup ended ... on Saturday", tells nothing of which is the event's own: such an event
+    stays undated rather than take the wrong one). Events no entry shares are left undated."""
     event_of = {sid: e.id for e in events for ids in e.sources.values() for sid in ids}
     linked = []
     for entry in timeline:
@@ -305,12 +307,14 @@ def date_events(timeline: Sequence[TimelineEntry], events: Sequence[Event]) -> t
         best = min(shared, key=lambda eid: (-shared[eid], int(eid[1:]))) if shared else ""
         linked.append(dataclasses.replace(entry, event=best))
     precision = {"day": 0, "month": 1, "year": 2}
-    dated = []
+    dated: list[Event] = []
     for event in events:
         own = {sid for ids in event.sources.values() for sid in ids}
-        overlap = [(len(own & set(entry.sentences)), -precision.get(entry.precision, 3), -k) for k, entry in enumerate(timeline)]
-        common, _precision, at = max(overlap, default=(0, 0, 0))
-        dated.append(dataclasses.replace(event, date=timeline[-at].date) if common else event)
+        overlap = sorted(((len(own & set(entry.sentences)), -precision.get(entry.precision, 3), -k)
+                          for k, entry in enumerate(timeline)), reverse=True)
+        first, runner_up = (overlap + [(0, 0, 0)] * 2)[:2]
+        clear = first[0] > 0 and first[0] >= 2 * runner_up[0]
+        dated.append(dataclasses.replace(event, date=timeline[-first[2]].date) if clear else event)
     return tuple(linked), tuple(dated)
 
 
