@@ -92,14 +92,14 @@ class Source:
 
 @dataclass(frozen=True, slots=True)
 class SummarySentence:
-    """One sentence of the extractive summary, with every source that carries its claim."""
+    """One sentence of the extractive summary, with every source that reports its event."""
 
     text: str
     """The sentence, verbatim from ``sentences[0]``."""
     sources: tuple[str, ...] = ()
-    """Ids of every source that carries the claim."""
+    """Ids of every source that reports the event."""
     sentences: tuple[str, ...] = ()
-    """Ids of the source sentences it cites; the first is the one quoted."""
+    """Ids of the source sentences it cites (every sentence of the event); the first is the one quoted."""
     claim: str = ""
     """Id of the claim it states."""
     event: str = ""
@@ -111,7 +111,8 @@ class Claim:
     """A statement aligned across sources: which sentences of which source state it."""
 
     id: str
-    """``c<n>``, numbered by how widely the claim is reported, then by first appearance."""
+    """``c<n>``, numbered by how many sources state it, then by the mean relative position of its
+    sentences in their sources, then by its first sentence's id."""
     text: str
     """A representative wording (one of its sentences, verbatim)."""
     sources: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
@@ -128,7 +129,8 @@ class Event:
     numbers for the event are different claims of one event."""
 
     id: str
-    """``e<n>``, numbered by how widely the event is reported, then by first appearance."""
+    """``e<n>``, numbered by how many sources report it, then by the mean relative position of its
+    sentences in their sources, then by its first sentence's id."""
     label: str
     """One of its sentences, verbatim: the one closest in meaning to the others."""
     sources: Mapping[str, tuple[str, ...]] = field(default_factory=dict)

@@ -39,13 +39,13 @@ def test_pairs_kept_apart_and_a_cap_per_group_hold() -> None:
     assert average_linkage(sim, ["a", "b", "a"], 1.0, per_group=1) == [[0, 1], [2]]
 
 
-def test_a_start_partition_is_continued_and_the_result_does_not_depend_on_item_order() -> None:
+def test_the_result_does_not_depend_on_item_order() -> None:
     rng = np.random.default_rng(7)
     raw = rng.normal(size=(12, 12))
     sim = (raw + raw.T) / 2
     groups = [f"s{k % 3}" for k in range(12)]
     first = average_linkage(sim, groups, 0.2)
-    assert average_linkage(sim, groups, 0.2, start=[c for c in first if len(c) > 1]) == first
+    assert len(first) < 12
     order = rng.permutation(12)
     shuffled = average_linkage(sim[np.ix_(order, order)], [groups[k] for k in order], 0.2)
     assert sorted(sorted(int(order[k]) for k in c) for c in shuffled) == sorted(first)

@@ -105,3 +105,36 @@ def test_the_theme_overrides_are_not_the_generators_templates() -> None:
     assert {"source.md.j2", "assets/extra.css"} <= names
     assert (TEMPLATES / "overrides" / "partials" / "header.html").is_file()
     assert not [name for name in names if name.startswith("overrides/")]
+
+
+def test_a_hostile_event_label_stays_text_in_the_comparison_page() -> None:
+    from html.parser import HTMLParser
+
+    import markdown
+
+    from generator.digest import build_digest, prepare_source
+    from generator.model import Article, StoryInfo
+    from generator.output.render import environment, story_pages
+
+    hostile = ("The council voted } { #evil .x onclick=alert(1) } on Monday to close <script>alert(1)</script> "
+               "the [x](javascript:alert(1)) bridge {: #y } and **reopen** it | later.")
+    texts = (hostile + "\n\nThe weather in the capital was mild for the season.",
+             hostile + "\n\nLocal markets opened late because of a holiday.")
+    sources = [prepare_source(Article(id=i, file=f"seeds/{i}.txt", text=t)) for i, t in zip("ab", texts)]
+    digest = build_digest(StoryInfo(slug="s", title="T"), sources)
+    assert any(len(e.sources) == 2 and "council" in e.label for e in digest.events)
+    page = {p.path: p.content.decode("utf-8") for p in story_pages(digest, environment())}["s/comparison.md"]
+    html = markdown.markdown(page, extensions=["attr_list", "tables", "md_in_html"])
+
+    class Elements(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.found: list[tuple[str, dict[str, str | None]]] = []
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            self.found.append((tag, dict(attrs)))
+
+    parser = Elements()
+    parser.feed(html)
+    assert [a["id"] for _t, a in parser.found if "id" in a] == ["e1"]
+    assert not any(t == "script" or "onclick" in a or (a.get("href") or "").startswith("javascript") for t, a in parser.found)

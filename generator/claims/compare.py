@@ -9,8 +9,11 @@ meaning (``english.meaning``'s sentence vectors, which see that "terminating", "
 copies as in one of loose paraphrase; two articles' leads, which news writes about its main event,
 count as closer. Average linkage (``common.linkage``) then groups the sentences.
 
-A claim is an event's sentences that also agree on their numbers: "127 people died" and "45 people
-died" are one event and two claims, so the disagreement stays visible inside the event.
+Two sentences that count one thing with different numbers ("127 people died", "45 people died")
+never make an event alone; an event many sentences report may still hold a source that counts
+differently, and then the sentences that say the same thing with the other number (similarity
+RESTATED or more) are split into claims of their own: a claim is an event's sentences that do
+not say one thing with two numbers, so the disagreement stays visible inside the event.
 """
 from __future__ import annotations
 
@@ -32,8 +35,8 @@ MIN_CLAIM_WORDS = 4
 """Sentences shorter than this (subheadings, fragments) state no claim."""
 MAX_COMPARED = 800
 """The most sentences of one story compared with each other (average linkage costs the cube of
-this); a story with more compares each source's first sentences only and says so. Five news
-articles have about 150."""
+this in the worst case); a story with more compares each source's first sentences only and says
+so. The five shipped articles have 79 of four words or more."""
 THRESHOLD = 0.5
 """Two groups of sentences report one event when their mean similarity, in standard deviations
 above the story's mean, is at least this."""
@@ -69,13 +72,12 @@ class _Item:
 def align(sources: Sequence[Source]) -> tuple[tuple[Claim, ...], tuple[Event, ...]]:
     """Group the sentences of the sources into claims and events; every sentence of
     ``MIN_CLAIM_WORDS`` words or more is in exactly one claim, and each claim in exactly one event."""
-    items = [
-        _Item(source=s.id, sentence=sent, position=i / max(len(s.sentences) - 1, 1), lead=i == 0,
-              numbers=counted_numbers(sent.text))
-        for s in sources
-        for i, sent in enumerate(s.sentences)
-        if len(sent.text.split()) >= MIN_CLAIM_WORDS
-    ]
+    items = []
+    for s in sources:
+        long_enough = [(i, sent) for i, sent in enumerate(s.sentences) if len(sent.text.split()) >= MIN_CLAIM_WORDS]
+        items += [_Item(source=s.id, sentence=sent, position=i / max(len(s.sentences) - 1, 1), lead=n == 0,
+                        numbers=counted_numbers(sent.text))
+                  for n, (i, sent) in enumerate(long_enough)]  # the lead: its first sentence that states anything
     if not items:
         return (), ()
     compared = _compared(items, sources)
@@ -98,10 +100,11 @@ def align(sources: Sequence[Source]) -> tuple[tuple[Claim, ...], tuple[Event, ..
         claim_parts += [[part[k] for k in claim]
                         for claim in average_linkage(similarity[inside], [groups[k] for k in part], -np.inf,
                                                      apart=restated[inside])]
-    rest = [[k] for k in range(len(items)) if k not in set(compared)]
+    kept = set(compared)
+    rest = [[k] for k in range(len(items)) if k not in kept]
     claim_clusters = [[compared[k] for k in part] for part in claim_parts] + rest
     event_clusters = [[compared[k] for k in part] for part in event_parts] + rest
-    full = np.zeros((len(items), len(items)), dtype=np.float32)
+    full = np.zeros((len(items), len(items)))
     full[np.ix_(compared, compared)] = similarity
     claims = _numbered(items, full, claim_clusters, "c")
     claim_of = {k: claim.id for claim, cluster in zip(claims, _ordered(items, claim_clusters)) for k in cluster}
@@ -131,15 +134,16 @@ def _compared(items: list[_Item], sources: Sequence[Source]) -> list[int]:
         if len(per_source) <= MAX_COMPARED else 1
     files = {s.id: s.file for s in sources}
     cut = sorted(files[s] for s, n in per_source.items() if n > keep)
-    warnings.warn(f"{', '.join(cut)}: only the first {keep:,} sentences of each were compared with the other "
-                  f"sources ({MAX_COMPARED:,} in all); later ones are listed as their source's own",
-                  RuntimeWarning, stacklevel=3)
     seen: Counter[str] = Counter()
     chosen = []
     for k, it in enumerate(items):
         seen[it.source] += 1
         if seen[it.source] <= keep:
             chosen.append(k)
+    chosen = chosen[:MAX_COMPARED]  # more sources than MAX_COMPARED: the later sources are not compared at all
+    warnings.warn(f"{', '.join(cut)}: only the first {keep:,} sentences of each were compared with the other "
+                  f"sources ({len(chosen):,} in all); later ones are listed as their source's own",
+                  RuntimeWarning, stacklevel=3)
     return chosen
 
 
@@ -151,16 +155,18 @@ def _similarity(items: Sequence[_Item]) -> np.ndarray:
     cross = source[:, None] != source[None, :]
     vectors = unit_vectors([Counter(content_words(t)) for t in texts], smooth=True, floor=1.0)
     vocabulary = {w: i for i, w in enumerate(sorted({w for v in vectors for w in v}))}
-    matrix = np.zeros((len(texts), max(len(vocabulary), 1)), dtype=np.float32)
+    matrix = np.zeros((len(texts), max(len(vocabulary), 1)))
     for r, v in enumerate(vectors):
         for w, x in v.items():
             matrix[r, vocabulary[w]] = x
-    meaning = sentence_vectors(texts)
+    meaning = sentence_vectors(texts).astype(np.float64)
     wording = _standardised(matrix @ matrix.T, cross, *_TYPICAL["wording"])
     sense = _standardised(meaning @ meaning.T, cross, *_TYPICAL["meaning"])
     lead = np.array([it.lead for it in items])
-    return (WORDING_WEIGHT * wording + (1 - WORDING_WEIGHT) * sense
-            + LEAD_BONUS * (lead[:, None] & lead[None, :])).astype(np.float32)
+    mixed = WORDING_WEIGHT * wording + (1 - WORDING_WEIGHT) * sense + LEAD_BONUS * (lead[:, None] & lead[None, :])
+    # Rounded, so that the last bits a machine's linear algebra leaves do not decide a merge or a
+    # medoid: the same seeds give the same bytes everywhere.
+    return np.round(mixed, 6)
 
 
 def _standardised(similarity: np.ndarray, cross: np.ndarray, typical_mean: float, typical_sd: float) -> np.ndarray:
@@ -201,51 +207,51 @@ class Coverage:
     """Who reports which event (or claim), read the ways a reader compares sources."""
 
     agreement: Mapping[str, str]
-    """Claim id -> "all" (every source), "several" (more than one) or "one"."""
+    """Event (or claim) id -> "all" (every source), "several" (more than one) or "one"."""
     unique: Mapping[str, tuple[str, ...]]
-    """Source id -> ids of the claims only it carries."""
+    """Source id -> ids of the events only it reports."""
     omitted: Mapping[str, tuple[str, ...]]
-    """Source id -> ids of the claims most other sources carry and it leaves out."""
+    """Source id -> ids of the events most other sources report and it leaves out."""
     carried: Mapping[str, int]
-    """Source id -> how many claims it carries."""
+    """Source id -> how many events it reports."""
     contested: Mapping[str, tuple[str, ...]]
-    """Claim id -> what other sources dispute in it: the ``about`` of each figure, quote or date
-    discrepancy its sentences take part in (name spellings do not dispute a claim)."""
+    """Event id -> what other sources dispute in it: the ``about`` of each figure, quote or date
+    discrepancy its sentences take part in (name spellings do not dispute an event)."""
 
 
 def coverage(
-    claims: Sequence[Claim | Event], source_ids: Sequence[str], discrepancies: Sequence[Discrepancy] = ()
+    units: Sequence[Claim | Event], source_ids: Sequence[str], discrepancies: Sequence[Discrepancy] = ()
 ) -> Coverage:
     """Classify each event (or claim) by how widely it is carried and whether it is disputed; list
     each source's unique and missing ones. The comparison page reads it for events."""
     disputed: dict[str, list[str]] = {}
     for d in discrepancies:
         if d.kind == "name":
-            continue  # a spelling differs, the claim does not
+            continue  # a spelling differs, what is reported does not
         for variant in d.variants:
             for sid in variant.sentences:
                 if d.about not in disputed.setdefault(sid, []):
                     disputed[sid].append(d.about)
     contested = {}
-    for claim in claims:
-        about = sorted({a for ids in claim.sources.values() for sid in ids for a in disputed.get(sid, ())})
+    for unit in units:
+        about = sorted({a for ids in unit.sources.values() for sid in ids for a in disputed.get(sid, ())})
         if about:
-            contested[claim.id] = tuple(about)
+            contested[unit.id] = tuple(about)
     total = len(source_ids)
     agreement = {}
     unique: dict[str, list[str]] = {s: [] for s in source_ids}
     omitted: dict[str, list[str]] = {s: [] for s in source_ids}
-    for claim in claims:
-        carried = len(claim.sources)
-        agreement[claim.id] = "all" if carried == total and total > 1 else "several" if carried > 1 else "one"
+    for unit in units:
+        carried = len(unit.sources)
+        agreement[unit.id] = "all" if carried == total and total > 1 else "several" if carried > 1 else "one"
         if carried == 1:
-            unique[next(iter(claim.sources))].append(claim.id)
+            unique[next(iter(unit.sources))].append(unit.id)
         for source in source_ids:
             others = total - 1
-            if source not in claim.sources and others >= 2 and carried >= max(2, (others + 1) // 2):
-                omitted[source].append(claim.id)
+            if source not in unit.sources and others >= 2 and carried >= max(2, (others + 1) // 2):
+                omitted[source].append(unit.id)
     return Coverage(
-        carried={s: sum(s in c.sources for c in claims) for s in source_ids},
+        carried={s: sum(s in u.sources for u in units) for s in source_ids},
         contested=contested,
         agreement=agreement,
         unique={k: tuple(v) for k, v in unique.items()},

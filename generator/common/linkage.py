@@ -20,15 +20,13 @@ def average_linkage(
     threshold: float,
     *,
     apart: np.ndarray | None = None,
-    start: Sequence[Sequence[int]] | None = None,
     per_group: int | None = None,
 ) -> list[list[int]]:
     """Cluster items 0..n-1 by average cross-group similarity; return clusters, each sorted, in
     order of their smallest member.
 
     ``similarity`` is a symmetric n x n matrix; ``groups[i]`` names item i's group; ``apart`` is an
-    optional boolean n x n matrix of pairs that must stay in different clusters; ``start`` an
-    optional partition to continue from (each part taken as one cluster already); ``per_group``
+    optional boolean n x n matrix of pairs that must stay in different clusters; ``per_group``
     the most items of one group a cluster may hold.
     """
     n = len(groups)
@@ -44,13 +42,8 @@ def average_linkage(
     alive = np.ones(n, dtype=bool)
     held = np.zeros((n, len(labels)), dtype=np.int32)  # cluster -> how many items of each group it holds
     held[np.arange(n), group] = 1
-    for part in start or ():
-        part = sorted(part)
-        for j in part[1:]:
-            _merge(part[0], j, total, count, blocked, members, alive)
-            held[part[0]] += held[j]
     mean = np.full((n, n), -np.inf)
-    for row in map(int, np.flatnonzero(alive)):
+    for row in range(n):
         mean[row] = _row(row, total, count, blocked, alive)
     # Each row's best partner and its mean: the pair to merge next is the best row's. After a merge
     # only the rows whose best partner was one of the two merged clusters need a full look.

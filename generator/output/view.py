@@ -33,7 +33,7 @@ def story_context(digest: Digest) -> dict[str, Any]:
         "figure_of": {f.id: f for f in digest.figures},
         "independent": independent_count([s.id for s in digest.sources], digest.wire_groups),
         "marks": highlights(digest),
-        "unique": {sid for c in digest.claims if len(c.sources) == 1 for ids in c.sources.values() for sid in ids},
+        "unique": {sid for e in digest.events if len(e.sources) == 1 for ids in e.sources.values() for sid in ids},
     }
 
 

@@ -24,7 +24,7 @@ _QUOTE_OPEN = re.compile(r"^[\"“‘']")
 def summarise(
     sources: Sequence[Source],
     events: Sequence[Event],
-    claims: Sequence[Claim] = (),
+    claims: Sequence[Claim],
     *,
     min_sentences: int = 4,
     max_sentences: int = 8,

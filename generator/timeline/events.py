@@ -295,17 +295,15 @@ class _Events:
 
 
 def date_events(timeline: Sequence[TimelineEntry], events: Sequence[Event]) -> tuple[tuple[TimelineEntry, ...], tuple[Event, ...]]:
-    """Tie the timeline to the comparison's events: each timeline entry names the event that shares
-    most of its sentences, and each event takes the date of the entry that shares most of its own
-    when no other date comes close (a sentence that dates two things, "the junta that came to power
-    in a July coup ended ... on Saturday", tells nothing of which is the event's own: such an event
-    stays undated rather than take the wrong one). Events no entry shares are left undated."""
+    """Tie the timeline to the comparison's events: each timeline entry names the event of the
+    sentence it shows (its first), and each event takes the date of the entry that shares most of
+    its sentences when no other date comes close (a sentence that dates two things, "the junta that
+    came to power in a July coup ended ... on Saturday", tells nothing of which is the event's own:
+    such an event stays undated rather than take the wrong one). Events no entry shares are left
+    undated."""
     event_of = {sid: e.id for e in events for ids in e.sources.values() for sid in ids}
-    linked = []
-    for entry in timeline:
-        shared = Counter(event_of[sid] for sid in entry.sentences if sid in event_of)
-        best = min(shared, key=lambda eid: (-shared[eid], int(eid[1:]))) if shared else ""
-        linked.append(dataclasses.replace(entry, event=best))
+    linked = tuple(dataclasses.replace(entry, event=event_of.get(entry.sentences[0], "") if entry.sentences else "")
+                   for entry in timeline)
     precision = {"day": 0, "month": 1, "year": 2}
     dated: list[Event] = []
     for event in events:
@@ -315,7 +313,7 @@ def date_events(timeline: Sequence[TimelineEntry], events: Sequence[Event]) -> t
         first, runner_up = (overlap + [(0, 0, 0)] * 2)[:2]
         clear = first[0] > 0 and first[0] >= 2 * runner_up[0]
         dated.append(dataclasses.replace(event, date=timeline[-first[2]].date) if clear else event)
-    return tuple(linked), tuple(dated)
+    return linked, tuple(dated)
 
 
 def _event(cluster: Sequence[_Mention], sources: Sequence[Source]) -> TimelineEntry:
