@@ -71,6 +71,10 @@ def normalise(word: str) -> str:
     return word.lower().replace("’", "'")
 
 
+_HISTORY = frozenset({3, 4, 5, 7})
+"""The places in ``features`` of the four features that read the tags before the word."""
+
+
 def features(i: int, word: str, context: list[str], prev: str, prev2: str) -> list[str]:
     """List the features of the word at ``i`` (of ``context``, padded with two markers each side)."""
     i += len(_START)
@@ -112,31 +116,41 @@ class Perceptron:
         self.weights = weights
         self.tagdict = tagdict
         self.classes = classes
-        # One row of weights per feature over the classes, in reverse name order, so that numpy's
-        # first maximum is the tie-break ``max(classes, key=(score, name))`` would make.
+        # One row of weights per feature over the classes (row 0: no feature), in reverse name order,
+        # so that numpy's first maximum is the tie-break ``max(classes, key=(score, name))`` makes.
         self._order = sorted(classes, reverse=True)
         column = {c: k for k, c in enumerate(self._order)}
-        self._rows: dict[str, np.ndarray] = {}
-        for feature, by_tag in weights.items():
-            row = np.zeros(len(self._order))
-            for tag, w in by_tag.items():
-                row[column[tag]] = w
-            self._rows[feature] = row
+        self._row = {feature: r for r, feature in enumerate(sorted(weights), start=1)}
+        self._weights = np.zeros((len(self._row) + 1, len(self._order)))
+        for feature, r in self._row.items():
+            for tag, w in weights[feature].items():
+                self._weights[r, column[tag]] = w
 
     def predict(self, feats: list[str]) -> str:
         """Return the best-scoring tag for a list of features (ties go to the greatest tag name)."""
-        rows = [self._rows[f] for f in feats if f in self._rows]
-        if not rows:
-            return self._order[0]
-        return self._order[int(np.argmax(np.sum(rows, axis=0)))]
+        rows = [self._row.get(f, 0) for f in feats]
+        return self._order[int(np.argmax(self._weights[rows].sum(axis=0)))]
 
     def tag(self, words: list[str]) -> list[str]:
-        """Tag a sentence's words, left to right."""
+        """Tag a sentence's words, left to right. The features that do not read the tags before a
+        word are scored for all the words the tag dictionary does not settle at once; only the four
+        that do are added word by word."""
         prev, prev2 = _START
         context = [*_START, *(normalise(w) for w in words), *_END]
+        known = [self.tagdict.get(word) for word in words]
+        unknown = [i for i, tag in enumerate(known) if tag is None]
+        row = self._row.get
+        static = [[row(f, 0) for k, f in enumerate(features(i, words[i], context, "", "")) if k not in _HISTORY]
+                  for i in unknown]
+        base = dict(zip(unknown, self._weights[np.array(static, dtype=np.intp)].sum(axis=1))) if unknown else {}
         tags = []
         for i, word in enumerate(words):
-            tag = self.tagdict.get(word) or self.predict(features(i, word, context, prev, prev2))
+            tag = known[i]
+            if tag is None:
+                here = context[i + len(_START)]
+                history = [row("i-1 tag " + prev, 0), row("i-2 tag " + prev2, 0),
+                           row("i tag+i-2 tag " + prev + " " + prev2, 0), row("i-1 tag+i word " + prev + " " + here, 0)]
+                tag = self._order[int(np.argmax(base[i] + self._weights[history].sum(axis=0)))]
             tags.append(tag)
             prev2, prev = prev, tag
         return tags
