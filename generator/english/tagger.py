@@ -110,10 +110,10 @@ def _shape(word: str) -> str:
 
 
 class Perceptron:
-    """The trained weights: feature -> tag -> weight, plus the tags of unambiguous frequent words."""
+    """The trained weights (feature -> tag -> weight, kept as one matrix, a row per feature), plus
+    the tags of unambiguous frequent words."""
 
     def __init__(self, weights: dict[str, dict[str, float]], tagdict: dict[str, str], classes: list[str]) -> None:
-        self.weights = weights
         self.tagdict = tagdict
         self.classes = classes
         # One row of weights per feature over the classes (row 0: no feature), in reverse name order,
