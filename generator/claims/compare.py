@@ -108,14 +108,14 @@ def align(sources: Sequence[Source]) -> tuple[tuple[Claim, ...], tuple[Event, ..
     rest = [[k] for k in range(len(items)) if k not in kept]
     claim_clusters = [[compared[k] for k in part] for part in claim_parts] + rest
     event_clusters = [[compared[k] for k in part] for part in event_parts] + rest
-    full = np.zeros((len(items), len(items)))
-    full[np.ix_(compared, compared)] = similarity
-    claims = _numbered(items, full, claim_clusters, "c")
-    claim_of = {k: claim.id for claim, cluster in zip(claims, _ordered(items, claim_clusters)) for k in cluster}
+    row = {k: r for r, k in enumerate(compared)}  # item -> its row of ``similarity``
+    described = _described(items, similarity, row, claim_clusters)
+    claims = tuple(Claim(id=f"c{n}", text=text, sources=by_source) for n, (text, by_source, _) in enumerate(described, 1))
+    claim_of = {k: f"c{n}" for n, (_text, _sources, cluster) in enumerate(described, 1) for k in cluster}
     events = tuple(
-        Event(id=e.id, label=e.text, sources=e.sources,
+        Event(id=f"e{n}", label=text, sources=by_source,
               claims=tuple(sorted({claim_of[k] for k in cluster}, key=lambda c: int(c[1:]))))
-        for e, cluster in zip(_numbered(items, full, event_clusters, "e"), _ordered(items, event_clusters))
+        for n, (text, by_source, cluster) in enumerate(_described(items, similarity, row, event_clusters), 1)
     )
     return claims, events
 
@@ -193,17 +193,22 @@ def _ordered(items: list[_Item], clusters: list[list[int]]) -> list[list[int]]:
     return sorted(clusters, key=order)
 
 
-def _numbered(items: list[_Item], similarity: np.ndarray, clusters: list[list[int]], prefix: str) -> tuple[Claim, ...]:
-    """Number the clusters in ``_ordered`` order; each worded by its medoid, the sentence closest to the rest."""
-    claims = []
-    for n, cluster in enumerate(_ordered(items, clusters), start=1):
+def _described(items: list[_Item], similarity: np.ndarray, row: Mapping[int, int],
+               clusters: list[list[int]]) -> list[tuple[str, dict[str, tuple[str, ...]], list[int]]]:
+    """The clusters in ``_ordered`` order, each with its wording (its medoid: the sentence closest
+    to the rest) and its sentence ids by source. Clusters of more than one sentence hold compared
+    sentences only, so ``row`` finds each in ``similarity``."""
+    described = []
+    for cluster in _ordered(items, clusters):
         ordered = sorted(cluster)
-        medoid = max(ordered, key=lambda k: float(similarity[k, ordered].sum()) - float(similarity[k, k]))
+        rows = [row[k] for k in ordered] if len(ordered) > 1 else []
+        medoid = ordered[max(range(len(rows)), key=lambda x: float(similarity[rows[x], rows].sum()) - float(
+            similarity[rows[x], rows[x]]))] if rows else ordered[0]
         by_source: dict[str, tuple[str, ...]] = {}
         for k in sorted(cluster, key=lambda k: (items[k].source, k)):
             by_source[items[k].source] = by_source.get(items[k].source, ()) + (items[k].sentence.id,)
-        claims.append(Claim(id=f"{prefix}{n}", text=items[medoid].sentence.text, sources=by_source))
-    return tuple(claims)
+        described.append((items[medoid].sentence.text, by_source, cluster))
+    return described
 
 
 @dataclass(frozen=True, slots=True)
