@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from collections.abc import Set as AbstractSet
 from typing import Optional
 
 from .lexicon import (
@@ -63,6 +64,12 @@ def content_words(text: str) -> tuple[str, ...]:
     """The lower-cased stems of a text's words, without stop words ("Troops left Niger" -> troop, left, niger)."""
     words = (w.lower().replace("’", "'") for w in _WORD.findall(unicodedata.normalize("NFKC", text)))
     return tuple(stem(w.removesuffix("'s")) for w in words if w not in STOP_WORDS)
+
+
+def words_only_here(text: str, elsewhere: AbstractSet[str]) -> tuple[str, ...]:
+    """The words of ``text`` (split on white space, as written) none of whose content words
+    ``elsewhere`` holds: what one wording has that the others it is compared with lack."""
+    return tuple(w for w in text.split() if (words := content_words(w)) and elsewhere.isdisjoint(words))
 
 
 def time_relation(text: str, start: int, end: int) -> Optional[str]:

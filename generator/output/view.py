@@ -14,13 +14,14 @@ from jinja2 import pass_context
 
 from ..claims.compare import coverage
 from ..claims.wire import independent_count
-from ..english.text import content_words, time_relation
+from ..english.text import content_words, time_relation, words_only_here
 from ..figures.extract import value_text
-from ..model import Digest, Discrepancy, Entity, Event, Figure, FigureMention, Quote, Source
+from ..model import Digest, Discrepancy, Entity, Event, Figure, FigureMention, Quote
 
 
 def story_context(digest: Digest) -> dict[str, Any]:
-    """Everything a story's templates read: the digest, lookups by id, claims' coverage, highlights."""
+    """Everything a story's templates read: the digest, lookups by id, events' coverage, highlights."""
+    texts = {t.id: t.text for s in digest.sources for t in s.sentences}
     return {
         "digest": digest,
         "sources": {s.id: s for s in digest.sources},
@@ -29,7 +30,7 @@ def story_context(digest: Digest) -> dict[str, Any]:
         "coverage": coverage(digest.events, [s.id for s in digest.sources], digest.discrepancies),
         "claim_of": {c.id: c for c in digest.claims},
         "event_of": {e.id: e for e in digest.events},
-        "wordings": {e.id: wordings(e, digest.sources) for e in digest.events if len(e.sources) > 1},
+        "wordings": {e.id: wordings(e, texts) for e in digest.events if len(e.sources) > 1},
         "figure_of": {f.id: f for f in digest.figures},
         "independent": independent_count([s.id for s in digest.sources], digest.wire_groups),
         "marks": highlights(digest),
@@ -100,19 +101,15 @@ class Wording:
     distinct: tuple[str, ...]
 
 
-def wordings(event: Event, sources: Sequence[Source]) -> list[tuple[str, list[Wording]]]:
-    """Each source's sentences of an event, in the source's order, with the words only that source
-    chose (compared by stem, so "troops" and "troop" are one word): "revoked" against "ended"."""
-    texts = {t.id: t.text for s in sources for t in s.sentences}
+def wordings(event: Event, texts: Mapping[str, str]) -> list[tuple[str, list[Wording]]]:
+    """Each source's sentences of an event (``texts``: sentence id -> text), in the source's order,
+    with the words only that source chose (compared by stem, so "troops" and "troop" are one word):
+    "revoked" against "ended"."""
     own = {src: {w for sid in ids for w in content_words(texts[sid])} for src, ids in event.sources.items()}
     out = []
     for src, ids in event.sources.items():
         others = set().union(*(words for other, words in own.items() if other != src))
-        out.append((src, [
-            Wording(sentence=sid, text=texts[sid],
-                    distinct=tuple(w for w in texts[sid].split() if (stems := content_words(w)) and not set(stems) & others))
-            for sid in ids
-        ]))
+        out.append((src, [Wording(sentence=sid, text=texts[sid], distinct=words_only_here(texts[sid], others)) for sid in ids]))
     return out
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..english.text import content_words
+from ..english.text import content_words, words_only_here
 from ..model import Claim, Figure, FigureMention, Headline, Source, Update
 
 
@@ -38,6 +38,5 @@ def compare_headlines(sources: Sequence[Source]) -> tuple[Headline, ...]:
     headlines = []
     for source in sources:
         others = set().union(*(words for sid, words in own.items() if sid != source.id))
-        distinct = [w for w in source.title.split() if (stems := content_words(w)) and not set(stems) & others]
-        headlines.append(Headline(source=source.id, text=source.title, distinct=tuple(distinct)))
+        headlines.append(Headline(source=source.id, text=source.title, distinct=words_only_here(source.title, others)))
     return tuple(headlines)

@@ -305,10 +305,11 @@ def date_events(timeline: Sequence[TimelineEntry], events: Sequence[Event]) -> t
     linked = tuple(dataclasses.replace(entry, event=event_of.get(entry.sentences[0], "") if entry.sentences else "")
                    for entry in timeline)
     precision = {"day": 0, "month": 1, "year": 2}
+    held = [set(entry.sentences) for entry in timeline]
     dated: list[Event] = []
     for event in events:
         own = {sid for ids in event.sources.values() for sid in ids}
-        overlap = sorted(((len(own & set(entry.sentences)), -precision.get(entry.precision, 3), -k)
+        overlap = sorted(((len(own & held[k]), -precision.get(entry.precision, 3), -k)
                           for k, entry in enumerate(timeline)), reverse=True)
         first, runner_up = (overlap + [(0, 0, 0)] * 2)[:2]
         clear = first[0] > 0 and first[0] >= 2 * runner_up[0]
