@@ -1,6 +1,7 @@
-"""Choose the summary: one sentence for each widely carried event, each cited, in an order that reads as a story."""
+"""Choose the summary: sentences of the most widely carried events, each cited, in an order that reads as a story."""
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -32,59 +33,71 @@ def summarise(
     spread_weight: float = 3.0,
     position_weight: float = 2.0,
     centrality_weight: float = 6.0,
+    repeat_cost: float = 1.0,
 ) -> tuple[SummarySentence, ...]:
-    """Pick 4-8 events that many independent sources carry and that say different things, one
-    sentence each; cite every source's sentences of the event, and name the claim the sentence states."""
+    """Pick 4-8 sentences that report widely carried events and say different things; cite every
+    source's sentences of each one's event, and name the claim the sentence states.
+
+    A sentence scores by how many independent sources carry its event, how early it comes in its
+    source, and how central it is to the story. The summary takes the best sentence that does not
+    repeat one already taken, again and again; a sentence of an event the summary already tells
+    costs ``repeat_cost`` more for each of that event's sentences taken, so the summary tells the
+    main events first and a second sentence of one event must say something the others do not.
+    """
+    if not events:
+        return ()
     sentence = {s.id: (src, i) for src in sources for i, s in enumerate(src.sentences)}
     length = {src.id: len(src.sentences) for src in sources}
     texts = {s.id: s.text for src in sources for s in src.sentences}
-    if not events:
-        return ()
     claim_of = {sid: c.id for c in claims for ids in c.sources.values() for sid in ids}
 
     def position(sid: str) -> float:
         src, i = sentence[sid]
         return i / max(length[src.id] - 1, 1)
 
-    def representative(event: Event) -> str:
-        ids = [sid for ids in event.sources.values() for sid in ids]
-        return min(ids, key=lambda sid: (_awkwardness(texts[sid]), position(sid), sid))
-
-    reps = {e.id: representative(e) for e in events}
     all_ids = [sid for src in sources for sid in (s.id for s in src.sentences)]
     degree = dict(zip(all_ids, centrality([Counter(content_words(texts[sid])) for sid in all_ids])))
     top = max(degree.values(), default=0.0) or 1.0
-    central = {cid: degree[sid] / top for cid, sid in reps.items()}
 
-    def score(event: Event) -> float:
-        best = reps[event.id]
+    def score(event: Event, sid: str) -> float:
         spread = (event.independent or len(event.sources)) / len(sources)
-        earliest = min(position(sid) for ids in event.sources.values() for sid in ids)
         return (
             spread_weight * spread
-            + position_weight * (1 - earliest)
-            + centrality_weight * central[event.id]
-            - _awkwardness(texts[best])
+            + position_weight * (1 - position(sid))
+            + centrality_weight * degree[sid] / top
+            - _awkwardness(texts[sid])
         )
 
-    ranked = sorted(events, key=lambda e: (-score(e), int(e.id[1:])))
-    wanted = max_sentences
+    candidates = sorted(
+        ((score(event, sid), n, sid, event) for n, event in enumerate(events)
+         for ids in event.sources.values() for sid in ids),
+        key=lambda c: (-c[0], c[1], c[2]),
+    )
     chosen: list[tuple[Event, str]] = []
-    for event in ranked:
-        if len(chosen) >= wanted:
-            break
-        best = reps[event.id]
-        if _awkwardness(texts[best]) >= 2 and len(chosen) >= min_sentences:
+    told: Counter[str] = Counter()  # event id -> its sentences the summary holds
+    while candidates and len(chosen) < max_sentences:
+        # Scores only fall as events are told, so the first candidate whose own score is below the
+        # best adjusted one found ends the search.
+        pick, best = 0, -math.inf
+        for k, (value, _n, _sid, event) in enumerate(candidates):
+            if value <= best:
+                break
+            adjusted = value - repeat_cost * told[event.id]
+            if adjusted > best:
+                pick, best = k, adjusted
+        _value, _n, sid, event = candidates.pop(pick)
+        if _awkwardness(texts[sid]) >= 2 and len(chosen) >= min_sentences:
             continue
-        words = " ".join(content_words(texts[best]))
+        words = " ".join(content_words(texts[sid]))
         if any(fuzz.token_set_ratio(words, " ".join(content_words(texts[b]))) >= redundancy_cutoff for _, b in chosen):
             continue
-        chosen.append((event, best))
+        chosen.append((event, sid))
+        told[event.id] += 1
 
-    def story_order(pair: tuple[Event, str]) -> tuple[float, str]:
+    def story_order(pair: tuple[Event, str]) -> tuple[float, float, str]:
         event, best = pair
-        positions = [position(sid) for ids in event.sources.values() for sid in ids]
-        return (sum(positions) / len(positions), best)
+        first = min(position(sid) for ids in event.sources.values() for sid in ids)
+        return (first, position(best), best)
 
     return tuple(
         SummarySentence(

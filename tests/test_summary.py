@@ -1,0 +1,76 @@
+"""The summary: the main events first, a second sentence of an event only when it adds something,
+every line citing its event's sentences in every source."""
+from __future__ import annotations
+
+from generator.model import Event, Sentence, Source
+from generator.summary.choose import summarise
+
+# Three sources of one story. Event "big" is carried by all three, each telling it twice (a lede
+# and a detail); "port", "vote" and "storm" are each carried by one source only.
+TEXTS = {
+    "a": [
+        "The city council approved the new harbour budget on Monday after a long debate.",
+        "Two new piers and a wider ferry terminal will be built with the money, officials said.",
+        "The port authority said the dredging of the channel would begin in the spring.",
+    ],
+    "b": [
+        "The city council passed the harbour budget on Monday evening after hours of argument.",
+        "The money pays for two new piers and a wider ferry terminal, the officials said.",
+        "A referendum on the bus fares was set for the autumn by the mayor's office.",
+    ],
+    "c": [
+        "On Monday the city council adopted the budget for the harbour after a long debate.",
+        "Two piers and a wider ferry terminal are to be built with it, the clerk said.",
+        "Heavy rain flooded several streets near the old market during the night.",
+    ],
+}
+
+
+def _story() -> tuple[list[Source], list[Event]]:
+    sources = [
+        Source(id=s, file=f"{s}.txt", title=s,
+               sentences=tuple(Sentence(id=f"{s}-s{i}", text=t) for i, t in enumerate(texts, 1)))
+        for s, texts in TEXTS.items()
+    ]
+    events = [
+        Event(id="e1", label=TEXTS["a"][0], independent=3,
+              sources={s: (f"{s}-s1", f"{s}-s2") for s in TEXTS}),
+        Event(id="e2", label=TEXTS["a"][2], independent=1, sources={"a": ("a-s3",)}),
+        Event(id="e3", label=TEXTS["b"][2], independent=1, sources={"b": ("b-s3",)}),
+        Event(id="e4", label=TEXTS["c"][2], independent=1, sources={"c": ("c-s3",)}),
+    ]
+    return sources, events
+
+
+def test_every_line_cites_its_own_sentence_first_then_every_sentence_of_its_event() -> None:
+    sources, events = _story()
+    lines = summarise(sources, events, (), min_sentences=1, max_sentences=8)
+    by_id = {e.id: e for e in events}
+    assert lines
+    for line in lines:
+        event = by_id[line.event]
+        assert line.sentences[0] in {sid for ids in event.sources.values() for sid in ids}
+        assert sorted(line.sentences) == sorted(sid for ids in event.sources.values() for sid in ids)
+        assert line.sources == tuple(sorted(event.sources))
+
+
+def test_one_sentence_per_event_while_the_repeat_cost_is_high() -> None:
+    sources, events = _story()
+    lines = summarise(sources, events, (), min_sentences=1, max_sentences=4, repeat_cost=100.0)
+    assert sorted(line.event for line in lines) == ["e1", "e2", "e3", "e4"]
+
+
+def test_a_widely_carried_event_may_give_a_second_sentence_that_says_something_new() -> None:
+    sources, events = _story()
+    lines = summarise(sources, events, (), min_sentences=1, max_sentences=2, repeat_cost=0.0)
+    assert [line.event for line in lines] == ["e1", "e1"]
+    # The two are not restatements of one another: the lede and the piers, not two ledes.
+    texts = [line.text for line in lines]
+    assert sum("piers" in t for t in texts) == 1
+
+
+def test_restatements_are_left_out() -> None:
+    sources, events = _story()
+    lines = summarise(sources, events, (), min_sentences=1, max_sentences=8, repeat_cost=0.0)
+    ledes = [t for t in (line.text for line in lines) if "on Monday" in t or "On Monday" in t]
+    assert len(ledes) == 1, ledes
