@@ -41,6 +41,16 @@ def test_repeated_headline_becomes_title_and_leaves_the_body() -> None:
     assert cleaned.removed == ("Dam Bursts Near City", "Dam Bursts Near City")
 
 
+def test_a_title_the_body_breaks_over_lines_leaves_the_body() -> None:
+    # A headline and its deck, which the title joins: the deck is no sentence of the story
+    # ("Talk compared to “working the referees”" would read as someone's report).
+    title = "Mayor questions the budget vote; Talk compared to 'moving the goalposts' by rivals"
+    text = f"{title.split('; ')[0]};\nTalk compared to 'moving the goalposts' by rivals.\n\nThe council met on Monday."
+    cleaned = clean_text(text, title=title)
+    assert cleaned.paragraphs == ("The council met on Monday.",)
+    assert cleaned.removed == ("Mayor questions the budget vote;", "Talk compared to 'moving the goalposts' by rivals.")
+
+
 def test_first_sentence_is_not_taken_for_a_headline() -> None:
     cleaned = clean_text("Water flooded the valley on Monday.\n\nResidents fled.")
     assert cleaned.title is None

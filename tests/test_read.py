@@ -51,6 +51,18 @@ def test_markdown_is_reduced_to_plain_paragraphs_and_raw_html_stays_text() -> No
     ]
 
 
+def test_markdown_line_breaks_are_left_to_cleaning(tmp_path: Path) -> None:
+    # Copy pasted one paragraph a line keeps its paragraphs; a hard-wrapped paragraph is mended.
+    from generator.prepare.clean import clean_text
+
+    lines = "“We will stay,” said Rep. Ann Cole.\n“We have work to do,” added Rep. Tom Bell.\n"
+    article = read_article(write(tmp_path, "h.md", f"---\ntitle: t\n---\n{lines}"), label="h.md")
+    assert clean_text(article.text).paragraphs == ("“We will stay,” said Rep. Ann Cole.", "“We have work to do,” added Rep. Tom Bell.")
+    wrapped = "The council met on Monday to discuss the budget for the coming year and\nthe plan for the new park.\n"
+    article = read_article(write(tmp_path, "w.md", wrapped), label="w.md")
+    assert clean_text(article.text).paragraphs == (" ".join(wrapped.split()),)
+
+
 def test_utf16_with_bom_is_read(tmp_path: Path) -> None:
     article = read_article(write(tmp_path, "d.txt", "\ufeffCafé “quoted”.".encode("utf-16")), label="d.txt")
     assert article.text == "Café “quoted”."

@@ -82,6 +82,19 @@ def subject_head(text: str, offset: int) -> Optional[tuple[int, tagger.Token]]:
     return tokens[k].start, head
 
 
+def opens_with_group(text: str, offset: int) -> bool:
+    """Tell whether the sentence at ``offset`` opens on a noun phrase for a group the text does not
+    name, by a plural common noun: 'Critics of the program see …', 'Many lawmakers say …'. A later
+    "they" most likely stands for that group."""
+    tokens = tagger.tag(text)
+    i = _at(tokens, offset)
+    if i is None:
+        return False
+    while i < len(tokens) and tokens[i].tag in ("DT", "PDT", "JJ", "CD", "PRP$"):
+        i += 1
+    return i < len(tokens) and tokens[i].tag == "NNS"
+
+
 def prepositional_name(text: str, offset: int) -> Optional[int]:
     """Return where a name right before the participle at ``offset`` starts when a preposition
     governs it ('footage of Hillary Clinton asking', 'with Smith saying'): the participle's clause

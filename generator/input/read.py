@@ -185,7 +185,11 @@ _MARKDOWN = MarkdownIt("commonmark").enable("table")
 
 
 def markdown_to_text(body: str) -> str:
-    """Reduce a Markdown body to plain paragraphs (blank-line separated), keeping raw HTML as text."""
+    """Reduce a Markdown body to plain paragraphs (blank-line separated), keeping raw HTML as text.
+
+    A line break inside a paragraph stays a line break: whether it ends a paragraph is cleaning's
+    question, as for plain text (copy pasted one paragraph a line, with no blank lines between).
+    """
     paragraphs = []
     for token in _MARKDOWN.parse(body):
         if token.type == "inline":
@@ -202,10 +206,11 @@ def _inline_text(children: list[Any]) -> str:
         if child.type in ("text", "code_inline", "html_inline"):
             parts.append(child.content)
         elif child.type in ("softbreak", "hardbreak"):
-            parts.append(" ")
+            parts.append("\n")
         elif child.type == "image":
             parts.append(_inline_text(child.children or []))
-    return " ".join("".join(parts).split())
+    lines = (" ".join(line.split()) for line in "".join(parts).split("\n"))
+    return "\n".join(line for line in lines if line)
 
 
 OUTLETS_FILE = "sources.yml"

@@ -107,9 +107,20 @@ def clean_text(text: str, *, title: str | None = None) -> Cleaned:
     if title is None and len(kept) > 1 and _reads_as_headline(kept[0], kept[1:2]):
         title = kept[0]
     if title:
-        while len(kept) > 1 and fuzz.ratio(key(kept[0]), key(title)) >= 90:
-            removed.append(kept.pop(0))
+        while len(kept) > 1 and (repeated := _repeated_title(kept, title)):
+            removed.extend(kept[:repeated])
+            del kept[:repeated]
     return Cleaned(paragraphs=tuple(_join_broken(kept, wrapped=wrapped)), removed=tuple(removed), title=title)
+
+
+def _repeated_title(lines: list[str], title: str, *, most: int = 3) -> int:
+    # How many of the first lines repeat the title: one, or a title the body breaks over two or
+    # three lines (a headline and its deck: "… ahead of debate;" / "Talk compared to …"). Never all.
+    wanted = key(title)
+    for n in range(1, min(most, len(lines) - 1) + 1):
+        if fuzz.ratio(key(" ".join(lines[:n])), wanted) >= 90:
+            return n
+    return 0
 
 
 def is_boilerplate(line: str) -> bool:

@@ -3,15 +3,15 @@ from __future__ import annotations
 
 import itertools
 import re
-from bisect import bisect_left
+from bisect import bisect_left, insort
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Optional, TypeVar
 
-from ..english.clauses import is_verb, prepositional_name
+from ..english.clauses import is_verb, opens_with_group, prepositional_name
 from ..english.lexicon import SHORT_TITLES
 from ..english.names import (
-    NAME_RUN, ROLE_NOUNS, find_entity, gender, is_given_name, looks_like_org, strip_possessive, strip_titles,
+    NAME_RUN, ROLE_NOUNS, can_speak, find_entity, gender, is_given_name, looks_like_org, strip_possessive, strip_titles,
 )
 from ..english.quotemarks import Span
 from ..english.speakers import (
@@ -23,6 +23,9 @@ from ..model import Entity, Source
 
 # A cue joined to an earlier verb of the same subject: 'Clinton stressed her support ... and said'.
 _COORDINATED = re.compile(r"\band\s+$")
+# A relative pronoun right before a cue, whose subject is the noun phrase before it: 'a letter from
+# his doctor that says', 'the memo, which said'.
+_RELATIVE_SUBJECT = re.compile(r"\b(?:that|which)\s+(?:(?:also|still|now|[a-z]+ly)\s+)?$")
 # A form of "be" right before a participle, which makes it a finite verb: 'is calling', 'was also telling'.
 _PROGRESSIVE = re.compile(r"\b(?:is|are|was|were|been|am)\s+(?:(?:also|now|still|again|[a-z]+ly)\s+)?$")
 # Words between a quote and a cue that hold no subject: '”, and', '” but', '”'.
@@ -54,6 +57,15 @@ _FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|[Mm]e|[Mm]y|[Mm]ine|[Ww
 _HONORIFIC_GENDER = {"mr": "male", "sir": "male", "lord": "male", "mrs": "female", "ms": "female", "miss": "female", "dame": "female", "lady": "female"}
 # What attribution gives when a reporting clause names nobody it can resolve ("an official said").
 _UNKNOWN = ("", None)
+_MENTION = 0.7
+"""What a name in passing counts for as a pronoun's antecedent, against a subject's 1 (Lappin and
+Leass's weights: an oblique or object against a subject)."""
+_MENTION_REACH = 2
+"""How many sentences back a name in passing may be a pronoun's antecedent."""
+_POSSESSOR = 0.45
+"""What a possessor ('Trump’s plan') counts for: a name inside another noun phrase."""
+_DECAY = 0.5
+"""How much of its weight a name keeps for each sentence between it and the pronoun."""
 REACH = 500
 """How many named people back a pronoun or a description ("the spokeswoman") may refer: far more
 than a news article names, a bound on the search in a very long one."""
@@ -71,11 +83,19 @@ class Named:
     at: tuple[int, int]
     """Block index and offset in the block."""
     name: str
+    """The name as written; empty for a group the text does not name ('Critics of the program')."""
     role: Optional[str]
     org: bool
     sentence: int = -1
     """Where the sentence they are the subject of starts in the block (else -1): two people one
     sentence names as its subject ('Jane Smith and Mary Jones met') are equally likely for a later "she"."""
+    ordinal: int = 0
+    """The number of the sentence they are named in, counted through the whole source."""
+    mention: bool = False
+    """True when the sentence names them but not as its subject or a speaker ('with Hillary Clinton
+    lambasting the plan'): less likely to be what a later "she" means than a subject."""
+    possessive: bool = False
+    """True for a mention as a possessor ('Trump’s plan'), less likely still."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,11 +104,18 @@ class Block:
 
     text: str
     sentences: tuple[tuple[int, int, str], ...]
+    first: int = 0
+    """The number of its first sentence, counted through the whole source."""
+
+    def ordinal(self, offset: int) -> int:
+        """Return the number, through the whole source, of the sentence holding ``offset``."""
+        return self.first + max(0, bisect_left(self.sentences, offset + 1, key=lambda s: s[0]) - 1)
 
 
 def blocks(source: Source) -> list[Block]:
     """A source's paragraphs, as cleaning mended them and a reader sees them, with sentence offsets."""
     out = []
+    first = 0
     for _, run in itertools.groupby(source.sentences, key=lambda sentence: sentence.paragraph):
         text, offsets = "", []
         for sentence in run:
@@ -96,25 +123,41 @@ def blocks(source: Source) -> list[Block]:
                 text += " "
             offsets.append((len(text), len(text) + len(sentence.text), sentence.id))
             text += sentence.text
-        out.append(Block(text, tuple(offsets)))
+        out.append(Block(text, tuple(offsets), first))
+        first += len(offsets)
     return out
 
 
-def named_events(masked: str, b: int, block: Block, entities: Sequence[Entity]) -> list[Named]:
-    """List who a block names as a speaker or as a sentence's subject, for pronouns to refer to."""
+def named_events(masked: str, b: int, block: Block, entities: Sequence[Entity], history: Sequence[Named] = ()) -> list[Named]:
+    """List who a block names, as a speaker, a sentence's subject or in passing, for pronouns to refer to.
+
+    A subject or a speaker written "he" or "she" is the person it stands for (read against
+    ``history``, the events before the block), so that person stays the likeliest for the next
+    pronoun: 'Scott bristles at the suggestion. He said … “…,” he added.'
+    """
     events = []
     subjects = []
+    pronouns = []  # (offset, pronoun) of subjects and speakers written as a pronoun
+
+    def named(offset: int, subject: Subject, sentence: int = -1) -> Named:
+        return Named((b, offset), subject.text, subject.role, _is_org(subject, entities), sentence, block.ordinal(offset))
+
     for start, end, _ in block.sentences:
         subject = sentence_subject(masked[start:end])
+        if subject and subject.kind == "pronoun" and not subject.org:
+            pronouns.append((start, subject))
+        if (subject is None or subject.kind == "name" and not _known(subject, entities)) and opens_with_group(masked, start):
+            # 'Critics of the program, like Senators …, see …. They wrote': a group nobody names.
+            events.append(Named((b, start), "", None, True, ordinal=block.ordinal(start)))
         if subject and subject.kind == "name" and _known(subject, entities):
-            events.append(Named((b, start), subject.text, subject.role, _is_org(subject, entities), start))
+            events.append(named(start, subject, sentence=start))
             subjects.append((start, end))
             # 'Jane Smith and Mary Jones met …': both are the sentence's subject.
             at = masked.find(subject.text, start, end)
             other = _CONJOINED.match(masked, at + len(subject.text)) if at >= 0 else None
             second = parse_subject(other.group("name")) if other else None
             if second and second.kind == "name" and _known(second, entities):
-                events.append(Named((b, start), second.text, second.role, _is_org(second, entities), start))
+                events.append(named(start, second, sentence=start))
     for cue in cues(masked):
         subject = None
         # An inverted clause names its subject after the cue: '”, said Singh', '..., noted NBC’s Dante Chinni.'
@@ -123,7 +166,9 @@ def named_events(masked: str, b: int, block: Block, entities: Sequence[Entity]) 
         if subject is None or subject.kind != "name":
             subject = subject_before(masked, cue.start())
         if subject and subject.kind == "name":
-            events.append(Named((b, cue.start()), subject.text, subject.role, _is_org(subject, entities)))
+            events.append(named(cue.start(), subject))
+        elif subject and subject.kind == "pronoun" and not subject.org:
+            pronouns.append((cue.start(), subject))
     for intro in _APPOSITIVE_INTRO.finditer(masked):
         # Only in a sentence with no named subject: in 'Cruz criticized Merrick Garland, the
         # attorney general.' the next "he" is still Cruz.
@@ -131,12 +176,35 @@ def named_events(masked: str, b: int, block: Block, entities: Sequence[Entity]) 
             continue
         subject = parse_subject(intro.group("name"))
         if subject and subject.kind == "name" and not subject.org and 2 <= len(subject.text.split()) <= 4:
-            events.append(Named((b, intro.start("name")), subject.text, _role_of(intro.group("role")), False))
+            events.append(Named((b, intro.start("name")), subject.text, _role_of(intro.group("role")), False,
+                                ordinal=block.ordinal(intro.start())))
     for acc in ACCORDING.finditer(masked):
         subject = subject_after(masked, acc.end(), len(masked))
         if subject and subject.kind == "name":
-            events.append(Named((b, acc.start()), subject.text, subject.role, _is_org(subject, entities)))
+            events.append(named(acc.start(), subject))
+    events.extend(_mentions(masked, b, block, entities))
+    events.sort(key=lambda h: h.at)
+    earlier = list(history[-REACH:])
+    for offset, pronoun in sorted(pronouns, key=lambda p: p[0]):
+        before = earlier + [e for e in events if e.at[1] < offset]
+        found = _antecedent(pronoun, before, entities, block.ordinal(offset))
+        if found:
+            insort(events, Named((b, offset), found[0], found[1], False, ordinal=block.ordinal(offset)), key=lambda h: h.at)
     return events
+
+
+def _mentions(masked: str, b: int, block: Block, entities: Sequence[Entity]) -> list[Named]:
+    # Every person of the story a sentence names outside its quotes, subject or not ('with Hillary
+    # Clinton lambasting Trump’s plan'): a pronoun in the next sentences may stand for them.
+    found = []
+    for match in NAME_RUN.finditer(masked):
+        written = match.group(0)
+        entity = _find_entity(strip_possessive(written), entities)
+        if entity is not None and entity.kind == "person" and can_speak(entity.name):
+            possessive = written.endswith(("’s", "'s")) or masked.startswith(("’s", "'s"), match.end())
+            found.append(Named((b, match.start()), entity.name, None, False, ordinal=block.ordinal(match.start()),
+                               mention=True, possessive=possessive))
+    return found
 
 
 def excerpt_events(block: Block, masked: str, spans: Sequence[Span], b: int, entities: Sequence[Entity]) -> list[Named]:
@@ -165,13 +233,13 @@ def attribute_block(
     return [None if s == _UNKNOWN else s for s in shared]
 
 
-def introduced(masked: str, b: int, history: Sequence[Named], entities: Sequence[Entity]) -> Optional[Speaker]:
+def introduced(block: Block, masked: str, b: int, history: Sequence[Named], entities: Sequence[Entity]) -> Optional[Speaker]:
     """Return who a block ending on a cue and a colon introduces ('He said:'), for the quote that follows."""
     match = _INTRODUCES.search(masked)
     if not match:
         return None
     subject = subject_before(masked, match.start())
-    return _resolve(subject, (b, match.start()), history, entities) if subject else None
+    return _resolve(subject, (b, match.start()), history, entities, block.ordinal(match.start())) if subject else None
 
 
 def quotes_only(masked: str) -> bool:
@@ -239,9 +307,9 @@ def _attribute(block: Block, masked: str, span: Span, b: int, history: Sequence[
             # A partial quote with no cue: the words are the clause subject's ("Trump is promising “jobs”").
             subject = sentence_subject(masked[start:span.outer_start])
             if subject:
-                return _resolve(subject, (b, span.outer_start), history, entities)
+                return _resolve(subject, (b, span.outer_start), history, entities, block.ordinal(span.outer_start))
         return _previous_sentence(block, masked, start, b, history, entities)
-    speakers = [_resolve(subject, (b, at), history, entities) for _, subject, at in candidates]
+    speakers = [_resolve(subject, (b, at), history, entities, block.ordinal(at)) for _, subject, at in candidates]
     # An unresolved description ("the senator") counts as someone else; an unresolved "he" does not.
     distinct = {_person_key(s) if s else subject.text for s, (_, subject, _) in zip(speakers, candidates)
                 if s or subject.kind in ("nominal", "name")}
@@ -250,7 +318,7 @@ def _attribute(block: Block, masked: str, span: Span, b: int, history: Sequence[
         # “…,” Melanie said yes'): which one the words are is not clear, so nobody.
         return _UNKNOWN
     _, subject, at = min(candidates, key=lambda c: c[0])
-    return _resolve(subject, (b, at), history, entities) or _UNKNOWN
+    return _resolve(subject, (b, at), history, entities, block.ordinal(at)) or _UNKNOWN
 
 
 def _person_key(speaker: Speaker) -> str:
@@ -314,6 +382,10 @@ def _before(masked: str, span: Span, start: int, end: int) -> Optional[tuple[int
             subject = subject_before(masked, at, start)
             if subject is None and _COORDINATED.search(masked[start:at]):
                 subject = sentence_subject(masked[start:at])
+            if subject is None and _RELATIVE_SUBJECT.search(masked, start, at):
+                # 'He released a letter from his doctor that says he has “…”': the words are the
+                # letter's, not the clause subject's; who wrote it the clause does not say.
+                subject = Subject("nobody", "that")
             if subject is None and not masked[start:at].strip(" \x00,"):
                 subject = subject_after(masked, start + cue.end(), span.outer_start)  # 'Said Ellis: “'
         if subject:
@@ -362,11 +434,11 @@ def _previous_sentence(block: Block, masked: str, start: int, b: int, history: S
     for cue in reversed(cues(masked, s, e)):
         subject = subject_before(masked, cue.start(), s)
         if subject:
-            return _resolve(subject, (b, cue.start()), history, entities)
+            return _resolve(subject, (b, cue.start()), history, entities, block.ordinal(cue.start()))
     return None
 
 
-def _resolve(subject: Subject, at: tuple[int, int], history: Sequence[Named], entities: Sequence[Entity]) -> Optional[Speaker]:
+def _resolve(subject: Subject, at: tuple[int, int], history: Sequence[Named], entities: Sequence[Entity], here: int) -> Optional[Speaker]:
     if subject.kind in ("name", "description"):
         return subject.text, subject.role
     if subject.kind == "nobody":
@@ -374,14 +446,16 @@ def _resolve(subject: Subject, at: tuple[int, int], history: Sequence[Named], en
     end = bisect_left(history, at, key=lambda h: h.at)  # history is in reading order
     earlier = history[max(0, end - REACH):end]
     if subject.kind == "pronoun":
-        return _antecedent(subject, earlier, entities)
+        return _antecedent(subject, earlier, entities, here)
     noun = subject.text
     if subject.org and noun.startswith("the "):
         head = noun.split()[-1]
-        named = next((h for h in reversed(earlier) if h.org and head in fold(h.name).split()), None)
+        named = next((h for h in reversed(earlier) if h.org and not h.mention and head in fold(h.name).split()), None)
         return (named.name, named.role) if named else (noun, None)
     # "the spokeswoman said": the latest named speaker the article gave that role.
     for h in reversed(earlier):
+        if h.mention:
+            continue
         titles = {SHORT_TITLES.get(w.strip("."), w) for w in fold(h.name).split()}
         if (h.role and noun in fold(h.role)) or noun in titles:
             return h.name, h.role
@@ -398,28 +472,52 @@ def _entity_with_role(noun: str, entities: Sequence[Entity]) -> Optional[Speaker
     return None
 
 
-def _antecedent(pronoun: Subject, earlier: Sequence[Named], entities: Sequence[Entity]) -> Optional[Speaker]:
-    # The most recent named speaker or subject that the pronoun can stand for.
-    # When the sentence that names them names another person the pronoun fits as well ('Jane Smith
-    # and Mary Jones met. She said'), both are equally likely: nobody.
+def _antecedent(pronoun: Subject, earlier: Sequence[Named], entities: Sequence[Entity], here: int) -> Optional[Speaker]:
+    # The likeliest earlier person the pronoun can stand for, by salience (Lappin and Leass 1994):
+    # a subject or a speaker counts for more than a name in passing (_MENTION), a possessor for
+    # less (_POSSESSOR), and each sentence back halves what a name counts for. So the subject of
+    # the sentence before wins over a name in passing in it, and a name in passing in the sentence
+    # before over the subject of one further back ('…, said Batchelder. It became an issue, with
+    # Hillary Clinton lambasting the plan. “…,” she said.': Clinton). When the best two are equally
+    # likely (two names in passing, or 'Jane Smith and Mary Jones met. She said'), nobody.
     wanted = {"he": "male", "she": "female"}.get(pronoun.text)
 
     def fits(h: Named) -> bool:
         if pronoun.org:
-            return h.org
+            return h.org and not h.mention
+        if h.mention and not 1 <= here - h.ordinal <= _MENTION_REACH:
+            # 'Asked about Clinton, he said': a name in the pronoun's own sentence is someone else's;
+            # one in passing is remembered for a sentence or two, a subject for longer.
+            return False
         return not h.org and _person_like(h.name, entities) and (wanted is None or _gender(h.name, entities) in (None, wanted))
 
+    best: Optional[Named] = None
+    score = 0.0
+    tied = False
     for k in range(len(earlier) - 1, -1, -1):
         h = earlier[k]
+        top = _DECAY ** max(0, here - h.ordinal)
+        if score >= top:
+            break  # nobody further back can count for more
         if not fits(h):
             continue
-        if not pronoun.org and h.sentence >= 0 and any(
-            o.at[0] == h.at[0] and o.sentence == h.sentence and _person_key((o.name, None)) != _person_key((h.name, None))
-            and fits(o) for o in earlier[max(0, k - 8):k]
-        ):
-            return None
-        return h.name, h.role
-    return None
+        weight = top * (_POSSESSOR if h.possessive else _MENTION if h.mention else 1.0)
+        if best is not None and _person_key((h.name, None)) == _person_key((best.name, None)):
+            if weight > score:
+                best, score = h, weight
+            continue
+        if weight == score:
+            tied = True
+        elif weight > score:
+            best, score, tied = h, weight, False
+            if not h.mention and not pronoun.org and h.sentence >= 0 and any(
+                o.at[0] == h.at[0] and o.sentence == h.sentence and _person_key((o.name, None)) != _person_key((h.name, None))
+                and fits(o) for o in earlier[max(0, k - 8):k]
+            ):
+                return None
+    if best is None or tied or not best.name:
+        return None  # nobody, two equally likely, or a group the text does not name
+    return best.name, best.role
 
 
 def _person_like(name: str, entities: Sequence[Entity]) -> bool:

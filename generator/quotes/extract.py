@@ -97,7 +97,7 @@ def _source_quotes(source: Source, index: int, entities: Sequence[Entity]) -> li
         # An excerpt is introduced ('McCrummen reports:') and runs on in paragraphs left open.
         excerpt = bool(spans) and spans[0].outer_start == 0 and not spans[-1].closed and (excerpt or introduces)
         introduces = block.text.rstrip().endswith(":")
-        events = named_events(masked, b, block, entities) + (excerpt_events(block, masked, spans, b, entities) if excerpt else [])
+        events = named_events(masked, b, block, entities, history) + (excerpt_events(block, masked, spans, b, entities) if excerpt else [])
         history.extend(sorted(events, key=lambda h: h.at))  # every event of block b follows the earlier ones
         speakers = attribute_block(block, masked, spans, b, history, entities)
         if spans and speakers[0] is None and spans[0].outer_start == 0:
@@ -122,7 +122,7 @@ def _source_quotes(source: Source, index: int, entities: Sequence[Entity]) -> li
             kept = True
         # Only a quote left open at the end of a paragraph goes on into the next one, and a
         # paragraph ending 'He said:' introduces the next one.
-        carried = speakers[-1] if kept and spans and not spans[-1].closed else introduced(masked, b, history, entities)
+        carried = speakers[-1] if kept and spans and not spans[-1].closed else introduced(block, masked, b, history, entities)
         credited = speakers[-1] if kept and spans and spans[0].outer_start == 0 and closes_with_credit(block.text, masked, spans[-1]) else None
         transcript = len(spans) == 1 and not spans[0].closed and (
             continued or bool(_TRANSCRIPT.match(block.text[spans[0].start:])))
