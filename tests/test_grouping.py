@@ -11,7 +11,6 @@ from hypothesis import strategies as st
 
 from generator.stories.grouping import (
     Doc,
-    average_linkage,
     candidate_pairs,
     group_articles,
     group_articles_with_stats,
@@ -126,19 +125,6 @@ def test_candidate_pairs_need_shared_rare_terms() -> None:
     assert candidate_pairs(vectors, keys=5, min_shared=1, max_postings=10) == [(0, 1), (0, 2), (1, 2)]
     # A term shared by more articles than max_postings is not rare and makes no pair.
     assert candidate_pairs(vectors, keys=5, min_shared=1, max_postings=2) == [(0, 1)]
-
-
-def test_average_linkage_does_not_chain() -> None:
-    # a~b and b~c are strong, a and c share nothing: c must not join through b.
-    edges = {(0, 1): 0.9, (1, 2): 0.6}
-    assert average_linkage(3, edges, threshold=0.5) == [[0, 1], [2]]
-    # Single linkage would chain; with a low bar the mean (0.9+0.6+0)/... passes and all join.
-    assert average_linkage(3, edges, threshold=0.25) == [[0, 1, 2]]
-
-
-def test_average_linkage_merges_a_clique() -> None:
-    edges = {(0, 1): 0.5, (0, 2): 0.4, (1, 2): 0.45, (2, 3): 0.05}
-    assert average_linkage(4, edges, threshold=0.3) == [[0, 1, 2], [3]]
 
 
 def test_new_article_joins_its_story_and_leaves_the_others_alone() -> None:

@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
-from generator.common.linkage import average_linkage
+from generator.common.linkage import average_linkage, sparse_average_linkage
 
 
 def _matrix(n: int, pairs: dict[tuple[int, int], float], default: float = 0.0) -> np.ndarray:
@@ -49,3 +50,29 @@ def test_the_result_does_not_depend_on_item_order() -> None:
     order = rng.permutation(12)
     shuffled = average_linkage(sim[np.ix_(order, order)], [groups[k] for k in order], 0.2)
     assert sorted(sorted(int(order[k]) for k in c) for c in shuffled) == sorted(first)
+
+
+def test_sparse_average_linkage_does_not_chain() -> None:
+    # a~b and b~c are strong, a and c share nothing: c must not join through b.
+    edges = {(0, 1): 0.9, (1, 2): 0.6}
+    assert sparse_average_linkage(3, edges, threshold=0.5) == [[0, 1], [2]]
+    # Single linkage would chain; with a low bar the mean (0.9+0.6+0)/... passes and all join.
+    assert sparse_average_linkage(3, edges, threshold=0.25) == [[0, 1, 2]]
+
+
+def test_sparse_average_linkage_merges_a_clique() -> None:
+    edges = {(0, 1): 0.5, (0, 2): 0.4, (1, 2): 0.45, (2, 3): 0.05}
+    assert sparse_average_linkage(4, edges, threshold=0.3) == [[0, 1, 2], [3]]
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_the_two_forms_agree_when_every_pair_is_given(seed: int) -> None:
+    # Every item its own group, every pair compared: both are plain average linkage.
+    rng = np.random.default_rng(seed)
+    n = 12
+    sim = rng.random((n, n))
+    sim = (sim + sim.T) / 2
+    edges = {(i, j): float(sim[i, j]) for i in range(n) for j in range(i + 1, n)}
+    for threshold in (0.45, 0.55, 0.65):
+        assert average_linkage(sim, [str(i) for i in range(n)], threshold) == \
+            sparse_average_linkage(n, edges, threshold=threshold)

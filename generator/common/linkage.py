@@ -6,10 +6,21 @@ nothing about whether they report the same event. Clusters of one group only are
 pair listed in ``apart`` is never put in one cluster, and merging stops when no two clusters are at
 least ``threshold`` apart. Ties go to the pair of smallest indices, so results do not depend on the
 order the machine happens to compare things in.
+
+Two forms of one method, for two sizes of problem:
+
+- ``average_linkage`` holds every pair in a dense matrix (numpy), and knows groups, pairs kept
+  apart and a cap per group: the sentences of one story (``claims.compare``, at most
+  ``MAX_COMPARED`` of them).
+- ``sparse_average_linkage`` holds only the pairs that were compared, in dictionaries and a heap,
+  and treats the rest as 0: the articles of an archive (``stories.grouping``), where blocking
+  compares a few pairs of thousands of articles and a dense matrix would grow with the square.
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+import heapq
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 
@@ -101,3 +112,38 @@ def _merge(i: int, j: int, total: np.ndarray, count: np.ndarray, blocked: np.nda
     blocked[i, i] = False
     members[i] = members[i] + members.pop(j)
     alive[j] = False
+
+
+def sparse_average_linkage(
+    n: int, edges: Mapping[tuple[int, int], float], *, threshold: float
+) -> list[list[int]]:
+    """Cluster items 0..n-1 given only the similarities of the pairs compared (``edges``, i < j);
+    a pair never compared counts as 0. Merge clusters while the mean similarity over all their
+    pairs reaches ``threshold``; return clusters, each sorted, in order of their smallest member."""
+    members: dict[int, list[int]] = {i: [i] for i in range(n)}
+    # links[a][b]: summed similarity between clusters a and b; pairs never compared count as 0.
+    links: dict[int, dict[int, float]] = defaultdict(dict)
+    for (i, j), sim in edges.items():
+        links[i][j] = links[j][i] = sim
+    heap = [(-sim, i, j) for (i, j), sim in sorted(edges.items()) if sim >= threshold]
+    heapq.heapify(heap)
+    next_id = n
+    while heap:
+        _neg, a, b = heapq.heappop(heap)
+        if a not in members or b not in members:
+            continue
+        c, next_id = next_id, next_id + 1
+        members[c] = members.pop(a) + members.pop(b)
+        merged: dict[int, float] = defaultdict(float)
+        for old in (a, b):
+            for other, total in links.pop(old, {}).items():
+                if other not in (a, b):
+                    merged[other] += total
+                    del links[other][old]
+        for other in sorted(merged):
+            total = merged[other]
+            links[c][other] = links[other][c] = total
+            mean = total / (len(members[c]) * len(members[other]))
+            if mean >= threshold:
+                heapq.heappush(heap, (-mean, min(c, other), max(c, other)))
+    return sorted((sorted(m) for m in members.values()), key=lambda m: m[0])

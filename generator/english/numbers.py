@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 from dataclasses import dataclass, replace
 
 from .lexicon import NUMBER_WORDS, SCALE_WORDS
@@ -340,7 +341,8 @@ def _signed(text: str, n: Number) -> Number:
     return replace(n, value=low, value_max=high, begin=m.start() if n.begin is None else min(m.start(), n.begin))
 
 
-def find_numbers(text: str) -> list[Number]:
+@lru_cache(maxsize=65536)  # the figures and the comparison both read every sentence's numbers
+def find_numbers(text: str) -> tuple[Number, ...]:
     """Find every number in ``text``, in order: its span, value, range bound and hedge."""
     digits = [_with_scale(text, n) for n in _digit_numbers(text)]
     found = sorted(digits + _words_numbers(text), key=lambda n: (n.start, -n.end))
@@ -352,8 +354,8 @@ def find_numbers(text: str) -> list[Number]:
     hedged = [_hedged(text, _signed(text, n)) for n in _ranges(text, nums)]
     # A bare "million" or "hundred" is a number only as "a few hundred", "several thousand"; a run of
     # digits too long for a float ("$999,999,…" of 300 digits) is no figure anyone can compare.
-    return [
+    return tuple(
         n for n in hedged
         if not (n.words and n.hedge not in _FEW and text[n.start:n.end].lower() in SCALE_WORDS)
         and all(math.isfinite(v) for v in (n.value, n.value_max) if v is not None)
-    ]
+    )

@@ -5,12 +5,12 @@ Candidate pairs come from an inverted index on each article's most distinctive t
 is only compared with articles that share at least ``min_shared`` of them; the cost grows with the
 number of articles times the (capped) length of the posting lists, not with its square. Dates are a
 soft constraint: articles far apart in time need more shared evidence. Average linkage over the
-candidate graph merges stories without chaining two events through one bridging article.
+candidate graph (``common.linkage.sparse_average_linkage``) merges stories without chaining two
+events through one bridging article.
 """
 from __future__ import annotations
 
 import datetime
-import heapq
 import math
 import re
 from collections import Counter, defaultdict
@@ -18,6 +18,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ..common.linkage import sparse_average_linkage
 from ..common.tfidf import cosine, unit_vectors
 from ..english.lexicon import CALENDAR_WORDS, SMALL_NUMBER_WORDS
 from ..english.text import STOP_WORDS, stem
@@ -110,7 +111,7 @@ def group_articles_with_stats(
         )
         if sim > 0.0:
             edges[(i, j)] = sim
-    clusters = average_linkage(len(ordered), edges, threshold=threshold)
+    clusters = sparse_average_linkage(len(ordered), edges, threshold=threshold)
     groups = tuple(sorted(tuple(sorted(ids[i] for i in c)) for c in clusters))
     return groups, GroupingStats(docs=len(ordered), groups=len(groups), compared=len(pairs))
 
@@ -138,39 +139,6 @@ def candidate_pairs(
             for b in range(a + 1, len(docs)):
                 shared[(docs[a], docs[b])] += 1
     return sorted(p for p, n in shared.items() if n >= min_shared)
-
-
-def average_linkage(
-    n: int, edges: Mapping[tuple[int, int], float], *, threshold: float
-) -> list[list[int]]:
-    """Merge clusters while the mean similarity over all their cross pairs reaches ``threshold``."""
-    members: dict[int, list[int]] = {i: [i] for i in range(n)}
-    # links[a][b]: summed similarity between clusters a and b; pairs never compared count as 0.
-    links: dict[int, dict[int, float]] = defaultdict(dict)
-    for (i, j), sim in edges.items():
-        links[i][j] = links[j][i] = sim
-    heap = [(-sim, i, j) for (i, j), sim in sorted(edges.items()) if sim >= threshold]
-    heapq.heapify(heap)
-    next_id = n
-    while heap:
-        _neg, a, b = heapq.heappop(heap)
-        if a not in members or b not in members:
-            continue
-        c, next_id = next_id, next_id + 1
-        members[c] = members.pop(a) + members.pop(b)
-        merged: dict[int, float] = defaultdict(float)
-        for old in (a, b):
-            for other, total in links.pop(old, {}).items():
-                if other not in (a, b):
-                    merged[other] += total
-                    del links[other][old]
-        for other in sorted(merged):
-            total = merged[other]
-            links[c][other] = links[other][c] = total
-            mean = total / (len(members[c]) * len(members[other]))
-            if mean >= threshold:
-                heapq.heappush(heap, (-mean, min(c, other), max(c, other)))
-    return sorted((sorted(m) for m in members.values()), key=lambda m: m[0])
 
 
 def term_counts(doc: Doc) -> dict[str, float]:
