@@ -53,6 +53,17 @@ def test_role_is_kept_per_source() -> None:
     assert quote.role == "Niger’s military spokesperson"
 
 
+def test_a_description_stays_the_speaker_and_is_never_a_place() -> None:
+    # "The governor of Ohio" is not a person called Ohio, and "the Ohio governor" is not matched to
+    # one by its capitalised word: with no governor named, the description as written.
+    a = source("a", "The governor of Ohio spoke about jobs on Tuesday in Columbus.\n"
+                    "“We are adding jobs every month,” the Ohio governor said.")
+    entities = extract_entities([a])
+    assert [(q.speaker, [m.speaker for m in q.mentions]) for q in extract_quotes([a], entities)] == [
+        ("the Ohio governor", ["the Ohio governor"])]
+    assert not [e for e in entities if e.name == "Ohio" and e.kind == "person"]
+
+
 def test_paraphrased_translation_groups_with_same_speaker() -> None:
     a = source("a", "“We were disturbed by the path Niger has taken,” Sabrina Singh told reporters.")
     b = source("b", "“The delegation was there to express concerns. We were troubled by the path taken by Niger. So it was frank,” Singh said.")

@@ -31,6 +31,9 @@ _DEMONYM = re.compile(r"(?:an|ese|ish|ch|ern)$")
 _NOUN_NEXT = re.compile(r" (?!(?:and|or|to|in|of|on|for|with|has|had|have|is|was|were|are|said|says)\b)[a-z]")
 # The word before a capitalised phrase that makes it a place: 'in Niger', 'from Niamey'.
 _PLACE_BEFORE = re.compile(r"\b(?:in|(?<!according )to|from|near|across|into|toward|towards|throughout|outside|inside)\s+$", re.I)
+# A role's domain before a name: 'the governor of Ohio', 'a spokesman for Acme' (the name is what
+# the role is of, not who holds it).
+_DOMAIN_BEFORE = re.compile(r"\b(\w+)\s+(?:of|for)\s+(?:the\s+)?$", re.I)
 # An appositive role after a name: 'Matthew Miller, a spokesperson for the State Department,'.
 _APPOSITIVE = re.compile(r"^,\s+((?:the|a|an)\s+)?(?P<role>[^,.;“”\"]{3,80}?),")
 # A whole word, as the regex engine reads one: 'Abdramane' in 'Col Abdramane said'.
@@ -207,7 +210,9 @@ def _kind(name: str, role: Optional[str], before: str, after: str) -> Optional[s
     if _PLACE_BEFORE.search(before):
         return "place"
     if len(key) == 1:
-        return "speaker" if CUE.match(after.strip()) else "single"
+        domain = _DOMAIN_BEFORE.search(before)
+        held = domain is not None and fold(domain.group(1)) in ROLE_NOUNS
+        return "speaker" if CUE.match(after.strip()) and not held else "single"
     if 2 <= len(bare) <= 4 and CUE.match(after.strip()) and " of " not in name:
         return "person"
     return None

@@ -12,7 +12,7 @@ from rapidfuzz import fuzz
 
 from ..common.blocking import shared_word_neighbours, warn_windowed
 from ..common.unionfind import DisjointSets
-from ..english.names import ORG_NOUNS, find_entity, name_key
+from ..english.names import NAME_RUN, ORG_NOUNS, find_entity, name_key
 from ..english.quotemarks import find_spans, mask
 from ..english.text import fold
 from ..model import Discrepancy, Entity, Quote, QuoteMention, Source, Variant
@@ -220,6 +220,10 @@ def _bearers(entities: Sequence[Entity]) -> Counter[str]:
     return Counter(w for e in entities if e.kind == "person" for w in set(name_key(e.name)))
 
 
+SPEAKER_KINDS = ("person", "organisation")
+"""The kinds of entity a quote's speaker may be named as."""
+
+
 def _canonical(name: Optional[str], entities: Sequence[Entity],
                bearers: Optional[Counter[str]] = None) -> Optional[str]:
     if not name:
@@ -227,5 +231,8 @@ def _canonical(name: Optional[str], entities: Sequence[Entity],
     key = name_key(name)
     if len(key) == 1 and (bearers if bearers is not None else _bearers(entities))[key[0]] > 1:
         return name  # "Cruz" with both Ted and Heidi Cruz in the story: keep it as written
-    entity = find_entity(name, entities)
+    if not NAME_RUN.fullmatch(name):
+        return name  # a description as written ("the Ohio governor", "Scott's family") names nobody
+    # A speaker is a person or an organisation, never a place the story names.
+    entity = find_entity(name, entities, kinds=SPEAKER_KINDS)
     return entity.name if entity is not None else name
