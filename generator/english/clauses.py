@@ -36,6 +36,10 @@ _PEOPLE_NOUNS = ROLE_NOUNS | ORG_NOUNS | TITLES | _PERSON_NOUNS | _DOCUMENTS
 # copy's "said" as a noun after "an official".
 _NOUN_READING = frozenset({"NNS"})
 _MODIFIERS = frozenset("DT PRP$ JJ POS CD".split())
+# Prepositions that place or accompany a noun ('officials in Washington', 'a man outside the bank',
+# 'a woman with her children'). Not the ones that open a clause ('after', 'because', 'that'), nor
+# "of"/"for", which name what a role is of ('a spokesman for Acme').
+_PLACING = frozenset("in at near outside inside from across around behind within on with among beside".split())
 
 
 def _at(tokens: tuple[tagger.Token, ...], offset: int) -> Optional[int]:
@@ -79,6 +83,20 @@ def subject_head(text: str, offset: int) -> Optional[tuple[int, tagger.Token]]:
     # 'A chorus of prominent Republicans': a phrase after "of" modifies the noun before it.
     if k >= 2 and fold(tokens[k - 1].text) == "of" and tokens[k - 2].tag in ("NN", "NNS"):
         return tokens[k - 2].start, tokens[k - 2]
+    # 'Officials in Washington said', 'a man standing outside the bank said': a noun phrase after a
+    # preposition is the preposition's object, and the subject is the noun phrase before it (past a
+    # participle). 'A spokesman for Acme said' is left to the caller, which credits the body.
+    m = k - 1
+    # (The tagger reads some prepositions before a place as adverbs: 'Residents near/RB Lake Tahoe'.)
+    if m >= 1 and tokens[m].tag in ("IN", "RB") and fold(tokens[m].text) in _PLACING:
+        m -= 1
+        while m >= 0 and tokens[m].tag in ("VBG", "VBN", "RB"):
+            m -= 1
+        if m >= 0 and tokens[m].tag in _NOUNS and tokens[m].tag != "PRP":
+            n = m
+            while n > 0 and tokens[n - 1].tag in _NP:
+                n -= 1
+            return tokens[n].start, tokens[m]
     return tokens[k].start, head
 
 

@@ -30,7 +30,7 @@ TITLES = frozenset(SHORT_TITLES) | frozenset(SHORT_TITLES.values()) | frozenset(
     senator representative reverend president vice chancellor premier king queen prince princess
     sheikh sir dame lord lady pope judge justice mayor ambassador secretary minister prime
     chairman chairwoman chair director speaker leader former acting interim elect president-elect
-    deputy""".split()
+    deputy councillor councilor councilman councilwoman alderman""".split()
 )
 
 # Honorifics and ranks that belong with the name rather than with the role ("Col", "Sen.").
@@ -47,7 +47,8 @@ ROLE_NOUNS = frozenset(
     representative mayor lawmaker candidate nominee manager strategist analyst expert
     professor researcher economist lawyer attorney prosecutor judge justice correspondent
     reporter editor anchor host founder ceo executive officer diplomat press deputy
-    coordinator counsel governor-elect president-elect premier chancellor king queen""".split()
+    coordinator counsel governor-elect president-elect premier chancellor king queen
+    councillor councilor councilman councilwoman alderman""".split()
 )
 
 # Collective nouns that can speak as an organisation ("the junta said", "the ministry said").
@@ -55,7 +56,8 @@ ORG_NOUNS = frozenset(
     """junta government ministry department campaign committee agency military army police
     administration council commission company firm embassy office party group coalition
     court board union regime authorities organisation organization team network newspaper
-    spokesmen""".split()
+    spokesmen bank bureau service foundation institute corporation
+    airline club charity cabinet parliament senate congress federation association""".split()
 )
 
 # Words that mark a capitalised phrase as an organisation ("State Department", "Africa Command").

@@ -282,8 +282,9 @@ def subject_before(masked: str, cue_start: int, floor: int = 0) -> Optional[Subj
         return subject
     start, head = phrase
     described = re.sub(r"^(?:The|A|An)\b", lambda m: m.group(0).lower(), " ".join(masked[max(start, floor):head.end].split()))
-    if subject.kind == "nominal":
+    if subject.kind == "nominal" and fold(head.text) == subject.text.split()[-1]:
         # 'The Vermont senator said': if no one in the story has the role, the description stays.
+        # (A nominal that is not the head, 'a man standing outside the bank said', is read below.)
         named_in = any(w[:1].isupper() for w in described.split()[1:])
         return Subject("nominal", subject.text, described if named_in and not subject.org else None, subject.org)
     if head.text in subject.text.split():
@@ -295,9 +296,15 @@ def subject_before(masked: str, cue_start: int, floor: int = 0) -> Optional[Subj
         return parse_subject(described) or subject
     if clauses.is_document(head):
         return subject  # 'Ivana Trump's brief said': the words are the writer's
+    if masked.find(subject.text, head.end, cue_start) >= 0 and not clauses.is_person_noun(head):
+        # 'Police in Chicago said': the name is in a phrase after the head, not the subject; the
+        # body the noun phrase heads is, or nobody.
+        return Subject("description", described) if clauses.heads_people(head) else Subject("nobody", described)
     if clauses.possessed(masked, head):
         # 'Scott's family has called', 'Gary Johnson's doctor is calling': the description, not the name.
         return Subject("description", described) if clauses.is_person_noun(head) else Subject("nobody", described)
+    if head.tag == "NNS" and fold(head.text) not in ORG_NOUNS:
+        return Subject("nobody", described)  # 'officials in Washington said': a group nobody names
     if clauses.is_person_noun(head):
         # 'The New York businessman says', 'The Indiana governor said': a name inside a description
         # is not the speaker; the role resolves to the story's person, else the description stays.
