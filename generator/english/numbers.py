@@ -7,6 +7,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from .lexicon import NUMBER_WORDS, SCALE_WORDS
 
@@ -342,6 +343,12 @@ def _signed(text: str, n: Number) -> Number:
 
 def find_numbers(text: str) -> list[Number]:
     """Find every number in ``text``, in order: its span, value, range bound and hedge."""
+    return list(_find_numbers(text))
+
+
+# Each sentence is read for numbers by the comparison (what it counts) and by the figures stage.
+@lru_cache(maxsize=1 << 14)
+def _find_numbers(text: str) -> tuple[Number, ...]:
     digits = [_with_scale(text, n) for n in _digit_numbers(text)]
     found = sorted(digits + _words_numbers(text), key=lambda n: (n.start, -n.end))
     nums: list[Number] = []
@@ -352,8 +359,8 @@ def find_numbers(text: str) -> list[Number]:
     hedged = [_hedged(text, _signed(text, n)) for n in _ranges(text, nums)]
     # A bare "million" or "hundred" is a number only as "a few hundred", "several thousand"; a run of
     # digits too long for a float ("$999,999,…" of 300 digits) is no figure anyone can compare.
-    return [
+    return tuple(
         n for n in hedged
         if not (n.words and n.hedge not in _FEW and text[n.start:n.end].lower() in SCALE_WORDS)
         and all(math.isfinite(v) for v in (n.value, n.value_max) if v is not None)
-    ]
+    )
