@@ -205,9 +205,9 @@ def dumps(digest: Digest) -> str:
     data = to_dict(digest)
     compact = json.dumps(data, sort_keys=True, ensure_ascii=False)
     try:
-        # The same text as json.dumps(..., indent=2), whose indenting encoder is pure Python and
-        # took a sixth of a story's digesting: msgspec only re-spaces the compact JSON, keeping
-        # every number and string as json wrote it.
+        # The same text as json.dumps(..., indent=2), whose indenting encoder is pure Python (2.2 s
+        # CPU for the 466 digests of the 2x benchmark, 0.6 s this way): msgspec only re-spaces the
+        # compact JSON, keeping every number and string as json wrote it.
         return msgspec.json.format(compact, indent=2) + "\n"
     except (msgspec.DecodeError, UnicodeEncodeError):  # NaN, or a lone surrogate: not JSON msgspec reads
         return json.dumps(data, sort_keys=True, ensure_ascii=False, indent=2) + "\n"

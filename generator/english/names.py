@@ -130,13 +130,7 @@ def can_speak(name: str) -> bool:
 
 def is_given_name(word: str) -> bool:
     """Tell whether a word is a known given name ("Sabrina", "Matthew")."""
-    return _is_given_name(word.strip(".").capitalize())
-
-
-# gender_guesser's case-insensitive lookup takes most of a millisecond; a story asks about the same words again and again.
-@lru_cache(maxsize=16384)
-def _is_given_name(word: str) -> bool:
-    return _genders().get_gender(word) != "unknown"
+    return _genders().get_gender(word.strip(".").capitalize()) != "unknown"
 
 
 # A run of white space, between the words of a name: "Gen.  Michael".
