@@ -202,7 +202,15 @@ def analysed(source: Source, *, max_sentences: int = MAX_SENTENCES) -> Source:
 
 def dumps(digest: Digest) -> str:
     """Serialise a digest as digest.json: sorted keys, UTF-8, indented, one trailing newline."""
-    return json.dumps(to_dict(digest), sort_keys=True, ensure_ascii=False, indent=2) + "\n"
+    data = to_dict(digest)
+    compact = json.dumps(data, sort_keys=True, ensure_ascii=False)
+    try:
+        # The same text as json.dumps(..., indent=2), whose indenting encoder is pure Python (2.2 s
+        # CPU for the 466 digests of the 2x benchmark, 0.6 s this way): msgspec only re-spaces the
+        # compact JSON, keeping every number and string as json wrote it.
+        return msgspec.json.format(compact, indent=2) + "\n"
+    except (msgspec.DecodeError, UnicodeEncodeError):  # NaN, or a lone surrogate: not JSON msgspec reads
+        return json.dumps(data, sort_keys=True, ensure_ascii=False, indent=2) + "\n"
 
 
 def loads(text: str) -> Digest:

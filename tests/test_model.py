@@ -37,3 +37,13 @@ def test_json_is_sorted_indented_utf8_with_trailing_newline() -> None:
     assert list(data) == sorted(data)
     assert data["schema"] == 1
     assert data["claims"][0]["sources"] == {"a": ["a-s1"]}
+
+
+def test_json_is_what_the_standard_indenting_encoder_writes() -> None:
+    # dumps re-spaces compact JSON with msgspec: the bytes must stay json.dumps(indent=2)'s, with
+    # floats in exponent form, escapes, non-ASCII text, empty containers and a NaN (the fallback).
+    for value, text in ((2.48e-05, "é\u2028\x1f\"\\/< 😀\t\n"), (1.2345678901234568e17, ""), (float("nan"), "\ud800")):
+        figure = Figure(id="f1", about=text, kind="count", unit="", mentions=(FigureMention("a", "a-s1", text, value),))
+        digest = Digest(story=StoryInfo(slug="s", title=text), figures=(figure,))
+        assert dumps(digest) == json.dumps(to_dict(digest), sort_keys=True, ensure_ascii=False, indent=2) + "\n"
+    assert dumps(sample()) == json.dumps(to_dict(sample()), sort_keys=True, ensure_ascii=False, indent=2) + "\n"

@@ -9,6 +9,7 @@ once per process.
 """
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
@@ -19,6 +20,10 @@ import numpy as np
 
 @cache
 def _model() -> Any:
+    # Its tokenizer would start a thread per core in every digest worker, each of which already has
+    # a core: the threads only contend (8,079 sentences took 3.2 s wall with them, 1.7 s without,
+    # the same CPU time).
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
     import wordllama
 
     # Its loader looks for the tokenizer in a cache folder and downloads it when missing; the wheel
@@ -30,6 +35,11 @@ def sentence_vectors(texts: Sequence[str]) -> np.ndarray:
     """One unit-length row per text (len(texts) x 256, float32); an empty text gets zeros."""
     if not texts:
         return np.zeros((0, 256), dtype=np.float32)
-    vectors = np.asarray(_model().embed(list(texts), norm=False), dtype=np.float32)
+    # WordLlama pads each batch to its longest text: texts of like length batched together pad
+    # little (a story's sentences took a third less time). A text's vector does not depend on its
+    # batch (the padding adds zeros after its own words), so the rows are the same.
+    order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+    vectors = np.empty((len(texts), 256), dtype=np.float32)
+    vectors[order] = np.asarray(_model().embed([texts[i] for i in order], norm=False), dtype=np.float32)
     norms = np.linalg.norm(vectors, axis=1, keepdims=True)
     return np.divide(vectors, norms, out=np.zeros_like(vectors), where=norms > 0)

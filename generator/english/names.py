@@ -135,9 +135,15 @@ def is_given_name(word: str) -> bool:
     return _genders().get_gender(word.strip(".").capitalize()) != "unknown"
 
 
+# A run of white space, between the words of a name: "Gen.  Michael".
+_SPACES = re.compile(r"\s+")
+# A possessive at the end of a name: "Niger’s", "Reuters'".
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
 def words(name: str) -> list[str]:
     """Split a name into folded words without dots ("Gen. Michael Langley" -> gen, michael, langley)."""
-    return [w for w in re.split(r"[\s]+", fold(name).replace(".", " ")) if w]
+    return [w for w in _SPACES.split(fold(name).replace(".", " ")) if w]
 
 
 def strip_titles(name: str) -> str:
@@ -150,7 +156,7 @@ def strip_titles(name: str) -> str:
 
 def strip_possessive(name: str) -> str:
     """Drop a trailing possessive ("Niger’s" -> "Niger")."""
-    return re.sub(r"['’]s?$", "", name)
+    return _POSSESSIVE.sub("", name)
 
 
 @lru_cache(maxsize=65536)

@@ -125,6 +125,23 @@ class Perceptron:
         for feature, r in self._row.items():
             for tag, w in weights[feature].items():
                 self._weights[r, column[tag]] = w
+        # The three features that read the two tags before a word and nothing else, summed for every
+        # pair of tags at once (in the order ``features`` lists them, so the sums are the same floats):
+        # _history[tag before, tag before that] is a row of scores.
+        self._tag_index = {t: k for k, t in enumerate([*_START, *classes])}
+        names = list(self._tag_index)
+        row = self._row.get
+        before = self._weights[[row("i-1 tag " + p, 0) for p in names]]
+        before2 = self._weights[[row("i-2 tag " + p, 0) for p in names]]
+        pairs = self._weights[[[row("i tag+i-2 tag " + p + " " + p2, 0) for p2 in names] for p in names]]
+        self._history = (before[:, None, :] + before2[None, :, :]) + pairs
+        # The fourth, the tag before with the word itself: word -> tag before -> row (most pairs have none).
+        self._after_tag: dict[str, dict[int, int]] = {}
+        for feature, r in self._row.items():
+            if feature.startswith("i-1 tag+i word "):
+                p, _, word = feature[len("i-1 tag+i word "):].partition(" ")
+                if p in self._tag_index:
+                    self._after_tag.setdefault(word, {})[self._tag_index[p]] = r
 
     def predict(self, feats: list[str]) -> str:
         """Return the best-scoring tag for a list of features (ties go to the greatest tag name)."""
@@ -144,15 +161,18 @@ class Perceptron:
                   for i in unknown]
         base = dict(zip(unknown, self._weights[np.array(static, dtype=np.intp)].sum(axis=1))) if unknown else {}
         tags = []
+        index, history, after_tag, weights = self._tag_index, self._history, self._after_tag, self._weights
+        p, p2 = index[prev], index[prev2]
         for i, word in enumerate(words):
             tag = known[i]
             if tag is None:
-                here = context[i + len(_START)]
-                history = [row("i-1 tag " + prev, 0), row("i-2 tag " + prev2, 0),
-                           row("i tag+i-2 tag " + prev + " " + prev2, 0), row("i-1 tag+i word " + prev + " " + here, 0)]
-                tag = self._order[int(np.argmax(base[i] + self._weights[history].sum(axis=0)))]
+                scores = history[p, p2]
+                fourth = after_tag.get(context[i + len(_START)], {}).get(p, 0)
+                if fourth:  # else its row is zeros, and adding it changes no score
+                    scores = scores + weights[fourth]
+                tag = self._order[int((base[i] + scores).argmax())]
             tags.append(tag)
-            prev2, prev = prev, tag
+            p2, p = p, index[tag]
         return tags
 
 
