@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import math
 import re
-from functools import lru_cache
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -345,12 +344,6 @@ def _signed(text: str, n: Number) -> Number:
 @lru_cache(maxsize=65536)  # the figures and the comparison both read every sentence's numbers
 def find_numbers(text: str) -> tuple[Number, ...]:
     """Find every number in ``text``, in order: its span, value, range bound and hedge."""
-    return list(_find_numbers(text))
-
-
-# Each sentence is read for numbers by the comparison (what it counts) and by the figures stage.
-@lru_cache(maxsize=1 << 14)
-def _find_numbers(text: str) -> tuple[Number, ...]:
     digits = [_with_scale(text, n) for n in _digit_numbers(text)]
     found = sorted(digits + _words_numbers(text), key=lambda n: (n.start, -n.end))
     nums: list[Number] = []
