@@ -82,7 +82,10 @@ def subject_head(text: str, offset: int) -> Optional[tuple[int, tagger.Token]]:
         k -= 1
     # 'A chorus of prominent Republicans': a phrase after "of" modifies the noun before it.
     if k >= 2 and fold(tokens[k - 1].text) == "of" and tokens[k - 2].tag in ("NN", "NNS"):
-        return tokens[k - 2].start, tokens[k - 2]
+        n = k - 2
+        while n > 0 and tokens[n - 1].tag in _NP:
+            n -= 1
+        return tokens[n].start, tokens[k - 2]
     # 'Officials in Washington said', 'a man standing outside the bank said': a noun phrase after a
     # preposition is the preposition's object, and the subject is the noun phrase before it (past a
     # participle). 'A spokesman for Acme said' is left to the caller, which credits the body.

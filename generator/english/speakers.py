@@ -281,7 +281,7 @@ def subject_before(masked: str, cue_start: int, floor: int = 0) -> Optional[Subj
     if subject is None or phrase is None:
         return subject
     start, head = phrase
-    described = re.sub(r"^(?:The|A|An)\b", lambda m: m.group(0).lower(), " ".join(masked[max(start, floor):head.end].split()))
+    described = _lowered_article(" ".join(masked[max(start, floor):head.end].split()))
     if subject.kind == "nominal" and fold(head.text) == subject.text.split()[-1]:
         # 'The Vermont senator said': if no one in the story has the role, the description stays.
         # (A nominal that is not the head, 'a man standing outside the bank said', is read below.)
@@ -307,9 +307,18 @@ def subject_before(masked: str, cue_start: int, floor: int = 0) -> Optional[Subj
         return Subject("nobody", described)  # 'officials in Washington said': a group nobody names
     if clauses.is_person_noun(head):
         # 'The New York businessman says', 'The Indiana governor said': a name inside a description
-        # is not the speaker; the role resolves to the story's person, else the description stays.
+        # is not the speaker; the role resolves to the story's person, else the description stays,
+        # whole: 'The president of France said' -> "the president of France", not "president".
+        at = masked.find(subject.text, head.end, cue_start)
+        if at >= 0 and masked[head.end:at].split() in (["of"], ["of", "the"]):
+            described = _lowered_article(" ".join(masked[max(start, floor):at + len(subject.text)].split()))
         return Subject("nominal", fold(head.text), role=described)
     return subject if clauses.heads_people(head) else Subject("nobody", head.text)
+
+
+def _lowered_article(phrase: str) -> str:
+    """A description as it reads inside a sentence: 'The Indiana governor' -> 'the Indiana governor'."""
+    return re.sub(r"^(?:The|A|An)\b", lambda m: m.group(0).lower(), phrase)
 
 
 def _subject_before(masked: str, cue_start: int, floor: int = 0) -> Optional[Subject]:
