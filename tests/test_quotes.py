@@ -64,6 +64,12 @@ def test_a_description_stays_the_speaker_and_is_never_a_place() -> None:
     assert not [e for e in entities if e.name == "Ohio" and e.kind == "person"]
 
 
+def test_the_source_a_report_names_is_not_the_speakers_role() -> None:
+    a = source("a", 'According to the Associated Press, Smith said "it was terrifying for everyone."')
+    (quote,) = extract_quotes([a], extract_entities([a]))
+    assert (quote.speaker, quote.role) == ("Smith", None)
+
+
 def test_paraphrased_translation_groups_with_same_speaker() -> None:
     a = source("a", "“We were disturbed by the path Niger has taken,” Sabrina Singh told reporters.")
     b = source("b", "“The delegation was there to express concerns. We were troubled by the path taken by Niger. So it was frank,” Singh said.")

@@ -91,7 +91,7 @@ _NOMINAL_START = re.compile(r"[Tt]he\s+((?:[a-z][\w-]*\s+){0,2}?)([a-z][\w-]*)\b
 # A proper name with its article, not a description: 'the Pentagon', 'the White House'.
 _ARTICLE_NAME = re.compile(r"(?:the|a|an)\s+" + NAME_RUN.pattern)
 # Words that open an adverbial piece between a subject and its cue: 'Miller, in a post on X, noted'.
-_ADVERBIAL = frozenset("in on at via during after before through while when speaking writing later also".split())
+_ADVERBIAL = frozenset("in on at via during after before through while when speaking writing later also according".split())
 # A party and state between commas after a name: 'Mitch McConnell, R-Ky., said', 'Ben Sasse,
 # Republican of Nebraska, called', 'Elliott Maynard, a Republican, said'.
 PARTY = re.compile(r"^(?:[RDI]-[A-Z][\w. ]*|(?:an?\s+)?(?:Republican|Democrat|Independent)(?:\s+(?:of|from)\s+[A-Z][\w. ]*)?)$")
@@ -253,6 +253,8 @@ def _role_words(prefix: list[str]) -> list[str]:
 
 def _role_text(piece: str) -> Optional[str]:
     words = piece.split()
+    if words and fold(words[0]) in _ADVERBIAL:
+        return None  # 'According to the Associated Press, Smith said': a source, not Smith's role
     while words and fold(words[0]) in ("a", "an", "the"):
         words.pop(0)
     if 0 < len(words) <= 10 and any(fold(w).strip(".,") in ROLE_NOUNS for w in words):
