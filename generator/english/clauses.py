@@ -77,15 +77,10 @@ def subject_head(text: str, offset: int) -> Optional[tuple[int, tagger.Token]]:
     if j < 0 or tokens[j].tag not in _NOUNS:
         return None
     head = tokens[j]
-    k = j
-    while k > 0 and tokens[k - 1].tag in _NP:
-        k -= 1
+    k = _phrase_start(tokens, j)
     # 'A chorus of prominent Republicans': a phrase after "of" modifies the noun before it.
     if k >= 2 and fold(tokens[k - 1].text) == "of" and tokens[k - 2].tag in ("NN", "NNS"):
-        n = k - 2
-        while n > 0 and tokens[n - 1].tag in _NP:
-            n -= 1
-        return tokens[n].start, tokens[k - 2]
+        return tokens[_phrase_start(tokens, k - 2)].start, tokens[k - 2]
     # 'Officials in Washington said', 'a man standing outside the bank said': a noun phrase after a
     # preposition is the preposition's object, and the subject is the noun phrase before it (past a
     # participle). 'A spokesman for Acme said' is left to the caller, which credits the body.
@@ -96,11 +91,15 @@ def subject_head(text: str, offset: int) -> Optional[tuple[int, tagger.Token]]:
         while m >= 0 and tokens[m].tag in ("VBG", "VBN", "RB"):
             m -= 1
         if m >= 0 and tokens[m].tag in _NOUNS and tokens[m].tag != "PRP":
-            n = m
-            while n > 0 and tokens[n - 1].tag in _NP:
-                n -= 1
-            return tokens[n].start, tokens[m]
+            return tokens[_phrase_start(tokens, m)].start, tokens[m]
     return tokens[k].start, head
+
+
+def _phrase_start(tokens: tuple[tagger.Token, ...], i: int) -> int:
+    """The index of the first word of the noun phrase whose last word is ``tokens[i]``."""
+    while i > 0 and tokens[i - 1].tag in _NP:
+        i -= 1
+    return i
 
 
 def opens_with_group(text: str, offset: int) -> bool:

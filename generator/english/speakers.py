@@ -298,7 +298,8 @@ def subject_before(masked: str, cue_start: int, floor: int = 0) -> Optional[Subj
         return parse_subject(described) or subject
     if clauses.is_document(head):
         return subject  # 'Ivana Trump's brief said': the words are the writer's
-    if masked.find(subject.text, head.end, cue_start) >= 0 and not clauses.is_person_noun(head):
+    named_after = masked.find(subject.text, head.end, cue_start)  # the name in a phrase after the head
+    if named_after >= 0 and not clauses.is_person_noun(head):
         # 'Police in Chicago said': the name is in a phrase after the head, not the subject; the
         # body the noun phrase heads is, or nobody.
         return Subject("description", described) if clauses.heads_people(head) else Subject("nobody", described)
@@ -311,9 +312,8 @@ def subject_before(masked: str, cue_start: int, floor: int = 0) -> Optional[Subj
         # 'The New York businessman says', 'The Indiana governor said': a name inside a description
         # is not the speaker; the role resolves to the story's person, else the description stays,
         # whole: 'The president of France said' -> "the president of France", not "president".
-        at = masked.find(subject.text, head.end, cue_start)
-        if at >= 0 and masked[head.end:at].split() in (["of"], ["of", "the"]):
-            described = _lowered_article(" ".join(masked[max(start, floor):at + len(subject.text)].split()))
+        if named_after >= 0 and masked[head.end:named_after].split() in (["of"], ["of", "the"]):
+            described = _lowered_article(" ".join(masked[max(start, floor):named_after + len(subject.text)].split()))
         return Subject("nominal", fold(head.text), role=described)
     return subject if clauses.heads_people(head) else Subject("nobody", head.text)
 
