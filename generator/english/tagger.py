@@ -71,10 +71,6 @@ def normalise(word: str) -> str:
     return word.lower().replace("’", "'")
 
 
-_HISTORY = frozenset({3, 4, 5, 7})
-"""The places in ``features`` of the four features that read the tags before the word."""
-
-
 def features(i: int, word: str, context: list[str], prev: str, prev2: str) -> list[str]:
     """List the features of the word at ``i`` (of ``context``, padded with two markers each side)."""
     i += len(_START)
@@ -135,6 +131,9 @@ class Perceptron:
         before2 = self._weights[[row("i-2 tag " + p, 0) for p in names]]
         pairs = self._weights[[[row("i tag+i-2 tag " + p + " " + p2, 0) for p2 in names] for p in names]]
         self._history = (before[:, None, :] + before2[None, :, :]) + pairs
+        self._bias = self._row.get("bias", 0)
+        self._own: dict[str, tuple[int, ...]] = {}  # word -> rows of its own static features
+        self._near: dict[str, tuple[int, ...]] = {}  # normalised word -> rows of what it gives its neighbours
         # The fourth, the tag before with the word itself: word -> tag before -> row (most pairs have none).
         self._after_tag: dict[str, dict[int, int]] = {}
         for feature, r in self._row.items():
@@ -142,6 +141,29 @@ class Perceptron:
                 p, _, word = feature[len("i-1 tag+i word "):].partition(" ")
                 if p in self._tag_index:
                     self._after_tag.setdefault(word, {})[self._tag_index[p]] = r
+
+    def _static_rows(self, word: str, context: list[str], i: int) -> list[int]:
+        """The rows of the features of the word at ``i`` of ``context`` that do not read the tags
+        before it, in the order ``features`` lists them (so their sum is the same float). A word's
+        own features and those it gives as a neighbour are looked up once per word."""
+        own = self._own.get(word)
+        if own is None:
+            row = self._row.get
+            own = self._own[word] = (row("i suffix " + word[-3:], 0), row("i pref1 " + word[:1], 0),
+                                     row("i word " + context[i], 0), row("i shape " + _shape(word), 0))
+        left, left2, right, right2 = (self._neighbour(context[k]) for k in (i - 1, i - 2, i + 1, i + 2))
+        return [self._bias, own[0], own[1], own[2], left[0], left[1], left2[2], right[3], right[4], right2[5], own[3]]
+
+    def _neighbour(self, word: str) -> tuple[int, ...]:
+        """The rows of the features a (normalised) word gives the words around it: as the word
+        before (word, suffix), two before, after (word, suffix) and two after."""
+        found = self._near.get(word)
+        if found is None:
+            row = self._row.get
+            found = self._near[word] = (row("i-1 word " + word, 0), row("i-1 suffix " + word[-3:], 0),
+                                        row("i-2 word " + word, 0), row("i+1 word " + word, 0),
+                                        row("i+1 suffix " + word[-3:], 0), row("i+2 word " + word, 0))
+        return found
 
     def predict(self, feats: list[str]) -> str:
         """Return the best-scoring tag for a list of features (ties go to the greatest tag name)."""
@@ -156,9 +178,7 @@ class Perceptron:
         context = [*_START, *(normalise(w) for w in words), *_END]
         known = [self.tagdict.get(word) for word in words]
         unknown = [i for i, tag in enumerate(known) if tag is None]
-        row = self._row.get
-        static = [[row(f, 0) for k, f in enumerate(features(i, words[i], context, "", "")) if k not in _HISTORY]
-                  for i in unknown]
+        static = [self._static_rows(words[i], context, i + len(_START)) for i in unknown]
         base = dict(zip(unknown, self._weights[np.array(static, dtype=np.intp)].sum(axis=1))) if unknown else {}
         tags = []
         index, history, after_tag, weights = self._tag_index, self._history, self._after_tag, self._weights
