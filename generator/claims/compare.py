@@ -85,8 +85,11 @@ def align(sources: Sequence[Source]) -> tuple[tuple[Claim, ...], tuple[Event, ..
     if not items:
         return (), ()
     compared = _compared(items, sources)
-    similarity = _similarity([items[k] for k in compared])
     groups = [items[k].source for k in compared]
+    # One source alone has no pair to compare: each of its sentences is an event of its own, and
+    # the similarities (sentence vectors, a quarter of the claims' time in an archive where many
+    # stories have one article) would be read by nothing.
+    similarity = _similarity([items[k] for k in compared]) if len(set(groups)) > 1 else np.zeros((len(compared),) * 2)
     numbers = [items[k].numbers for k in compared]
     apart = np.zeros((len(compared), len(compared)), dtype=bool)
     counting = [k for k, found in enumerate(numbers) if found]  # most sentences count nothing
