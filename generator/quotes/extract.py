@@ -91,8 +91,12 @@ def _source_quotes(source: Source, index: int, entities: Sequence[Entity]) -> li
     credited: Optional[Speaker] = None  # who the last paragraph quoted, when it was their quote and its credit
     transcript = False  # in a transcript turn left open, whose next paragraphs go on with it
     excerpt = introduces = False  # in an excerpt of another article; the last paragraph ended on a colon
-    for b, block in enumerate(blocks(source)):
-        spans = find_spans(block.text)
+    paragraphs = blocks(source)
+    marks = [find_spans(block.text) for block in paragraphs]
+    # No quote is found after the last paragraph with quotation marks: who the paragraphs after it
+    # name would only be history for pronouns that never come.
+    last = max((b for b, spans in enumerate(marks) if spans), default=-1)
+    for b, (block, spans) in enumerate(zip(paragraphs[: last + 1], marks)):
         masked = mask(block.text, spans)
         # An excerpt is introduced ('McCrummen reports:') and runs on in paragraphs left open.
         excerpt = bool(spans) and spans[0].outer_start == 0 and not spans[-1].closed and (excerpt or introduces)
