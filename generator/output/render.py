@@ -225,6 +225,8 @@ def _cite(context: Context, sentence_id: str, label: str | None = None, *, css_c
     return f'[{shown}]({target} "{escape_markdown(tooltip)}"){attributes}'
 
 
+# A sentence is cited from several pages of its story, and the matrix cites it again.
+@lru_cache(maxsize=1 << 14)
 def _tooltip(text: str) -> str:
     """Shorten a sentence for a link's title and HTML-escape it: Material's tooltips insert the title as HTML.
 
@@ -237,6 +239,7 @@ def _tooltip(text: str) -> str:
     return html.escape(flat, quote=False)
 
 
+@lru_cache(maxsize=1 << 14)
 def site_href(page: str, target: str) -> str:
     """Give the address MkDocs makes of a link from one docs page to another (paths in the docs folder, ``.md``).
 
