@@ -74,6 +74,10 @@ class Cache:
         except (OSError, msgspec.DecodeError):
             return None
 
+    def has(self, kind: str, entry: str) -> bool:
+        """Tell whether an entry is stored (without reading it: it may still be unreadable)."""
+        return self.root is not None and (self.root / kind / entry[:2] / f"{entry}.json").is_file()
+
     def put(self, kind: str, entry: str, value: object) -> None:
         """Store a value; a cache that cannot be written only costs speed."""
         if self.root is None:

@@ -23,6 +23,13 @@ article changes a dozen pages. This hook does three things.
   again). The result is the same bytes as a full build, so the hook drops MkDocs' dirty-build
   warning, which ``--strict`` would otherwise count.
 
+- While Markdown converts a page, the blocks of HTML the generator marks ``data-verbatim`` (a top-level
+  ``<div … data-verbatim>`` to its line ``</div>``: a comparison's coverage matrix and wordings, a
+  source's text) are set aside, and put back where Markdown left their placeholder paragraphs.
+  Python-Markdown would pass them through unchanged, but it and MkDocs each parse them with
+  Python's HTML parser first: that was half of converting a comparison page, the largest. The page
+  gets the same HTML, and the ids in the blocks among its anchors, as MkDocs' own conversion gives.
+
 The hook steps aside, and MkDocs builds as usual, when another plugin handles a page-level event (it
 could change a page in ways the key does not see) or a navigation entry has no explicit title (a
 page's HTML would then depend on other pages' titles). ``MKDOCS_PAGE_CACHE=0`` turns it off for
@@ -32,10 +39,12 @@ one run. Entries that the current pages do not use are removed at the end of eac
 from __future__ import annotations
 
 import hashlib
+import html
 import json
 import logging
 import multiprocessing
 import os
+import re
 import sys
 import sysconfig
 import zlib
@@ -267,6 +276,41 @@ def _token(anchor: Any) -> dict[str, Any]:
     return {"name": anchor.title, "id": anchor.id, "level": anchor.level, "children": [_token(c) for c in anchor.children]}
 
 
+# A verbatim block: from a line "<div … data-verbatim>" to the first line "</div>", with a blank line (or the
+# page's start or end) on each side and none inside: '\n<div class="wordings" data-verbatim>\n…\n</div>\n\n'.
+_VERBATIM = re.compile(r"(?<=\n\n)<div [^<>\n]*\bdata-verbatim\b[^<>\n]*>\n(?:(?!</div>\n)[^\n]+\n)*?</div>(?=\n\n|\n?\Z)")
+# An id attribute (the values of a verbatim block's attributes are escaped and double-quoted).
+_ID = re.compile(r'<[^<>]*?\sid="([^"]*)"')
+
+
+def _set_aside(markdown: str) -> tuple[str, dict[str, str]]:
+    """Replace each verbatim block of a page's Markdown with a paragraph of its own; return the text and
+    the blocks by their paragraph's HTML. A block holding another div stays in place (it might not end where it seems to)."""
+    marker = "verbatim" + hashlib.sha256(markdown.encode()).hexdigest()[:16]
+    blocks: dict[str, str] = {}
+
+    def placeholder(match: re.Match[str]) -> str:
+        block = match.group(0)
+        if "<div" in block[4:]:
+            return block
+        name = f"{marker}x{len(blocks)}"
+        blocks[f"<p>{name}</p>"] = block
+        return name
+
+    text = _VERBATIM.sub(placeholder, "\n\n" + markdown)[2:]
+    return (text, blocks) if marker not in markdown else (markdown, {})
+
+
+def _put_back(content: str, blocks: dict[str, str]) -> str | None:
+    """Put the verbatim blocks back in a page's HTML; None if a placeholder is not there once as its own paragraph."""
+    for placeholder, block in blocks.items():
+        if content.count(placeholder) != 1:
+            return None
+        # Markdown keeps a block's line break and strips the page's HTML at both ends.
+        content = content.replace(placeholder, block + "\n")
+    return content.strip()
+
+
 def _convert(page: Page, config: Any, files: Files) -> dict[str, Any] | None:
     """Convert one page's Markdown as MkDocs does; return what the page got, or None if that logged a warning."""
     found: set[str] = set()
@@ -282,9 +326,21 @@ def _convert(page: Page, config: Any, files: Files) -> dict[str, Any] | None:
     mkdocs_log = logging.getLogger("mkdocs")
     mkdocs_log.addHandler(warnings)
     files.get_file_from_path = recording  # type: ignore[method-assign]
+    markdown = page.markdown or ""
+    text, blocks = _set_aside(markdown)
     try:
+        page.markdown = text
         Page.render(page, config, files)
+        content = _put_back(page.content or "", blocks) if blocks else page.content
+        page.markdown = markdown
+        if content is None:  # Markdown did not keep a placeholder as its own paragraph: convert the page whole
+            Page.render(page, config, files)
+        elif blocks:
+            page.content = content
+            ids = (html.unescape(i) for block in blocks.values() for i in _ID.findall(block))
+            page.present_anchor_ids = (page.present_anchor_ids or set()) | set(ids)
     finally:
+        page.markdown = markdown
         del files.get_file_from_path
         mkdocs_log.removeHandler(warnings)
     if warnings.count:

@@ -160,3 +160,27 @@ def test_the_cache_key_covers_the_libraries_versions(monkeypatch: pytest.MonkeyP
         keys.append(cache.generator_version())
     cache.generator_version.cache_clear()
     assert keys[0] != keys[1]
+
+
+def test_files_read_on_every_core_give_the_build_they_give_read_one_by_one(tmp_path: Path) -> None:
+    # A build with many new files reads and cleans them in worker processes (build._prepare_new), with the
+    # terms a loose file is grouped by; with one worker it reads them here. Both must write the same bytes
+    # and say the same about the files, an empty one and a duplicate among them.
+    import generator.build as build_module
+
+    seeds = tmp_path / "seeds"
+    (seeds / "folder").mkdir(parents=True)
+    files = sorted(SEEDS.iterdir())
+    for n in range(4):
+        for f in files:
+            text = f.read_text(encoding="utf-8") + f"\nA closing line, number {n}, was added to this copy.\n"
+            (seeds / f"{n}-{f.name}").write_text(text, encoding="utf-8")
+    shutil.copy(files[0], seeds / "folder" / files[0].name)
+    (seeds / "empty.txt").write_text("", encoding="utf-8")
+    shutil.copy(seeds / f"0-{files[1].name}", seeds / "twin.txt")
+    assert len(list(seeds.glob("*.txt"))) >= build_module._PARALLEL_MIN_FILES
+    reports = {workers: build(seeds, tmp_path / f"content-{workers}", warn=lambda line: None, workers=workers) for workers in (1, 2)}
+    tree = lambda root: {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}  # noqa: E731
+    assert tree(tmp_path / "content-1") == tree(tmp_path / "content-2")
+    assert reports[1].problems == reports[2].problems
+    assert {label for label, _message in reports[2].problems} >= {"seeds/empty.txt", "seeds/twin.txt"}

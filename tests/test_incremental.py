@@ -11,6 +11,8 @@ import re
 import shutil
 from pathlib import Path
 
+import pytest
+
 from generator.build import build
 
 from .browser_util import make_site
@@ -99,3 +101,32 @@ def test_the_page_cache_gives_mkdocs_own_bytes(tmp_path: Path) -> None:
     log = make_site(SEEDS, plain, cache=False)  # MkDocs renders every page itself
     assert _PAGES.search(log) is None
     assert_same_site(cached, plain)
+
+
+_VERBATIM_PAGES = [
+    # A block between paragraphs, one at the end, one first; one followed by an admonition.
+    'Intro\n\n<div class="a" data-verbatim>\n<p id="x1">A &amp; <strong>b</strong></p>\n<table>\n<tr><td>1</td></tr>\n</table>\n</div>\n\n## Next\n\ntext [link](#x1)\n',
+    'Intro\n\n<div class="a" data-verbatim>\n<p><span class="sentence" id="s-1">One.</span> <span id="s-2">Two.</span></p>\n</div>\n',
+    '<div class="a" data-verbatim>\n<p id="top">first</p>\n</div>\n\n??? note "More"\n\n    - a\n',
+    # Left to Markdown: a block holding another div, a block with no blank line before it, a block with a blank line inside.
+    'Intro\n\n<div class="a" data-verbatim>\n<div id="in">x</div>\n</div>\n\nafter\n',
+    'Intro\n<div class="a" data-verbatim>\n<p id="y">x</p>\n</div>\n\nafter\n',
+    'Intro\n\n<div class="a" data-verbatim>\n<p id="z">x</p>\n\n<p>y</p>\n</div>\n\nafter\n',
+]
+
+
+@pytest.mark.parametrize("page", _VERBATIM_PAGES)
+def test_verbatim_blocks_set_aside_give_the_html_markdown_gives(page: str) -> None:
+    # hooks/page_cache.py sets data-verbatim blocks aside while Markdown converts a page, and puts them back.
+    import markdown
+
+    spec = importlib.util.spec_from_file_location("page_cache_hook", ROOT / "hooks" / "page_cache.py")
+    assert spec is not None and spec.loader is not None
+    hook = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hook)
+    extensions = ["admonition", "attr_list", "md_in_html", "tables", "toc", "pymdownx.details", "pymdownx.superfences"]
+    text, blocks = hook._set_aside(page)
+    assert bool(blocks) == (page in _VERBATIM_PAGES[:3])
+    assert hook._put_back(markdown.markdown(text, extensions=extensions), blocks) == markdown.markdown(page, extensions=extensions)
+    ids = {i for block in blocks.values() for i in hook._ID.findall(block)}
+    assert ids == ({"x1"}, {"s-1", "s-2"}, {"top"}, set(), set(), set())[_VERBATIM_PAGES.index(page)]

@@ -94,9 +94,12 @@ def test_story_pages_say_what_events_and_independent_mean_and_tooltips_are_escap
     pages = {p.path: p.content.decode("utf-8") for p in story_pages(digest, environment())}
     assert "An *event* is" in pages["s/index.md"] and "*Independent* sources" in pages["s/index.md"]
     assert "*Independent* counts" in pages["s/comparison.md"]
-    tooltips = re.findall(r'\]\(sources/[^ ]+ "([^"]*)"\)', pages["s/comparison.md"])
+    tooltips = re.findall(r'\]\(sources/[^ ]+ "([^"]*)"\)', pages["s/index.md"])  # Markdown links
     assert tooltips and all("<" not in t and "&#60;" not in t for t in tooltips)
     assert any("&#38;lt;b&#38;gt;dam" in t for t in tooltips)
+    tooltips = re.findall(r'<a [^>]*title="([^"]*)"', pages["s/comparison.md"])  # HTML links (the matrix, the wordings)
+    assert tooltips and all("<" not in t for t in tooltips)
+    assert any("&amp;lt;b&amp;gt;dam" in t for t in tooltips)
 
 
 def test_the_theme_overrides_are_not_the_generators_templates() -> None:
@@ -138,3 +141,77 @@ def test_a_hostile_event_label_stays_text_in_the_comparison_page() -> None:
     parser.feed(html)
     assert [a["id"] for _t, a in parser.found if "id" in a] == ["e1"]
     assert not any(t == "script" or "onclick" in a or (a.get("href") or "").startswith("javascript") for t, a in parser.found)
+
+
+SITE_EXTENSIONS = ["admonition", "attr_list", "md_in_html", "tables", "toc", "pymdownx.details", "pymdownx.superfences", "pymdownx.tabbed"]
+# A sentence that tries every way out of HTML text and attributes, and into Jinja.
+HOSTILE_SENTENCE = ("The council voted <img src=x onerror=alert(1)> on Monday to close <script>alert(1)</script> the bridge "
+                    "' onmouseover='alert(2)' and {{ config }} & said \"<b onmouseover=alert(3)>yes</b> ' onclick='x\".")
+
+
+def test_hostile_text_stays_text_in_the_html_parts_of_pages() -> None:
+    # The comparison's matrix and wordings and a source's text are written as HTML (*.html.j2), which Markdown passes
+    # through: every article-derived value there must be HTML-escaped. Turning autoescape off, or a filter returning
+    # unescaped text as Markup, makes this fail.
+    from html.parser import HTMLParser
+
+    from generator.digest import build_digest, prepare_source
+    from generator.model import Article, StoryInfo
+    from generator.output.render import environment, story_pages
+
+    texts = (HOSTILE_SENTENCE + "\n\nThe weather in the capital was mild for the season.",
+             HOSTILE_SENTENCE + "\n\nLocal markets opened late because of a holiday.")
+    sources = [prepare_source(Article(id=i, file=f"seeds/{i}.txt", text=t)) for i, t in zip("ab", texts)]
+    digest = build_digest(StoryInfo(slug="s", title="T"), sources)
+    assert any(len(e.sources) == 2 and "council" in e.label for e in digest.events)
+
+    class Page(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.elements: list[tuple[str, dict[str, str | None]]] = []
+            self.text: list[str] = []
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            self.elements.append((tag, dict(attrs)))
+
+        def handle_data(self, data: str) -> None:
+            self.text.append(data)
+
+    rendered = {p.path: p.content.decode("utf-8") for p in story_pages(digest, environment()) if p.path.endswith(".md")}
+    seen = {}
+    for path, text in rendered.items():
+        page = Page()
+        page.feed(markdown.markdown(text.split("\n---\n", 1)[1], extensions=SITE_EXTENSIONS))
+        tags = {tag for tag, _attrs in page.elements}
+        assert not tags & {"script", "img", "iframe", "object", "embed"}, (path, tags)
+        assert not [a for _t, attrs in page.elements for a in attrs if a.startswith("on")], path
+        assert not [v for _t, attrs in page.elements for v in attrs.values() if v and "javascript" in v], path
+        seen[path] = page
+    shown = " ".join(HOSTILE_SENTENCE.split())
+    comparison = seen["s/comparison.md"]
+    # Shown as written: in the matrix's first column, the wording's heading and each source's wording.
+    assert "".join(comparison.text).count(shown) >= 2
+    assert "".join(comparison.text).count("The council voted") >= 5
+    assert shown in "".join(seen["s/sources/a.md"].text)
+    # A tooltip is HTML-escaped once more: Material inserts it as HTML.
+    titles = [a["title"] for t, a in comparison.elements if t == "a" and "council" in (a.get("title") or "")]
+    assert len(titles) >= 4 and all("<" not in t and "&lt;script&gt;" in t for t in titles)
+
+
+def test_html_links_get_the_address_mkdocs_gives_a_markdown_link() -> None:
+    from pathlib import Path
+
+    import yaml
+    from mkdocs.structure.files import File
+    from mkdocs.utils import get_relative_url
+
+    from generator.output.render import site_href
+
+    config = yaml.load((Path(__file__).parent.parent / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    assert config["use_directory_urls"] == "true"  # what site_href assumes
+    pages = ["s/comparison.md", "s/index.md", "s/sources/a-1.md", "index.md", "archive/2024-03.md"]
+    for page in pages:
+        for target in pages:
+            url = lambda path: File(path, "docs", "site", use_directory_urls=True).url  # noqa: E731
+            expected = get_relative_url(url(target), url(page))
+            assert site_href(page, target + "#x") == expected + "#x", (page, target)

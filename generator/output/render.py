@@ -1,23 +1,36 @@
 """Render digests into Markdown pages with Jinja2 (``publish`` writes them to disk).
 
-Article text is untrusted. It reaches a page only through ``escape_markdown`` (the ``md`` filter),
-which turns every character that Markdown, HTML or attr_list could act on into a numeric
-character reference: the reader sees the text as written, and nothing in it becomes markup.
+Article text is untrusted. In a Markdown template (``*.md.j2``) it reaches a page only through
+``escape_markdown`` (the ``md`` filter), which turns every character that Markdown, HTML or attr_list
+could act on into a numeric character reference: the reader sees the text as written, and nothing in
+it becomes markup.
+
+The largest parts of a page are written as HTML instead (``*.html.j2``, included by a Markdown
+template), because Python-Markdown passes a block of HTML through untouched: at a thousand articles,
+converting the comparison pages' wordings and coverage matrix was over a quarter of ``mkdocs build``. Those
+templates are autoescaped: every value is HTML-escaped (``html.escape`` with quotes) unless a filter
+here made it markup (``Markup``), and the filters that write links (``cite``) write the HTML link
+with the address MkDocs would have given the Markdown one (``site_href``).
 """
 from __future__ import annotations
 
 import html
 import json
+import posixpath
 import re
 import uuid
-from xml.sax.saxutils import escape as xml_escape
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
+from itertools import groupby
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlsplit
+from xml.sax.saxutils import escape as xml_escape
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context, pass_eval_context, select_autoescape
+from jinja2.nodes import EvalContext
+from jinja2.runtime import Context
+from markupsafe import Markup
 
 from ..digest import dumps, readable_label
 from ..model import Digest, Headline, Source
@@ -100,10 +113,12 @@ def environment(templates: Path = TEMPLATES) -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         undefined=StrictUndefined,
-        autoescape=False,
+        # HTML parts of pages (*.html.j2) escape every value; Markdown templates escape with the md filter.
+        autoescape=select_autoescape(enabled_extensions=("html.j2",), default_for_string=False, default=False),
     )
     env.filters["md"] = escape_markdown
     env.filters["cite"] = _cite
+    env.filters["href"] = _href
     env.filters["outlet"] = _outlet
     env.filters["url"] = safe_url
     env.filters["yaml_string"] = yaml_title
@@ -117,7 +132,7 @@ def environment(templates: Path = TEMPLATES) -> Environment:
     env.filters["first_mentions"] = first_mentions
     env.filters["written_differently"] = written_differently
     env.filters["key_figures"] = key_figures
-    env.filters["marked"] = marked
+    env.filters["marked"] = _marked
     env.filters["xml"] = _xml
     env.filters["source_name"] = short_label
     env.filters["urn"] = _urn
@@ -126,26 +141,38 @@ def environment(templates: Path = TEMPLATES) -> Environment:
 
 
 @pass_context
-def _highlight(context: Mapping[str, Any], sentence: object) -> str:
-    """Escape a sentence for its source page, marking its quotes and figures (outermost span wins)."""
+def _highlight(context: Context, sentence: object) -> str:
+    """Escape a sentence for its source page as HTML, marking its quotes and figures (outermost span wins)."""
+    if not context.eval_ctx.autoescape:
+        raise TypeError("the highlight filter writes HTML: use it in an .html.j2 template")
     text = _WHITESPACE.sub(" ", sentence.text)  # type: ignore[attr-defined]
     spans = sorted(context["marks"].get(sentence.id, ()), key=lambda s: (s[0], -s[1]))  # type: ignore[attr-defined]
     out, at = [], 0
     for start, end, kind in spans:
         if start < at or end > len(text):
             continue  # inside or overlapping a span already marked
-        out.append(text[at:start].translate(_ESCAPES))
-        out.append(f'<mark class="{kind}">{text[start:end].translate(_ESCAPES)}</mark>')
+        out.append(text[at:start])
+        out.append(Markup('<mark class="%s">%s</mark>') % (kind, text[start:end]))
         at = end
-    out.append(text[at:].translate(_ESCAPES))
-    return "".join(out).strip()
+    out.append(text[at:])
+    out[0], out[-1] = out[0].lstrip(), out[-1].rstrip()
+    return Markup("").join(out)
 
 
-def marked(item: Headline | Wording) -> str:
+def marked(item: Headline | Wording, *, as_html: bool = False) -> str:
     """Escape a headline or an event's wording for a table cell or a list, its distinct words (no
-    other source uses them) in bold."""
+    other source uses them) in bold: Markdown, or with ``as_html`` HTML (``Markup``)."""
     distinct = set(item.distinct)
-    return " ".join(f"**{escape_markdown(w)}**" if w in distinct else escape_markdown(w) for w in item.text.split())
+    # A run of distinct words is one bold span: "**mutually beneficial,**", not "**mutually** **beneficial,**".
+    runs = [(bold, " ".join(words)) for bold, words in groupby(item.text.split(), key=distinct.__contains__)]
+    if as_html:
+        return Markup(" ").join(Markup("<strong>%s</strong>") % run if bold else run for bold, run in runs)
+    return " ".join(f"**{escape_markdown(run)}**" if bold else escape_markdown(run) for bold, run in runs)
+
+
+@pass_eval_context
+def _marked(eval_context: EvalContext, item: Headline | Wording) -> str:
+    return marked(item, as_html=eval_context.autoescape)
 
 
 def _xml(text: str) -> str:
@@ -178,30 +205,70 @@ def date_range(digest: Digest) -> str:
 
 
 @pass_context
-def _cite(context: Mapping[str, Any], sentence_id: str, label: str | None = None) -> str:
+def _cite(context: Context, sentence_id: str, label: str | None = None, *, css_class: str | None = None) -> str:
+    """Link to a sentence on its source page, its text as the tooltip; the label is the source's name unless given.
+
+    In a Markdown template the label is Markdown; in an HTML one it is escaped unless it is ``Markup``.
+    """
     sentences = context["sentences"]
     source = context["sources"][context["source_of"][sentence_id]]
-    text = sentences[sentence_id].text
-    anchor = anchor_id(source, sentence_id)
+    tooltip = _tooltip(sentences[sentence_id].text)
+    target = f"sources/{source.slug}.md#{anchor_id(source, sentence_id)}"
+    if context.eval_ctx.autoescape:
+        href = _href(context, target)
+        shown = label if label is not None else short_label(source)
+        if css_class:
+            return Markup('<a class="%s" href="%s" title="%s">%s</a>') % (css_class, href, tooltip, shown)
+        return Markup('<a href="%s" title="%s">%s</a>') % (href, tooltip, shown)
     shown = label if label is not None else escape_markdown(short_label(source))
-    return f'[{shown}](sources/{source.slug}.md#{anchor} "{_tooltip(text)}")'
+    attributes = f"{{ .{css_class} }}" if css_class else ""
+    return f'[{shown}]({target} "{escape_markdown(tooltip)}"){attributes}'
 
 
+# A sentence is cited from several pages of its story, and the matrix cites it again.
+@lru_cache(maxsize=1 << 14)
 def _tooltip(text: str) -> str:
-    """Escape a sentence for a link's title, which Material's tooltips insert as HTML.
+    """Shorten a sentence for a link's title and HTML-escape it: Material's tooltips insert the title as HTML.
 
     The browser decodes the attribute once and the tooltip parses it as HTML once more, so the
-    text is HTML-escaped before the Markdown escaping: "<img" reaches the tooltip as "&lt;img".
+    text is HTML-escaped before the attribute's own escaping: "<img" reaches the tooltip as "&lt;img".
     """
     flat = _WHITESPACE.sub(" ", text).strip()
     if len(flat) > _TOOLTIP_CHARS:
         flat = flat[: _TOOLTIP_CHARS - 1].rsplit(" ", 1)[0] + "…"
-    return escape_markdown(html.escape(flat, quote=False))
+    return html.escape(flat, quote=False)
+
+
+@lru_cache(maxsize=1 << 14)
+def site_href(page: str, target: str) -> str:
+    """Give the address MkDocs makes of a link from one docs page to another (paths in the docs folder, ``.md``).
+
+    The site is built with ``use_directory_urls`` (mkdocs.yml): ``a/b.md`` is served at ``a/b/``,
+    ``a/index.md`` at ``a/``; the address is relative to the page's, as MkDocs writes it.
+    """
+    path, _, anchor = target.partition("#")
+    url = posixpath.relpath(_page_url(path), _page_url(page))
+    url = "./" if url == "." else url + "/"
+    return f"{url}#{anchor}" if anchor else url
+
+
+def _page_url(path: str) -> str:
+    stem = path.removesuffix(".md")
+    return "/" + (posixpath.dirname(stem) if posixpath.basename(stem) == "index" else stem)
 
 
 @pass_context
-def _outlet(context: Mapping[str, Any], source_id: str) -> str:
-    return escape_markdown(short_label(context["sources"][source_id]))
+def _outlet(context: Context, source_id: str) -> str:
+    """Name a source, escaped for Markdown (an HTML template escapes it itself)."""
+    name = short_label(context["sources"][source_id])
+    return name if context.eval_ctx.autoescape else escape_markdown(name)
+
+
+@pass_context
+def _href(context: Context, target: str) -> str:
+    """Give the address of another page of the story (``target`` as a Markdown link from this page has it) for an HTML link."""
+    page = context["page"]
+    return site_href(page, posixpath.normpath(posixpath.join(posixpath.dirname(page), target)))
 
 
 def short_label(source: Source) -> str:
@@ -221,10 +288,12 @@ def story_pages(digest: Digest, env: Environment, *, digest_json: str | None = N
     pages = []
     for name in STORY_PAGES:
         template = "overview.md.j2" if name == "index" else f"{name}.md.j2"
-        pages.append(_page(f"{base}/{name}.md", env.get_template(template).render(context)))
+        path = f"{base}/{name}.md"
+        pages.append(_page(path, env.get_template(template).render(context, page=path)))
     for source in digest.sources:
-        text = env.get_template("source.md.j2").render(context, source=source, paragraphs=_paragraphs(source))
-        pages.append(_page(f"{base}/sources/{source.slug}.md", text))
+        path = f"{base}/sources/{source.slug}.md"
+        text = env.get_template("source.md.j2").render(context, source=source, paragraphs=_paragraphs(source), page=path)
+        pages.append(_page(path, text))
     pages.append(Page(f"{base}/digest.json", (digest_json if digest_json is not None else dumps(digest)).encode("utf-8")))
     return pages
 
