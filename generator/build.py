@@ -365,7 +365,9 @@ def _prepare_or_keep(
     except OSError as exc:
         problem, warnings = f"cannot read it ({exc.strerror or exc})", ()
     if problem is None:
-        cache.put("latest", latest, {"source": key("source", candidate.label, file_hash)})
+        current = {"source": key("source", candidate.label, file_hash)}
+        if cache.get("latest", latest) != current:  # reading is cheaper than writing, and most files are unchanged
+            cache.put("latest", latest, current)
         return source, warnings, english
     pointer = cache.get("latest", latest)
     kept = cache.get("sources", pointer["source"]) if isinstance(pointer, dict) else None
