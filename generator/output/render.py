@@ -23,7 +23,6 @@ from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from itertools import groupby
 from pathlib import Path
-from typing import Any
 from urllib.parse import quote, urlsplit
 from xml.sax.saxutils import escape as xml_escape
 
