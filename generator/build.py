@@ -297,12 +297,19 @@ def _prepare_new(
 def _prepare_job(candidate: Candidate) -> _Prepared | None:
     """Read and clean one file in a worker; None when it cannot be read (the build reads it again and says why)."""
     try:
-        article = read_article(candidate.path, label=candidate.label, source_id=candidate.id)
+        found = _read_and_clean(candidate)
     except (InputError, OSError):
         return None
+    if candidate.folder is not None:
+        return found
+    return found._replace(terms=term_counts(Doc(found.source.id, *_doc_text(found.source), found.source.date)))
+
+
+def _read_and_clean(candidate: Candidate) -> _Prepared:
+    """Read one file and clean its text (no term counts)."""
+    article = read_article(candidate.path, label=candidate.label, source_id=candidate.id)
     source = prepare_source(article)
-    terms = term_counts(Doc(source.id, *_doc_text(source), source.date)) if candidate.folder is None else None
-    return _Prepared(source, tuple(article.warnings), _reads_as_english(source), terms)
+    return _Prepared(source, tuple(article.warnings), _reads_as_english(source), None)
 
 
 def _doc_text(source: Source) -> tuple[str, str]:
@@ -401,9 +408,7 @@ def _prepare(
         hit = cache.get("sources", entry)
         if isinstance(hit, dict) and isinstance(hit.get("english"), bool):
             return from_dict(Source, hit["source"]), tuple(hit["warnings"]), hit["english"]
-        article = read_article(candidate.path, label=candidate.label, source_id=candidate.id)
-        source = prepare_source(article)
-        prepared = _Prepared(source, tuple(article.warnings), _reads_as_english(source), None)
+        prepared = _read_and_clean(candidate)
     source, warnings, english, _terms = prepared
     cache.put("sources", entry, {"source": to_dict(source), "warnings": list(warnings), "english": english})
     return source, warnings, english
