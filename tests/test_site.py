@@ -11,6 +11,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+import pytest
+
 from generator.build import build
 
 from .browser_util import ROOT, make_site, write_config
@@ -26,12 +28,19 @@ def mkdocs_build(folder: Path, site: str, *, hash_seed: str = "0") -> subprocess
     )
 
 
-def test_mkdocs_strict_build_of_the_seeds(tmp_path: Path) -> None:
-    report = build(SEEDS, tmp_path / "content", warn=lambda line: None)
-    write_config(tmp_path)
-    result = mkdocs_build(tmp_path, "site")
+@pytest.fixture(scope="module")
+def built_seeds(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str, subprocess.CompletedProcess[str]]:
+    """The seeds built once for this module's tests: the folder, the story's slug and how mkdocs build ended."""
+    folder = tmp_path_factory.mktemp("seeds")
+    report = build(SEEDS, folder / "content", warn=lambda line: None)
+    write_config(folder)
+    return folder, report.digests[0].story.slug, mkdocs_build(folder, "site")
+
+
+def test_mkdocs_strict_build_of_the_seeds(built_seeds: tuple[Path, str, subprocess.CompletedProcess[str]]) -> None:
+    tmp_path, slug, result = built_seeds
     assert result.returncode == 0, result.stderr[-2000:]
-    story = tmp_path / "site" / report.digests[0].story.slug
+    story = tmp_path / "site" / slug
     html = (story / "index.html").read_text(encoding="utf-8")
     assert html.count('class="cites"') >= 4
     assert (story / "digest.json").is_file()
@@ -55,13 +64,14 @@ class _Links(HTMLParser):
             self.hrefs.append(found["href"] or "")
 
 
-def test_every_link_in_the_seeds_site_lands_on_a_page_and_its_anchor(tmp_path: Path) -> None:
+def test_every_link_in_the_built_seeds_lands_on_a_page_and_its_anchor(
+    built_seeds: tuple[Path, str, subprocess.CompletedProcess[str]],
+) -> None:
     # MkDocs checks the links and anchors written in Markdown; the parts of pages written as HTML
     # (templates/*.html.j2) carry final addresses it does not check: this checks every link of the built site.
-    build(SEEDS, tmp_path / "content", warn=lambda line: None)
-    write_config(tmp_path)
-    assert mkdocs_build(tmp_path, "site").returncode == 0
-    site = tmp_path / "site"
+    folder, _slug, result = built_seeds
+    assert result.returncode == 0
+    site = folder / "site"
     pages = {}
     for path in site.rglob("*.html"):
         parser = _Links()
