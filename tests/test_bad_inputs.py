@@ -121,3 +121,20 @@ def test_a_near_duplicate_is_kept_with_a_warning(tmp_path: Path) -> None:
     assert warnings == [
         "warning: seeds/resent.txt: near-duplicate of seeds/003_61c589d0ba401add.txt: kept, and counted with it as one independent report"
     ]
+
+
+@pytest.mark.parametrize("folder", ["archive", "assets", "pagefind", "problems", "search"])
+def test_a_story_does_not_take_a_folder_of_the_site(tmp_path: Path, folder: str) -> None:
+    # A story in seeds/archive/ (or titled "Archive") would mix its pages with the monthly archives.
+    from generator.build import build
+    from generator.stories.plan import SITE_NAMES
+
+    assert folder in SITE_NAMES
+    seeds = tmp_path / "seeds"
+    (seeds / folder).mkdir(parents=True)
+    (seeds / folder / "a.txt").write_text(GOOD, encoding="utf-8")
+    (seeds / "loose.txt").write_text(f"{folder.title()}\n\n{GOOD}", encoding="utf-8")
+    report = build(seeds, tmp_path / "out", warn=lambda line: None)
+    slugs = sorted(d.story.slug for d in report.digests)
+    assert folder not in slugs and f"{folder}-2" in slugs, slugs
+    assert not [a for d in report.digests for a in d.story.aliases if a in SITE_NAMES]

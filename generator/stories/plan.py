@@ -9,6 +9,12 @@ from ..model import Source, StoryInfo
 from .grouping import Doc, group_articles, term_counts
 
 
+SITE_NAMES = frozenset({"archive", "assets", "pagefind", "problems", "search"})
+"""Names the site gives its own pages and folders (the monthly archives, the stylesheets and the
+theme's assets, the search index, the problems page; ``search`` is the theme's own search's), which a
+story's folder must not take: a story titled "Archive" is at ``archive-2/``."""
+
+
 def plan_stories(
     sources: Sequence[Source],
     folders: Mapping[str, str | None],
@@ -32,7 +38,7 @@ def plan_stories(
     docs = [Doc(id=s.id, title=s.title, text=" ".join(t.text for t in s.sentences), date=s.date) for s in loose.values()]
     docs = [replace(d, terms=terms_of(d)) for d in docs]
     groups += [("", [loose[i] for i in ids]) for ids in group_articles(docs)]
-    taken: set[str] = set()
+    taken: set[str] = set(SITE_NAMES)
     planned = []
     for key, members in groups:
         members = sorted(members, key=lambda s: s.id)
