@@ -5,13 +5,12 @@ import hashlib
 import json
 import os
 import shutil
-import stat
 import sys
 import warnings
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import NamedTuple, TypeVar
 
@@ -25,7 +24,7 @@ from .errors import InputError, OutputError, SeedsError, StrictError
 from .input.find import Candidate, Skipped, find_files
 from .input.read import OUTLETS_FILE, OutletRule, match_outlet, read_article, read_file, read_outlet_rules
 from .model import Digest, Source, StoryInfo, from_dict, to_dict
-from .output.publish import MARKER, Page, check_output, lock_path, output_lock, publish, remove_stale
+from .output.publish import MARKER, Page, check_output, file_stamps, lock_path, output_lock, publish, remove_stale
 from .output.render import TEMPLATES, environment, site_pages, story_pages, template_files
 from .stories.grouping import Doc, term_counts
 from .stories.plan import plan_stories
@@ -133,11 +132,12 @@ def _build(
     progress(f"grouping {len(sources)} articles into stories")
     counted = {key("terms", *_doc_text(p.source)): p.terms for p in prepared.values() if p.terms is not None}
     plan = plan_stories(sources, folders, title_of=story_title, terms_of=_cached_terms(cache, counted))
-    digested = _digest_all(plan, cache, report, workers=workers, progress=progress)
+    compiled = cache.folder("templates")
+    digested = _digest_all(plan, cache, report, workers=workers, progress=progress, compiled=compiled)
     report.digests = [digest for digest, _text, _pages in digested]
     _report(report, warn, strict)
     progress(f"rendering {len(report.digests)} stories")
-    env = environment()
+    env = _environment(compiled)
     pages = site_pages(report.digests, report.problems, env, stories=_story_pages(digested, cache, env, templates))
     progress(f"writing {len(pages)} files to {out}")
     report.written = publish(pages, out)
@@ -145,7 +145,7 @@ def _build(
     report.articles = sum(len(d.sources) for d in report.digests)
     cache.put("builds", key("build", str(out.resolve())), {
         "fingerprint": fingerprint,
-        "tree": _tree_stamp(out),
+        "tree": file_stamps(out),
         "problems": report.problems,
         "stories": report.stories,
         "articles": report.articles,
@@ -230,27 +230,12 @@ def _story_pages(
     return out
 
 
-def _tree_stamp(out: Path) -> dict[str, list[int]]:
-    """Name, size and modification time of every file of the output: enough to see it was touched."""
-    if not out.is_dir():
-        return {}
-    stamps = {}
-    for path in sorted(out.rglob("*")):
-        try:
-            status = path.stat()
-        except OSError:
-            continue  # a dangling link is no file of the output
-        if stat.S_ISREG(status.st_mode):
-            stamps[path.relative_to(out).as_posix()] = [status.st_size, status.st_mtime_ns]
-    return stamps
-
-
 def _up_to_date(cache: Cache, fingerprint: str, out: Path, report: BuildReport) -> bool:
     """Tell whether the last build into ``out`` had the same inputs and its files are untouched."""
     record = cache.get("builds", key("build", str(out.resolve())))
     if not isinstance(record, dict) or record.get("fingerprint") != fingerprint:
         return False
-    if record.get("tree") != _tree_stamp(out):
+    if record.get("tree") != file_stamps(out):
         return False
     report.problems = [(label, message) for label, message in record["problems"]]
     report.stories, report.articles = record["stories"], record["articles"]
@@ -425,13 +410,15 @@ def _digest_all(
     *,
     workers: int | None,
     progress: Callable[[str], None],
+    compiled: Path | None = None,
 ) -> list[tuple[Digest, str, list[Page] | None]]:
     """Digest every story, or take it from the cache; return each digest with its digest.json text
     and, when it was digested now, its pages (rendered by the same worker: rendering them one story
     after another in this process took 8 s of a 2x build's 64).
 
     What a stage warns about (a comparison bounded on a very long article) becomes a problem of the
-    file it names, cached with the digest so that a rebuild says it again.
+    file it names, cached with the digest so that a rebuild says it again. ``compiled``: where the
+    templates are kept compiled (``environment``).
     """
     entries = [key("story", json.dumps([to_dict(info), [to_dict(s) for s in members]], sort_keys=True)) for info, members in plan]
     progress(f"digesting {len(plan)} stories")
@@ -449,12 +436,13 @@ def _digest_all(
     todo.sort(key=lambda i: (-sum(len(s.sentences) for s in plan[i][1]), i))
     jobs = [plan[i] for i in todo]
     pages: dict[int, list[Page]] = {}
+    job = partial(_digest_job, compiled=compiled)
     if count > 1 and len(jobs) >= _PARALLEL_MIN_STORIES:
         with ProcessPoolExecutor(max_workers=count) as pool:
-            mapped = pool.map(_digest_job, jobs, chunksize=max(1, min(4, len(jobs) // (count * 4))))
+            mapped = pool.map(job, jobs, chunksize=max(1, min(4, len(jobs) // (count * 4))))
             fresh = _with_progress(mapped, len(jobs), progress)
     else:
-        fresh = _with_progress(map(_digest_job, jobs), len(jobs), progress)
+        fresh = _with_progress(map(job, jobs), len(jobs), progress)
     for i, (digest, text, said, rendered) in zip(todo, fresh):
         results[i] = digest, text, said
         pages[i] = rendered
@@ -484,21 +472,24 @@ def _cached_digest(hit: object) -> _Digested | None:
         return None  # written by a generator that let through what this one cannot read: digest again
 
 
-def _digest_job(job: tuple[StoryInfo, list[Source]]) -> tuple[Digest, str, tuple[str, ...], list[Page]]:
-    """Digest one story and render its pages."""
+def _digest_job(
+    job: tuple[StoryInfo, list[Source]], *, compiled: Path | None = None
+) -> tuple[Digest, str, tuple[str, ...], list[Page]]:
+    """Digest one story and render its pages (the templates kept compiled in ``compiled``)."""
     info, members = job
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", RuntimeWarning)
         digest = build_digest(info, members)
     said = tuple(dict.fromkeys(str(w.message) for w in caught if issubclass(w.category, RuntimeWarning)))
     text = dumps(digest)
-    return digest, text, said, story_pages(digest, _environment(), digest_json=text)
+    return digest, text, said, story_pages(digest, _environment(compiled), digest_json=text)
 
 
-@lru_cache(maxsize=1)
-def _environment() -> Environment:
-    """The templates' environment of this process (a digest worker renders one story after another)."""
-    return environment()
+@lru_cache(maxsize=2)
+def _environment(compiled: Path | None) -> Environment:
+    """The templates' environment of this process, for the build and for a digest worker, which renders one
+    story after another (``compiled``: see ``environment``)."""
+    return environment(compiled=compiled)
 
 
 _Job = TypeVar("_Job")

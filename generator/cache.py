@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import shutil
 import sys
 from functools import lru_cache
 from importlib import metadata
@@ -73,6 +74,21 @@ class Cache:
             return msgspec.json.decode((self.root / kind / entry[:2] / f"{entry}.json").read_bytes())
         except (OSError, msgspec.DecodeError):
             return None
+
+    def folder(self, kind: str) -> Path | None:
+        """A folder of this generator version's files of one kind that are not JSON entries (compiled
+        templates), made on first use, the folders of other versions removed; None without a cache."""
+        if self.root is None:
+            return None
+        here = self.root / kind / generator_version()[:32]
+        try:
+            if not here.is_dir():
+                for old in here.parent.iterdir() if here.parent.is_dir() else ():
+                    shutil.rmtree(old, ignore_errors=True)
+                here.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            return None  # a cache that cannot be written only costs speed
+        return here
 
     def has(self, kind: str, entry: str) -> bool:
         """Tell whether an entry is stored (without reading it: it may still be unreadable)."""

@@ -123,9 +123,12 @@ def publish(pages: Iterable[Page], out: Path) -> bool:
         out.parent.mkdir(parents=True, exist_ok=True)
         shutil.rmtree(fresh, ignore_errors=True)
         fresh.mkdir()
+        folders = {fresh}
         for page in pages:  # the marker first: a killed build's folder is recognisable as ours
             target = fresh / page.path
-            target.parent.mkdir(parents=True, exist_ok=True)
+            if target.parent not in folders:  # a story's dozen pages share two folders: make each once
+                target.parent.mkdir(parents=True, exist_ok=True)
+                folders.add(target.parent)
             if not (page.path in same and _link(out / page.path, target)):
                 target.write_bytes(page.content)
         target = out
@@ -165,6 +168,27 @@ def _link(old: Path, target: Path) -> bool:
 
 def _files(out: Path) -> list[str]:
     """Every file under ``out``, as sorted relative paths."""
-    if not out.is_dir():
-        return []
-    return sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
+    return sorted(file_stamps(out))
+
+
+def file_stamps(out: Path) -> dict[str, list[int]]:
+    """Every file under ``out`` (a link is followed, not listed) by relative path, with its size and
+    modification time: enough to see it was touched. Empty when ``out`` is no folder."""
+    stamps: dict[str, list[int]] = {}
+    folders = [(out, "")]
+    while folders:
+        folder, prefix = folders.pop()
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            continue  # no folder (or not ours to read): nothing of the output is there
+        for entry in entries:
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    folders.append((Path(entry.path), f"{prefix}{entry.name}/"))
+                elif entry.is_file():
+                    status = entry.stat()
+                    stamps[f"{prefix}{entry.name}"] = [status.st_size, status.st_mtime_ns]
+            except OSError:
+                continue  # a dangling link is no file of the output
+    return stamps
