@@ -12,7 +12,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from functools import lru_cache, partial
 from pathlib import Path
-from typing import NamedTuple, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 import msgspec
 from jinja2 import Environment
@@ -115,7 +115,10 @@ def _build(
     hashes = {c.label: _file_hash(c.path) for c in candidates}
     templates = _templates_key()  # read once per build: under `mkdocs serve` one process builds again and again
     fingerprint = _fingerprint(seeds, candidates, skipped, hashes, templates)
-    if _up_to_date(cache, fingerprint, out, report):
+    previous = cache.get("builds", key("build", str(out.resolve())))
+    record = previous if isinstance(previous, dict) else {}
+    stamps = file_stamps(out)
+    if _up_to_date(record, fingerprint, stamps, report):
         _report(report, warn, strict)
         return report
     for item in skipped:
@@ -138,14 +141,18 @@ def _build(
     _report(report, warn, strict)
     progress(f"rendering {len(report.digests)} stories")
     env = _environment(compiled)
-    pages = site_pages(report.digests, report.problems, env, stories=_story_pages(digested, cache, env, templates))
-    progress(f"writing {len(pages)} files to {out}")
-    report.written = publish(pages, out)
+    entries = {digest.story.slug: key("pages", templates, text) for digest, text, _pages in digested}
+    kept = _kept_stories(entries, record, stamps)
+    stories = _story_pages([d for d in digested if d[0].story.slug not in kept], cache, env, entries)
+    pages = site_pages(report.digests, report.problems, env, stories=stories, kept=kept)
+    progress(f"writing {len(pages) + sum(map(len, kept.values()))} files to {out}")
+    report.written = publish(pages, out, kept=[path for paths in kept.values() for path in paths])
     report.stories = len(report.digests)
     report.articles = sum(len(d.sources) for d in report.digests)
     cache.put("builds", key("build", str(out.resolve())), {
         "fingerprint": fingerprint,
         "tree": file_stamps(out),
+        "pages": entries,
         "problems": report.problems,
         "stories": report.stories,
         "articles": report.articles,
@@ -204,10 +211,33 @@ def _templates_key() -> str:
     return key("templates", *parts)
 
 
+def _kept_stories(
+    entries: Mapping[str, str], record: Mapping[str, object], stamps: Mapping[str, list[int]]
+) -> dict[str, list[str]]:
+    """The stories whose files in the docs folder are already what this build would write: by slug, the files.
+
+    Those the last build into the folder (``record``) wrote from the same pages entry (the same digest.json
+    and templates), each file untouched since (``stamps``, its size and time now). Publishing links them
+    into the new folder without reading them or their pages' cache entry: at a thousand articles, most
+    of what a one-article build would otherwise read and compare.
+    """
+    written, tree = record.get("pages"), record.get("tree")
+    if not isinstance(written, dict) or not isinstance(tree, dict):
+        return {}
+    files: dict[str, list[str]] = {}
+    for path in tree:
+        files.setdefault(path.split("/", 1)[0], []).append(path)
+    return {
+        slug: files[slug] for slug, entry in entries.items()
+        if written.get(slug) == entry and slug in files and all(stamps.get(path) == tree[path] for path in files[slug])
+    }
+
+
 def _story_pages(
-    digested: Sequence[tuple[Digest, str, list[Page] | None]], cache: Cache, env: Environment, templates: str
+    digested: Sequence[tuple[Digest, str, list[Page] | None]], cache: Cache, env: Environment, entries: Mapping[str, str]
 ) -> dict[str, list[Page]]:
-    """Each story's pages, rendered again only when its digest.json or the templates changed.
+    """Each story's pages, rendered again only when its digest.json or the templates changed (``entries``: each
+    story's pages entry in the cache, by slug).
 
     A story's pages are a function of its digest alone, so in an archive where one article was
     added, only the story it joined is rendered; the others come from the cache as they were. A
@@ -215,7 +245,7 @@ def _story_pages(
     """
     out: dict[str, list[Page]] = {}
     for digest, text, rendered in digested:
-        entry = key("pages", templates, text)
+        entry = entries[digest.story.slug]
         if rendered is not None:
             cache.put("pages", entry, [[page.path, page.content.decode("utf-8")] for page in rendered])
             out[digest.story.slug] = rendered
@@ -230,12 +260,10 @@ def _story_pages(
     return out
 
 
-def _up_to_date(cache: Cache, fingerprint: str, out: Path, report: BuildReport) -> bool:
-    """Tell whether the last build into ``out`` had the same inputs and its files are untouched."""
-    record = cache.get("builds", key("build", str(out.resolve())))
-    if not isinstance(record, dict) or record.get("fingerprint") != fingerprint:
-        return False
-    if record.get("tree") != file_stamps(out):
+def _up_to_date(record: Mapping[str, Any], fingerprint: str, stamps: Mapping[str, list[int]], report: BuildReport) -> bool:
+    """Tell whether the last build into the docs folder (``record``) had the same inputs and its files are
+    untouched (``stamps``: each file's size and time now)."""
+    if record.get("fingerprint") != fingerprint or record.get("tree") != stamps:
         return False
     report.problems = [(label, message) for label, message in record["problems"]]
     report.stories, report.articles = record["stories"], record["articles"]

@@ -129,7 +129,7 @@ def test_a_template_edit_shows_in_the_next_build_of_the_same_process(tmp_path: P
     shutil.copytree(render.TEMPLATES, templates, ignore=shutil.ignore_patterns("overrides"))
     monkeypatch.setattr(render, "TEMPLATES", templates)
     monkeypatch.setattr(build_module, "TEMPLATES", templates)
-    monkeypatch.setattr(build_module, "environment", lambda: render.environment(templates))
+    monkeypatch.setattr(build_module, "environment", lambda compiled=None: render.environment(templates, compiled=compiled))
     seeds = two_stories(tmp_path)
     out = tmp_path / "content"
     build(seeds, out, warn=lambda line: None)
@@ -184,3 +184,35 @@ def test_files_read_on_every_core_give_the_build_they_give_read_one_by_one(tmp_p
     assert tree(tmp_path / "content-1") == tree(tmp_path / "content-2")
     assert reports[1].problems == reports[2].problems
     assert {label for label, _message in reports[2].problems} >= {"seeds/empty.txt", "seeds/twin.txt"}
+
+
+def test_a_story_left_as_it_was_is_kept_unread_and_a_touched_one_is_written_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # One story changes; of the other, the files the last build wrote stay, unread, unless someone edited one.
+    seeds = two_stories(tmp_path)
+    out = tmp_path / "content"
+    build(seeds, out, warn=lambda line: None)
+    fresh = tmp_path / "fresh"
+
+    def change_niger(n: int) -> None:
+        target = sorted((seeds / "niger").iterdir())[0]
+        target.write_text(target.read_text(encoding="utf-8") + f"\nA closing sentence, number {n}, was added.\n", encoding="utf-8")
+
+    read: list[str] = []
+    get = cache.Cache.get
+    monkeypatch.setattr(cache.Cache, "get", lambda self, kind, entry: read.append(kind) or get(self, kind, entry))
+    change_niger(1)
+    build(seeds, out, warn=lambda line: None)
+    assert "pages" not in read  # neither story's pages came from the cache: niger's were rendered, other's kept
+    build(seeds, fresh, warn=lambda line: None, use_cache=False)
+    tree = lambda root: {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}  # noqa: E731
+    assert tree(out) == tree(fresh)
+
+    edited = out / "other" / "quotes.md"
+    edited.write_text("edited by hand\n", encoding="utf-8")
+    change_niger(2)
+    read.clear()
+    build(seeds, out, warn=lambda line: None)
+    assert read.count("pages") == 1  # the touched story's pages, from the cache
+    assert edited.read_bytes() == (fresh / "other" / "quotes.md").read_bytes()

@@ -104,17 +104,19 @@ def remove_stale(out: Path) -> list[Path]:
     return removed
 
 
-def publish(pages: Iterable[Page], out: Path) -> bool:
+def publish(pages: Iterable[Page], out: Path, *, kept: Iterable[str] = ()) -> bool:
     """Write the pages as a new folder and swap it in for ``out``; False when nothing changed.
 
     The old folder is kept until the new one is complete, so a failure leaves it as it was. A page
     whose bytes did not change is linked from the old folder rather than written, so it keeps its
-    file and time stamp: only changed pages are rewritten. Raise OutputError, naming the file, when
-    the disk is full or a file cannot be written.
+    file and time stamp: only changed pages are rewritten. ``kept``: files of ``out`` (relative
+    paths) known to hold what this build would write, linked (or copied) without being read. Raise
+    OutputError, naming the file, when the disk is full or a file cannot be written.
     """
     pages = sorted([Page(MARKER, MARKER_TEXT), *pages], key=lambda p: p.path)
+    kept = sorted(kept)
     same = _same_as_before(pages, out)
-    if len(same) == len(pages) and _files(out) == [p.path for p in pages]:
+    if len(same) == len(pages) and _files(out) == sorted([*(p.path for p in pages), *kept]):
         return False
     fresh = out.parent / f".{out.name}.new-{os.getpid()}"
     stale = out.parent / f".{out.name}.old-{os.getpid()}"
@@ -131,6 +133,13 @@ def publish(pages: Iterable[Page], out: Path) -> bool:
                 folders.add(target.parent)
             if not (page.path in same and _link(out / page.path, target)):
                 target.write_bytes(page.content)
+        for path in kept:
+            target = fresh / path
+            if target.parent not in folders:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                folders.add(target.parent)
+            if not _link(out / path, target):
+                shutil.copy2(out / path, target)
         target = out
         if out.exists():
             out.rename(stale)

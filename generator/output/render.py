@@ -19,7 +19,7 @@ import json
 import posixpath
 import re
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from functools import lru_cache
 from itertools import groupby
 from pathlib import Path
@@ -332,10 +332,13 @@ def site_pages(
     env: Environment,
     *,
     stories: Mapping[str, Sequence[Page]] | None = None,
+    kept: Collection[str] = (),
 ) -> list[Page]:
     """Render the whole docs folder: home, monthly archives, problems, every story, the static assets.
 
-    ``stories`` holds stories' pages already rendered (from the cache), by slug; the others are rendered here.
+    ``stories`` holds stories' pages already rendered (from the cache), by slug; ``kept``, the slugs of
+    stories whose pages are left out (the docs folder already holds them: publish keeps them); the
+    others are rendered here.
     """
     newest_first = sorted(digests, key=lambda d: (story_month(d) != "undated", date_range(d), d.story.slug), reverse=True)
     by_month: dict[str, list[Digest]] = {}
@@ -355,7 +358,8 @@ def site_pages(
         pages.append(_page(f"archive/{month}.md", env.get_template("archive.md.j2").render(month=month, digests=members)))
     for digest in digests:
         rendered = (stories or {}).get(digest.story.slug)
-        pages.extend(rendered if rendered is not None else story_pages(digest, env))
+        if digest.story.slug not in kept:
+            pages.extend(rendered if rendered is not None else story_pages(digest, env))
         for alias in digest.story.aliases:
             pages.append(_page(f"{alias}/index.md", env.get_template("redirect.md.j2").render(story=digest.story)))
     assets = TEMPLATES / "assets"
