@@ -45,6 +45,7 @@ import logging
 import multiprocessing
 import os
 import re
+import shutil
 import sys
 import sysconfig
 import zlib
@@ -558,6 +559,7 @@ def on_env(env: jinja2.Environment, *, config: Any, files: Files) -> jinja2.Envi
             _links_back(page, was["links"], _resolves(was["links"], files) or {})
     assert env.loader is not None
     env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({HIT_TEMPLATE: ""}), env.loader])
+    env.bytecode_cache = _compiled_templates()
     new = list(_state["fresh"])
     if _parallel(len(new)):
         doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
@@ -573,6 +575,21 @@ def on_env(env: jinja2.Environment, *, config: Any, files: Files) -> jinja2.Envi
         _state["templates"][uri] = meta.get("template")
         meta["template"] = HIT_TEMPLATE
     return env
+
+
+def _compiled_templates() -> jinja2.BytecodeCache | None:
+    """Keep the theme's templates compiled (Jinja's bytecode cache, checked against each template's text) in
+    ``templates/<set-up>/``: a build compiled them all again, a second of a one-article rebuild. The
+    compiled code depends on the environment the set-up key covers; other set-ups' folders are removed."""
+    folder = _state["root"] / "templates" / _state["setup"][:32]
+    try:
+        if not folder.is_dir():
+            for old in folder.parent.iterdir() if folder.parent.is_dir() else ():
+                shutil.rmtree(old, ignore_errors=True)
+            folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None  # a cache that cannot be written only costs speed
+    return jinja2.FileSystemBytecodeCache(str(folder))
 
 
 def on_post_page(output: str, *, page: Page, config: Any) -> str:

@@ -94,6 +94,7 @@ def test_one_more_article_gives_the_bytes_of_a_full_build(tmp_path: Path) -> Non
 def test_the_page_cache_gives_mkdocs_own_bytes(tmp_path: Path) -> None:
     cached = tmp_path / "cached"
     make_site(SEEDS, cached)  # every page rendered by the hook's worker processes
+    assert list((cached / ".site.cache" / "templates").glob("*/__jinja2_*.cache"))  # the theme's templates, compiled
     again = make_site(SEEDS, cached)
     pages, kept, _, rendered = map(int, _PAGES.search(again).groups())
     assert (kept, rendered) == (pages, 0), again
