@@ -243,3 +243,16 @@ def test_a_page_that_lists_nothing_is_left_out_of_search() -> None:
     full = ('Mayor Anna Berg said on March 3, 2024 that 300 homes were flooded. "We will rebuild," she said.',
             'Mayor Anna Berg said 500 homes were flooded on March 3, 2024. "We will rebuild," Berg said.')
     assert excluded(full) == set()
+
+
+def test_a_redirect_page_keeps_a_hostile_title_as_text() -> None:
+    # A story's earlier address is a plain HTML page (no Markdown, no theme): its title must be escaped there.
+    from generator.model import StoryInfo
+    from generator.output.render import environment
+
+    title = '</title><script>alert(1)</script>"><a href="javascript:x">{{ 7*7 }}'
+    page = environment().get_template("redirect.html.j2").render(story=StoryInfo(slug="river-rises", title=title))
+    assert "<script" not in page and "49" not in page  # no tag, no template code run
+    assert page.count("<title>") == 1 and page.count("</title>") == 1 and page.count("<a ") == 1
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;&#34;&gt;" in page
+    assert 'url=../river-rises/"' in page and '<a href="../river-rises/">' in page

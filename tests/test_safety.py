@@ -134,8 +134,8 @@ def test_story_address_depends_on_the_seeds_not_on_the_previous_output(tmp_path:
     # Every address the story had on the way redirects to where it is now.
     assert set(slugs) - {final.slug} <= set(final.aliases)
     for alias in final.aliases:
-        page = (one_by_one / alias / "index.md").read_text(encoding="utf-8")
-        assert f'url=../{final.slug}/"' in page and f"(../{final.slug}/index.md)" in page
+        page = (one_by_one / alias / "index.html").read_text(encoding="utf-8")
+        assert f'url=../{final.slug}/"' in page and f'<a href="../{final.slug}/">' in page
 
 
 # An article that cannot be read now keeps its last good version.

@@ -361,7 +361,7 @@ def site_pages(
         if digest.story.slug not in kept:
             pages.extend(rendered if rendered is not None else story_pages(digest, env))
         for alias in digest.story.aliases:
-            pages.append(_page(f"{alias}/index.md", env.get_template("redirect.md.j2").render(story=digest.story)))
+            pages.append(_page(f"{alias}/index.html", env.get_template("redirect.html.j2").render(story=digest.story)))
     assets = TEMPLATES / "assets"
     for path in sorted(assets.rglob("*")) if assets.is_dir() else ():
         if path.is_file():
