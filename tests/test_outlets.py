@@ -66,4 +66,4 @@ def test_outlet_names_come_from_what_each_file_states_and_the_user_wins(tmp_path
         "overridden": ("The Herald (print edition)", "sources.yml"),
     }
     overview = (tmp_path / "out" / report.digests[0].story.slug / "index.md").read_text(encoding="utf-8")
-    assert "| Riverton Gazette |" in overview and "| Reuters |" in overview
+    assert ">Riverton Gazette</a></td>" in overview and ">Reuters</a></td>" in overview  # the sources table (HTML)

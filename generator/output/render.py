@@ -19,7 +19,7 @@ import json
 import posixpath
 import re
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from itertools import groupby
 from pathlib import Path
@@ -29,7 +29,7 @@ from xml.sax.saxutils import escape as xml_escape
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context, pass_eval_context, select_autoescape
 from jinja2.nodes import EvalContext
 from jinja2.runtime import Context
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from ..digest import dumps, readable_label
 from ..model import Digest, Headline, Source
@@ -117,6 +117,7 @@ def environment(templates: Path = TEMPLATES) -> Environment:
     )
     env.filters["md"] = escape_markdown
     env.filters["cite"] = _cite
+    env.filters["cites"] = _cites
     env.filters["href"] = _href
     env.filters["outlet"] = _outlet
     env.filters["url"] = safe_url
@@ -222,6 +223,13 @@ def _cite(context: Context, sentence_id: str, label: str | None = None, *, css_c
     shown = label if label is not None else escape_markdown(short_label(source))
     attributes = f"{{ .{css_class} }}" if css_class else ""
     return f'[{shown}]({target} "{escape_markdown(tooltip)}"){attributes}'
+
+
+@pass_context
+def _cites(context: Context, sentence_ids: Iterable[str], separator: str = " · ") -> str:
+    """Link to each sentence (``cite``, labelled with its source's name), the links separated by " · " unless given."""
+    links = [_cite(context, sentence_id) for sentence_id in sentence_ids]
+    return escape(separator).join(links) if context.eval_ctx.autoescape else separator.join(links)
 
 
 # A sentence is cited from several pages of its story, and the matrix cites it again.
