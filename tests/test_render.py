@@ -314,7 +314,7 @@ def test_hostile_text_in_every_field_stays_text_on_every_page() -> None:
 
     def on(page: str, *values: str, field: str = "text") -> None:
         for value in values:
-            assert _hostile(field, value) in shown[page], (page, field, value)
+            assert (_hostile(field, value) if field else value) in shown[page], (page, field, value)
 
     d = original
     sentence = {t.id: t.text for s in d.sources for t in s.sentences}
@@ -329,7 +329,10 @@ def test_hostile_text_in_every_field_stays_text_on_every_page() -> None:
     on("index.md", *(q.text for q in key_quotes(d.quotes)))
     on("index.md", *(q.speaker or "" for q in key_quotes(d.quotes)), field="speaker")
     on("index.md", *(q.role for q in key_quotes(d.quotes) if q.role), field="role")
-    on("comparison.md", *(e.label for e in d.events if len(e.sources) > 1), field="label")
+    on("comparison.md", *(e.label for e in d.events), field="label")
+    on("comparison.md", *(s.title for s in d.sources), field="title")
+    on("comparison.md", *(s.outlet or "" for s in d.sources), field="outlet")
+    on("comparison.md", f"{HOSTILE_FIELD} desk: {_hostile('labels', 'World')}", field="")  # a label's name and value
     on("comparison.md", *(sentence[sid] for e in d.events if len(e.sources) > 1 for sid in e.sources[next(iter(e.sources))][:1]))
     on("sources/000.md", *(t.text for t in d.sources[0].sentences))
 
