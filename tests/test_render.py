@@ -264,18 +264,31 @@ def test_hostile_text_in_every_field_stays_text_on_every_page() -> None:
     from html.parser import HTMLParser
 
     from generator.digest import loads
+    from generator.model import Discrepancy, Variant
     from generator.output.render import environment, story_pages
     from generator.output.view import key_quotes
     from tests.golden import GOLDEN
 
     seeds = loads(next(GOLDEN.glob("*/digest.json")).read_text(encoding="utf-8"))
     assert seeds.update is not None
-    # What the seeds lack: outlets' names, labels (a hostile name too), figures in the update.
+    # What the seeds lack: outlets' names, labels (a hostile name too), figures in the update, a quote given to two
+    # speakers, a date given two ways.
+    quote = next(q for q in seeds.quotes if len({m.text for m in q.mentions}) == 1)
+    event = seeds.timeline[0]
+    other = next(t.id for s in seeds.sources for t in s.sentences if t.id not in event.sentences)
     original = dataclasses.replace(
         seeds,
         sources=tuple(dataclasses.replace(s, outlet=f"Outlet {s.id}", labels={f"{HOSTILE_FIELD} desk": "World"})
                       for s in seeds.sources),
         update=dataclasses.replace(seeds.update, figures=tuple(f.id for f in seeds.figures[:2])),
+        discrepancies=(
+            *seeds.discrepancies,
+            Discrepancy(f"speaker of “{quote.text}”", "quote", (
+                Variant(quote.speaker or "", (quote.mentions[0].source,), (quote.mentions[0].sentence,)),
+                Variant("Someone else", (other.split("-s")[0],), (other,)))),
+            Discrepancy(f"date of {event.text}", "date", (
+                Variant(event.date, event.sources[:1], event.sentences[:1]), Variant("1999-01-01", (other.split("-s")[0],), (other,)))),
+        ),
     )
     digest = _hostile_digest(original)
     slug = original.story.slug
@@ -334,6 +347,11 @@ def test_hostile_text_in_every_field_stays_text_on_every_page() -> None:
     on("comparison.md", *(s.outlet or "" for s in d.sources), field="outlet")
     on("comparison.md", f"{HOSTILE_FIELD} desk: {_hostile('labels', 'World')}", field="")  # a label's name and value
     on("comparison.md", *(sentence[sid] for e in d.events if len(e.sources) > 1 for sid in e.sources[next(iter(e.sources))][:1]))
+    on("quotes.md", *(q.text for q in d.quotes if len({m.text for m in q.mentions}) == 1))
+    on("quotes.md", *(m.text for q in d.quotes for m in q.mentions))
+    on("quotes.md", *(q.speaker for q in d.quotes if q.speaker), field="speaker")
+    on("quotes.md", *(m.role for q in d.quotes for m in q.mentions if m.role), field="role")
+    on("quotes.md", *(v.value for v in d.discrepancies[-2].variants), field="value")
     on("sources/000.md", *(t.text for t in d.sources[0].sentences))
 
 
