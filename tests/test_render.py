@@ -352,6 +352,12 @@ def test_hostile_text_in_every_field_stays_text_on_every_page() -> None:
     on("quotes.md", *(q.speaker for q in d.quotes if q.speaker), field="speaker")
     on("quotes.md", *(m.role for q in d.quotes for m in q.mentions if m.role), field="role")
     on("quotes.md", *(v.value for v in d.discrepancies[-2].variants), field="value")
+    on("people.md", *(e.name for e in d.entities), field="name")
+    on("people.md", *(a for e in d.entities for a in e.aliases), field="aliases")
+    on("people.md", *(r for e in d.entities for r in e.roles), field="roles")
+    on("people.md", *(v.value for x in d.discrepancies if x.kind == "name" for v in x.variants), field="value")
+    on("figures.md", *(f.about for f in d.figures), field="about")
+    on("figures.md", *(v.value for x in d.discrepancies if x.kind == "figure" for v in x.variants), field="value")
     on("sources/000.md", *(t.text for t in d.sources[0].sentences))
 
 
