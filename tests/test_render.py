@@ -287,7 +287,8 @@ def test_hostile_text_in_every_field_stays_text_on_every_page() -> None:
                 Variant(quote.speaker or "", (quote.mentions[0].source,), (quote.mentions[0].sentence,)),
                 Variant("Someone else", (other.split("-s")[0],), (other,)))),
             Discrepancy(f"date of {event.text}", "date", (
-                Variant(event.date, event.sources[:1], event.sentences[:1]), Variant("1999-01-01", (other.split("-s")[0],), (other,)))),
+                Variant(event.date, event.sources[:1], event.sentences[:1]), Variant("1999-01-01", (other.split("-s")[0],), (other,)),
+                Variant("2000-01-01", (seeds.sources[-1].id,), ()))),  # a value no sentence is linked for
         ),
     )
     digest = _hostile_digest(original)
@@ -358,6 +359,9 @@ def test_hostile_text_in_every_field_stays_text_on_every_page() -> None:
     on("people.md", *(v.value for x in d.discrepancies if x.kind == "name" for v in x.variants), field="value")
     on("figures.md", *(f.about for f in d.figures), field="about")
     on("figures.md", *(v.value for x in d.discrepancies if x.kind == "figure" for v in x.variants), field="value")
+    on("discrepancies.md", *(x.about for x in d.discrepancies), field="about")
+    on("discrepancies.md", *(v.value for x in d.discrepancies for v in x.variants), field="value")
+    on("discrepancies.md", d.sources[-1].outlet or "", field="outlet")
     on("sources/000.md", *(t.text for t in d.sources[0].sentences))
 
 
