@@ -362,6 +362,10 @@ def test_hostile_text_in_every_field_stays_text_on_every_page() -> None:
     on("discrepancies.md", *(x.about for x in d.discrepancies), field="about")
     on("discrepancies.md", *(v.value for x in d.discrepancies for v in x.variants), field="value")
     on("discrepancies.md", d.sources[-1].outlet or "", field="outlet")
+    on("timeline.md", *(e.text for e in d.timeline))
+    on("timeline.md", *(e.expression for e in d.timeline), field="expression")
+    on("timeline.md", d.discrepancies[-1].about, field="about")
+    on("timeline.md", *(v.value for v in d.discrepancies[-1].variants), field="value")
     on("sources/000.md", *(t.text for t in d.sources[0].sentences))
 
 
