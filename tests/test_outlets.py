@@ -31,7 +31,7 @@ def test_sources_yml_names_outlets_and_labels_but_front_matter_wins(tmp_path: Pa
     assert sources["blog"].outlet is None
     assert warnings == ["warning: seeds/sources.yml: entry 3 needs a 'file' or 'url' pattern: ignored"]
     page = (tmp_path / "out" / report.digests[0].story.slug / "sources" / "wire-1.md").read_text(encoding="utf-8")
-    assert "**Example Wire** · country: UK" in page
+    assert "<strong>Example Wire</strong> · country: UK" in page  # the details line (HTML)
 
 
 PAGE = """<html><head><title>{title}</title>{meta}</head><body><article><h1>{title}</h1>

@@ -226,6 +226,12 @@ HOSTILE_FIELD = ("⚑<script>alert(1)</script> <img src=x onerror=alert(2)> \"><
                  "{: #i .c } &amp; &#60; |")
 
 
+# An http address that tries to break out of the href attribute, and the address safe_url makes of it (which keeps
+# "&" and ";": HTML-escaped in the attribute, "&lt;" reaches the browser as written).
+HOSTILE_URL = 'https://example.org/a"><script>alert(7)</script>?q=1&r=2&lt;x'
+HOSTILE_URL_QUOTED = "https://example.org/a%22%3E%3Cscript%3Ealert%287%29%3C/script%3E?q=1&r=2&lt;x"
+
+
 def _hostile(field: str, value: str) -> str:
     """Prefix a field's value with HOSTILE_FIELD; "name order of X" keeps its first words, which pages read."""
     what, of, rest = value.partition(" of ")
@@ -271,15 +277,16 @@ def test_hostile_text_in_every_field_stays_text_on_every_page() -> None:
 
     seeds = loads(next(GOLDEN.glob("*/digest.json")).read_text(encoding="utf-8"))
     assert seeds.update is not None
-    # What the seeds lack: outlets' names, labels (a hostile name too), figures in the update, a quote given to two
-    # speakers, a date given two ways.
+    # What the seeds lack: outlets' names, labels (a hostile name too), notes, addresses (one not http), figures in
+    # the update, a quote given to two speakers, a date given two ways.
     quote = next(q for q in seeds.quotes if len({m.text for m in q.mentions}) == 1)
     event = seeds.timeline[0]
     other = next(t.id for s in seeds.sources for t in s.sentences if t.id not in event.sentences)
     original = dataclasses.replace(
         seeds,
-        sources=tuple(dataclasses.replace(s, outlet=f"Outlet {s.id}", labels={f"{HOSTILE_FIELD} desk": "World"})
-                      for s in seeds.sources),
+        sources=tuple(dataclasses.replace(s, outlet=f"Outlet {s.id}", labels={f"{HOSTILE_FIELD} desk": "World"},
+                                          notes=("Repaired the encoding",), url=address)
+                      for s, address in zip(seeds.sources, ("javascript:alert('<b>6</b>')", HOSTILE_URL, *[None] * 9))),
         update=dataclasses.replace(seeds.update, figures=tuple(f.id for f in seeds.figures[:2])),
         discrepancies=(
             *seeds.discrepancies,
@@ -299,15 +306,26 @@ def test_hostile_text_in_every_field_stays_text_on_every_page() -> None:
             super().__init__()
             self.elements: list[tuple[str, dict[str, str | None]]] = []
             self.text: list[str] = []
+            self.links: list[tuple[str | None, str]] = []  # each link's address and text
+            self.in_link = False
 
         def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
             self.elements.append((tag, dict(attrs)))
+            if tag == "a":
+                self.links.append((dict(attrs).get("href"), ""))
+                self.in_link = True
+
+        def handle_endtag(self, tag: str) -> None:
+            self.in_link = self.in_link and tag != "a"
 
         def handle_data(self, data: str) -> None:
             self.text.append(data)
+            if self.in_link:
+                self.links[-1] = (self.links[-1][0], self.links[-1][1] + data)
 
     md = markdown.Markdown(extensions=SITE_EXTENSIONS, extension_configs={"pymdownx.tabbed": {"alternate_style": True}})
     shown: dict[str, str] = {}
+    links: dict[str, list[tuple[str | None, str]]] = {}
     for page in story_pages(digest, environment()):  # type: ignore[arg-type]
         if not page.path.endswith(".md"):
             continue
@@ -322,6 +340,7 @@ def test_hostile_text_in_every_field_stays_text_on_every_page() -> None:
         # Wherever a field's text is shown, all of it is: nothing in it became markup.
         assert text.count("⚑") == text.count(HOSTILE_FIELD) > 0, path
         titles = [a["title"] for t, a in parsed.elements if t == "a" and "⚑" in (a.get("title") or "")]
+        links[path] = parsed.links
         assert all("<" not in t and "&lt;script&gt;" in t for t in titles), path  # tooltips: escaped twice
         assert titles or path.startswith("sources/"), path  # every story page but a source's cites sentences
         shown[path] = text
@@ -367,6 +386,12 @@ def test_hostile_text_in_every_field_stays_text_on_every_page() -> None:
     on("timeline.md", d.discrepancies[-1].about, field="about")
     on("timeline.md", *(v.value for v in d.discrepancies[-1].variants), field="value")
     on("sources/000.md", *(t.text for t in d.sources[0].sentences))
+    on("sources/000.md", d.sources[0].outlet or "", field="outlet")
+    on("sources/000.md", f"{HOSTILE_FIELD} desk: {_hostile('labels', 'World')}", field="")
+    on("sources/000.md", "address given: javascript:alert('<b>6</b>')", field="")  # not a link: only http(s) are
+    on("sources/001.md", *d.sources[1].removed, field="removed")
+    on("sources/001.md", *d.sources[1].notes, field="notes")
+    assert (HOSTILE_URL_QUOTED, "original article") in links["sources/001.md"]
 
 
 def test_every_html_part_of_the_golden_pages_is_set_aside_while_markdown_converts_them() -> None:
