@@ -5,12 +5,15 @@ Article text is untrusted. In a Markdown template (``*.md.j2``) it reaches a pag
 could act on into a numeric character reference: the reader sees the text as written, and nothing in
 it becomes markup.
 
-The largest parts of a page are written as HTML instead (``*.html.j2``, included by a Markdown
-template), because Python-Markdown passes a block of HTML through untouched: at a thousand articles,
-converting the comparison pages' wordings and coverage matrix was over a quarter of ``mkdocs build``. Those
-templates are autoescaped: every value is HTML-escaped (``html.escape`` with quotes) unless a filter
-here made it markup (``Markup``), and the filters that write links (``cite``) write the HTML link
-with the address MkDocs would have given the Markdown one (``site_href``).
+Every part of a story's pages that shows article text or cites a sentence is written as HTML instead
+(macros of ``*.html.j2``, called from the Markdown templates), but the headings, from which the table
+of contents is made, and the tabs of a quote the sources word differently (pymdownx.tabbed numbers
+them across the page). Python-Markdown passes a block of HTML through untouched, while its inline
+patterns read every link and every escaped character of Markdown: at a thousand articles, that
+reading was most of ``mkdocs build``. Those templates are autoescaped: every value is HTML-escaped
+(``html.escape`` with quotes) unless a filter here made it markup (``Markup``), and the filters that
+write links (``cite``, ``cites``) write the HTML link with the address MkDocs would have given the
+Markdown one (``site_href``).
 """
 from __future__ import annotations
 
