@@ -24,8 +24,8 @@ article changes a dozen pages. This hook does three things.
   warning, which ``--strict`` would otherwise count.
 
 - While Markdown converts a page, the blocks of HTML the generator marks ``data-verbatim`` (a top-level
-  ``<div … data-verbatim>`` to its line ``</div>``: a comparison's coverage matrix and wordings, a
-  source's text) are set aside, and put back where Markdown left their placeholder paragraphs.
+  ``<div … data-verbatim>`` to its line ``</div>``: the parts of a story's pages that cite sentences
+  or show article text) are set aside, and put back where Markdown left their placeholder paragraphs.
   Python-Markdown would pass them through unchanged, but it and MkDocs each parse them with
   Python's HTML parser first: that was half of converting a comparison page, the largest. The page
   gets the same HTML, and the ids in the blocks among its anchors, as MkDocs' own conversion gives.

@@ -178,7 +178,7 @@ def test_summary_citation_lands_on_its_highlighted_sentence(
     page = seeds_page
     page.goto(seeds_site.base + seeds_site.story() + "/")
     page.evaluate("window.__same_document = true")
-    citation = page.locator("h2:has-text('What happened') ~ ol .cites a").first
+    citation = page.locator("h2:has-text('What happened') ~ * ol .cites a").first
     anchor = (citation.get_attribute("href") or "").split("#")[1]
     citation.click()
     page.wait_for_function("id => location.hash === '#' + id", arg=anchor)

@@ -187,8 +187,8 @@ def _figures_page(text: str) -> str:
 
 def test_figures_page_shows_values_outlets_and_the_disagreement() -> None:
     page = _figures_page(GROUP_CASES[1][1])
-    assert '!!! warning "The sources give different values"' in page
-    assert "\n    Given: &#36;100 million (a, b) vs &#36;110 million (c).\n" in page
+    assert '<p class="admonition-title">The sources give different values</p>' in page
+    assert "\n<p>Given: $100 million (a, b) vs $110 million (c).</p>\n" in page
     assert '<a href="../sources/c/#c-s1" ' in page  # the tables are HTML (templates/figures_tables.html.j2)
 
 

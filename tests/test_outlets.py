@@ -31,7 +31,7 @@ def test_sources_yml_names_outlets_and_labels_but_front_matter_wins(tmp_path: Pa
     assert sources["blog"].outlet is None
     assert warnings == ["warning: seeds/sources.yml: entry 3 needs a 'file' or 'url' pattern: ignored"]
     page = (tmp_path / "out" / report.digests[0].story.slug / "sources" / "wire-1.md").read_text(encoding="utf-8")
-    assert "**Example Wire** · country: UK" in page
+    assert "<strong>Example Wire</strong> · country: UK" in page  # the details line (HTML)
 
 
 PAGE = """<html><head><title>{title}</title>{meta}</head><body><article><h1>{title}</h1>
@@ -66,4 +66,4 @@ def test_outlet_names_come_from_what_each_file_states_and_the_user_wins(tmp_path
         "overridden": ("The Herald (print edition)", "sources.yml"),
     }
     overview = (tmp_path / "out" / report.digests[0].story.slug / "index.md").read_text(encoding="utf-8")
-    assert "| Riverton Gazette |" in overview and "| Reuters |" in overview
+    assert ">Riverton Gazette</a></td>" in overview and ">Reuters</a></td>" in overview  # the sources table (HTML)

@@ -206,9 +206,11 @@ def test_timeline_page_shows_each_event_with_inert_text() -> None:
     text = page.content.decode("utf-8")
     assert text.count('<div class="timeline-event') == len(events) == 2
     assert "### 2023-07-26" in text and "### 2023-07-27" in text
-    assert "<script>" not in text and "](javascript:" not in text
+    # The events' text and citations are HTML (templates/timeline_events.html.j2): the script and the link stay text.
+    assert "<script>" not in text and 'href="javascript:' not in text and "&amp;lt;script&amp;gt;" in text
     assert "## Dates the sources give differently" in text
-    assert "(sources/two.md#" in text  # the other variant is cited
+    assert '<a href="#dates-the-sources-give-differently">' in text  # each disputed event points there
+    assert 'href="../sources/two/#two-s1"' in text  # the other variant is cited
 
 
 _PHRASES = ("on Saturday", "in July 2023", "on July 26", "a year ago", "last week", "in December",

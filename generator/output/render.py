@@ -5,12 +5,15 @@ Article text is untrusted. In a Markdown template (``*.md.j2``) it reaches a pag
 could act on into a numeric character reference: the reader sees the text as written, and nothing in
 it becomes markup.
 
-The largest parts of a page are written as HTML instead (``*.html.j2``, included by a Markdown
-template), because Python-Markdown passes a block of HTML through untouched: at a thousand articles,
-converting the comparison pages' wordings and coverage matrix was over a quarter of ``mkdocs build``. Those
-templates are autoescaped: every value is HTML-escaped (``html.escape`` with quotes) unless a filter
-here made it markup (``Markup``), and the filters that write links (``cite``) write the HTML link
-with the address MkDocs would have given the Markdown one (``site_href``).
+Every part of a story's pages that shows article text or cites a sentence is written as HTML instead
+(macros of ``*.html.j2``, called from the Markdown templates), but the headings, from which the table
+of contents is made, and the tabs of a quote the sources word differently (pymdownx.tabbed numbers
+them across the page). Python-Markdown passes a block of HTML through untouched, while its inline
+patterns read every link and every escaped character of Markdown: at a thousand articles, that
+reading was most of ``mkdocs build``. Those templates are autoescaped: every value is HTML-escaped
+(``html.escape`` with quotes) unless a filter here made it markup (``Markup``), and the filters that
+write links (``cite``, ``cites``) write the HTML link with the address MkDocs would have given the
+Markdown one (``site_href``).
 """
 from __future__ import annotations
 
@@ -19,7 +22,7 @@ import json
 import posixpath
 import re
 import uuid
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from functools import lru_cache
 from itertools import groupby
 from pathlib import Path
@@ -31,7 +34,7 @@ from jinja2 import (
 )
 from jinja2.nodes import EvalContext
 from jinja2.runtime import Context
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from ..digest import dumps, readable_label
 from ..model import Digest, Headline, Source
@@ -123,6 +126,7 @@ def environment(templates: Path = TEMPLATES, *, compiled: Path | None = None) ->
     )
     env.filters["md"] = escape_markdown
     env.filters["cite"] = _cite
+    env.filters["cites"] = _cites
     env.filters["href"] = _href
     env.filters["outlet"] = _outlet
     env.filters["url"] = safe_url
@@ -228,6 +232,13 @@ def _cite(context: Context, sentence_id: str, label: str | None = None, *, css_c
     shown = label if label is not None else escape_markdown(short_label(source))
     attributes = f"{{ .{css_class} }}" if css_class else ""
     return f'[{shown}]({target} "{escape_markdown(tooltip)}"){attributes}'
+
+
+@pass_context
+def _cites(context: Context, sentence_ids: Iterable[str], separator: str = " · ") -> str:
+    """Link to each sentence (``cite``, labelled with its source's name), the links separated by " · " unless given."""
+    links = [_cite(context, sentence_id) for sentence_id in sentence_ids]
+    return escape(separator).join(links) if context.eval_ctx.autoescape else separator.join(links)
 
 
 # A sentence is cited from several pages of its story, and the matrix cites it again.
