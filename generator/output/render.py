@@ -224,11 +224,11 @@ def _cite(context: Context, sentence_id: str, label: str | None = None, *, css_c
     tooltip = _tooltip(sentences[sentence_id].text)
     target = f"sources/{source.slug}.md#{anchor_id(source, sentence_id)}"
     if context.eval_ctx.autoescape:
-        href = _href(context, target)
-        shown = label if label is not None else short_label(source)
-        if css_class:
-            return Markup('<a class="%s" href="%s" title="%s">%s</a>') % (css_class, href, tooltip, shown)
-        return Markup('<a href="%s" title="%s">%s</a>') % (href, tooltip, shown)
+        # Each value through markupsafe's escape, as Markup's "%" would (the tooltip once more: see _tooltip);
+        # "%" wraps every argument in a helper object, a fifth of rendering a story's pages.
+        shown = escape(label if label is not None else short_label(source))
+        attributes = f' class="{escape(css_class)}"' if css_class else ""
+        return Markup(f'<a{attributes} href="{escape(_href(context, target))}" title="{escape(tooltip)}">{shown}</a>')
     shown = label if label is not None else escape_markdown(short_label(source))
     attributes = f"{{ .{css_class} }}" if css_class else ""
     return f'[{shown}]({target} "{escape_markdown(tooltip)}"){attributes}'
@@ -283,7 +283,12 @@ def _outlet(context: Context, source_id: str) -> str:
 @pass_context
 def _href(context: Context, target: str) -> str:
     """Give the address of another page of the story (``target`` as a Markdown link from this page has it) for an HTML link."""
-    page = context["page"]
+    return _story_href(context["page"], target)
+
+
+# A page cites the same sentences again and again (the comparison's matrix, wordings and lists).
+@lru_cache(maxsize=1 << 16)
+def _story_href(page: str, target: str) -> str:
     return site_href(page, posixpath.normpath(posixpath.join(posixpath.dirname(page), target)))
 
 
