@@ -226,9 +226,9 @@ def _cite(context: Context, sentence_id: str, label: str | None = None, *, css_c
     if context.eval_ctx.autoescape:
         # Each value through markupsafe's escape, as Markup's "%" would (the tooltip once more: see _tooltip);
         # "%" wraps every argument in a helper object, a fifth of rendering a story's pages.
-        shown = escape(label if label is not None else short_label(source))
+        label_html = escape(label if label is not None else short_label(source))
         attributes = f' class="{escape(css_class)}"' if css_class else ""
-        return Markup(f'<a{attributes} href="{escape(_href(context, target))}" title="{escape(tooltip)}">{shown}</a>')
+        return Markup(f'<a{attributes} href="{escape(_href(context, target))}" title="{escape(tooltip)}">{label_html}</a>')
     shown = label if label is not None else escape_markdown(short_label(source))
     attributes = f"{{ .{css_class} }}" if css_class else ""
     return f'[{shown}]({target} "{escape_markdown(tooltip)}"){attributes}'
