@@ -283,12 +283,7 @@ def _outlet(context: Context, source_id: str) -> str:
 @pass_context
 def _href(context: Context, target: str) -> str:
     """Give the address of another page of the story (``target`` as a Markdown link from this page has it) for an HTML link."""
-    return _story_href(context["page"], target)
-
-
-# A page cites the same sentences again and again (the comparison's matrix, wordings and lists).
-@lru_cache(maxsize=1 << 16)
-def _story_href(page: str, target: str) -> str:
+    page = context["page"]
     return site_href(page, posixpath.normpath(posixpath.join(posixpath.dirname(page), target)))
 
 
