@@ -27,7 +27,7 @@ from .model import Digest, Source, StoryInfo, from_dict, to_dict
 from .output.publish import MARKER, Page, check_output, file_stamps, lock_path, output_lock, publish, remove_stale
 from .output.render import TEMPLATES, environment, site_pages, story_pages, template_files
 from .stories.grouping import Doc, term_counts
-from .stories.plan import plan_stories
+from .stories.plan import article_doc, plan_stories
 
 _PARALLEL_MIN_STORIES = 4
 """Below this many stories to digest, starting worker processes costs more than it saves."""
@@ -133,7 +133,7 @@ def _build(
         _report(report, warn, strict)
         raise SeedsError(f"no readable article in {seeds}")
     progress(f"grouping {len(sources)} articles into stories")
-    counted = {key("terms", *_doc_text(p.source)): p.terms for p in prepared.values() if p.terms is not None}
+    counted = {_terms_key(article_doc(p.source)): p.terms for p in prepared.values() if p.terms is not None}
     plan = plan_stories(sources, folders, title_of=story_title, terms_of=_cached_terms(cache, counted))
     compiled = cache.folder("templates")
     digested = _digest_all(plan, cache, report, workers=workers, progress=progress, compiled=compiled)
@@ -188,7 +188,7 @@ def _cached_terms(cache: Cache, counted: Mapping[str, dict[str, float]]) -> Call
 
     ``counted`` holds the counts the workers that read the new files made, by cache key."""
     def terms_of(doc: Doc) -> Mapping[str, float]:
-        entry = key("terms", doc.title, doc.text)
+        entry = _terms_key(doc)
         known = counted.get(entry)
         if known is not None:
             cache.put("terms", entry, known)
@@ -201,6 +201,11 @@ def _cached_terms(cache: Cache, counted: Mapping[str, dict[str, float]]) -> Call
         return counts
 
     return terms_of
+
+
+def _terms_key(doc: Doc) -> str:
+    """The cache entry of an article's term counts: they depend on its title and text alone."""
+    return key("terms", doc.title, doc.text)
 
 
 def _templates_key() -> str:
@@ -315,7 +320,7 @@ def _prepare_job(candidate: Candidate) -> _Prepared | None:
         return None
     if candidate.folder is not None:
         return found
-    return found._replace(terms=term_counts(Doc(found.source.id, *_doc_text(found.source), found.source.date)))
+    return found._replace(terms=term_counts(article_doc(found.source)))
 
 
 def _read_and_clean(candidate: Candidate) -> _Prepared:
@@ -323,11 +328,6 @@ def _read_and_clean(candidate: Candidate) -> _Prepared:
     article = read_article(candidate.path, label=candidate.label, source_id=candidate.id)
     source = prepare_source(article)
     return _Prepared(source, tuple(article.warnings), _reads_as_english(source), None)
-
-
-def _doc_text(source: Source) -> tuple[str, str]:
-    """The title and text by which a loose article is grouped (``plan_stories`` reads the same)."""
-    return source.title, " ".join(t.text for t in source.sentences)
 
 
 def _read_all(

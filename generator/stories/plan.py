@@ -35,7 +35,7 @@ def plan_stories(
         by_folder.setdefault(folders.get(source.file) or "", []).append(source)
     groups: list[tuple[str, list[Source]]] = [(k, v) for k, v in sorted(by_folder.items()) if k]
     loose = {s.id: s for s in by_folder.get("", [])}
-    docs = [Doc(id=s.id, title=s.title, text=" ".join(t.text for t in s.sentences), date=s.date) for s in loose.values()]
+    docs = [article_doc(s) for s in loose.values()]
     docs = [replace(d, terms=terms_of(d)) for d in docs]
     groups += [("", [loose[i] for i in ids]) for ids in group_articles(docs)]
     taken: set[str] = set(SITE_NAMES)
@@ -52,6 +52,11 @@ def plan_stories(
         taken.update(aliases)
         plan.append((StoryInfo(slug=slug, title=title, aliases=aliases), members))
     return plan
+
+
+def article_doc(source: Source) -> Doc:
+    """A loose article as grouping reads it: its id, title, text (its sentences) and date."""
+    return Doc(id=source.id, title=source.title, text=" ".join(t.text for t in source.sentences), date=source.date)
 
 
 def _unique(base: str, taken: set[str]) -> str:
