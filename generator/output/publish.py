@@ -126,18 +126,21 @@ def publish(pages: Iterable[Page], out: Path, *, kept: Iterable[str] = ()) -> bo
         shutil.rmtree(fresh, ignore_errors=True)
         fresh.mkdir()
         folders = {fresh}
+
+        def make_folder(file: Path) -> None:
+            """Make the folder of a file of the new folder, once (a story's dozen pages share two folders)."""
+            if file.parent not in folders:
+                file.parent.mkdir(parents=True, exist_ok=True)
+                folders.add(file.parent)
+
         for page in pages:  # the marker first: a killed build's folder is recognisable as ours
             target = fresh / page.path
-            if target.parent not in folders:  # a story's dozen pages share two folders: make each once
-                target.parent.mkdir(parents=True, exist_ok=True)
-                folders.add(target.parent)
+            make_folder(target)
             if not (page.path in same and _link(out / page.path, target)):
                 target.write_bytes(page.content)
         for path in kept:
             target = fresh / path
-            if target.parent not in folders:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                folders.add(target.parent)
+            make_folder(target)
             if not _link(out / path, target):
                 shutil.copy2(out / path, target)
         target = out
