@@ -124,6 +124,22 @@ def test_the_shipped_tagger_reads_a_reporting_clause() -> None:
     assert ("said", "VBN") in tagged and tagged[-1] == (".", ".")
 
 
+def test_the_taggers_rows_for_a_word_are_those_of_the_features_it_was_trained_on() -> None:
+    # Tagging looks up the rows of the features that do not read earlier tags word by word (_static_rows);
+    # training lists them as strings (features). Both must name the same rows, in the same order.
+    import re
+
+    from generator.english.tagger import _END, _START, features, model, normalise
+
+    perceptron = model()
+    words = ["Gen.", "Abdourahamane", "Tchiani", "'s", "junta", "REVOKED", "the", "1,000-troop", "pact", "on", "Saturday", "."]
+    context = [*_START, *(normalise(w) for w in words), *_END]
+    for i, word in enumerate(words):
+        static = [f for f in features(i, word, context, "NN", "DT") if not re.match(r"\S+ tag", f)]
+        assert len(static) == 11
+        assert perceptron._static_rows(word, context, i + len(_START)) == [perceptron._row.get(f, 0) for f in static], word
+
+
 def test_the_tagger_splits_clitics_and_keeps_titles_and_initials() -> None:
     from generator.english.tagger import tokenize
 
