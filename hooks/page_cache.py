@@ -580,13 +580,11 @@ def on_env(env: jinja2.Environment, *, config: Any, files: Files) -> jinja2.Envi
 def _compiled_templates() -> jinja2.BytecodeCache | None:
     """Keep the theme's templates compiled (Jinja's bytecode cache, checked against each template's text) in
     ``templates/<set-up>/``: a build compiled them all again, a second of a one-article rebuild. The
-    compiled code depends on the environment the set-up key covers; other set-ups' folders are removed."""
+    compiled code depends on the environment the set-up key covers; old set-ups' folders go as their
+    entries' do (``_prune``)."""
     folder = _state["root"] / "templates" / _state["setup"][:32]
     try:
-        if not folder.is_dir():
-            for old in folder.parent.iterdir() if folder.parent.is_dir() else ():
-                shutil.rmtree(old, ignore_errors=True)
-            folder.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(parents=True, exist_ok=True)
     except OSError:
         return None  # a cache that cannot be written only costs speed
     return jinja2.FileSystemBytecodeCache(str(folder))
@@ -659,20 +657,22 @@ def on_post_build(*, config: Any) -> None:
 
 
 def _prune() -> None:
-    """Remove the entries no current page uses, old set-ups' folders and old sites' records."""
+    """Remove the entries no current page uses, old set-ups' folders (entries and compiled templates) and old sites' records."""
     folder: Path = _state["folder"]
     used = set(_state["keys"].values())
     if folder.is_dir():
         for path in folder.glob("*/*"):
             if path.name not in used:
                 path.unlink(missing_ok=True)
-        os.utime(folder)
-    setups = _state["root"] / "pages"
-    others = sorted((p for p in setups.iterdir() if p.is_dir() and p != folder), key=lambda p: p.stat().st_mtime)
-    for old in others[: max(0, len(others) - (KEEP_SETUPS - 1))]:
-        for path in sorted(old.rglob("*"), reverse=True):
-            path.rmdir() if path.is_dir() else path.unlink(missing_ok=True)
-        old.rmdir()
+    for kind in ("pages", "templates"):
+        current = _state["root"] / kind / _state["setup"][:32]
+        if not current.parent.is_dir():
+            continue
+        if current.is_dir():
+            os.utime(current)
+        others = sorted((p for p in current.parent.iterdir() if p.is_dir() and p != current), key=lambda p: p.stat().st_mtime)
+        for old in others[: max(0, len(others) - (KEEP_SETUPS - 1))]:
+            shutil.rmtree(old, ignore_errors=True)
     records = sorted((_state["root"] / "sites").glob("*.json"), key=lambda p: p.stat().st_mtime)
     for old in records[:-KEEP_SITES]:
         old.unlink(missing_ok=True)
