@@ -4,14 +4,15 @@ MkDocs converts every page's Markdown and renders every page's template on each 
 process: at a thousand articles (about 4,800 pages) that is most of ``make site``, though adding an
 article changes a dozen pages. This hook does three things.
 
-- It keeps, for each page, what MkDocs made of it (the HTML of its Markdown, table of contents,
-  title, anchors, links and the page's final HTML) in ``.site.cache/pages/<set-up>/`` beside
+- It keeps, for each page, what MkDocs made of it (table of contents, title, anchors, links and
+  the page's final HTML) in ``.site.cache/pages/<set-up>/`` beside
   mkdocs.yml, keyed by the page's path and source bytes; the set-up is everything else a page's
   HTML depends on (this file and the other hooks, mkdocs.yml's settings, the versions of MkDocs,
   the theme and Markdown, the theme's override files). A page with an entry is not converted or
   rendered again.
 - Pages without an entry are converted, then rendered, in worker processes, one per core
-  (``mkdocs build`` only: ``mkdocs serve`` runs a server thread, which forking does not mix with).
+  (``mkdocs build`` only: ``mkdocs serve`` runs a server thread, which forking does not mix with);
+  under ``--dirty`` the workers also write the pages' files, which MkDocs then skips.
 - ``mkdocs build --dirty`` (as ``make site`` runs it) leaves the site folder in place and skips
   each file whose output is already there. MkDocs decides that by modification times and leaves
   behind the files of removed pages, so it warns that a dirty build may be wrong. Here each file
@@ -59,7 +60,7 @@ from mkdocs.commands.build import get_context
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
-from mkdocs.utils import clean_directory
+from mkdocs.utils import clean_directory, write_file
 
 log = logging.getLogger("mkdocs.hooks.page_cache")
 
@@ -239,7 +240,11 @@ def _write_atomically(path: Path, data: bytes) -> None:
 
 
 def _store(key: str, entry: dict[str, Any]) -> None:
-    _write_atomically(_entry_path(key), zlib.compress(json.dumps(entry, ensure_ascii=False).encode(), 1))
+    """Keep what a page's build made of it, without the HTML of its Markdown: a page taken from its entry is
+    given its final HTML (``HIT_TEMPLATE``), so that HTML is never rendered again (storing it was a third
+    of the cost of a new page)."""
+    kept = {k: v for k, v in entry.items() if k != "content"}
+    _write_atomically(_entry_path(key), zlib.compress(json.dumps(kept, ensure_ascii=False).encode(), 1))
 
 
 def _record_path(config: Any) -> Path:
@@ -378,7 +383,7 @@ def _apply(page: Page, entry: dict[str, Any], files: Files) -> bool:
     targets = _resolves(set(entry["found"]) | set(entry["links"]), files)
     if targets is None:
         return False
-    page.content = entry["content"]
+    page.content = entry.get("content", "")  # a stored entry has none: the page gets its final HTML
     page.toc = get_toc(entry["toc"])
     page._title_from_render = entry["title"]
     page.present_anchor_ids = set(entry["anchors"])
@@ -404,8 +409,10 @@ def _convert_in_worker(uri: str) -> tuple[str, dict[str, Any] | None]:
         return uri, None
 
 
-def _render_in_worker(uri: str) -> tuple[str, str | None]:
-    """Render one page's template, and store its entry (what MkDocs' on_post_page would get: no other plugin has one)."""
+def _render_in_worker(uri: str) -> tuple[str, str | bool | None]:
+    """Render one page's template, and store its entry (what MkDocs' on_post_page would get: no other plugin has
+    one). Under --dirty, write the page's file as MkDocs would and return True: MkDocs then skips the page
+    (``_written_by_worker``), and the files are written on every core instead of one after another."""
     config, files, nav, env, doc_files = (_work[k] for k in ("config", "files", "nav", "env", "doc_files"))
     page = files.get_file_from_path(uri).page
     config._current_page = page
@@ -414,6 +421,9 @@ def _render_in_worker(uri: str) -> tuple[str, str | None]:
         context = get_context(nav, doc_files, config, page)
         output = env.get_template(page.meta.get("template", "main.html")).render(context)
         _store(_state["keys"][uri], {**_state["fresh"][uri], "output": output})
+        if _dirty and output.strip():  # an empty page is left to MkDocs, which says it skips it
+            write_file(output.encode("utf-8", errors="xmlcharrefreplace"), page.file.abs_dest_path)
+            return uri, True
         return uri, output
     except Exception:  # noqa: BLE001 - the main process renders it again and reports the error itself
         return uri, None
@@ -566,8 +576,11 @@ def on_env(env: jinja2.Environment, *, config: Any, files: Files) -> jinja2.Envi
         _work.update(config=config, files=files, nav=_state["nav"], env=env, doc_files=doc_files)
         sizes = {uri: len(_page(uri).content or "") for uri in new}
         for uri, output in _in_parallel(_render_in_worker, new, sizes):
-            if output is not None:
+            if output is True:
+                _written_by_worker(_page(uri).file)
+            elif output is not None:
                 _state["outputs"][uri] = output
+            if output is not None:
                 del _state["fresh"][uri]  # stored by the worker
         _work.clear()
     for uri in _state["outputs"]:
@@ -575,6 +588,11 @@ def on_env(env: jinja2.Environment, *, config: Any, files: Files) -> jinja2.Envi
         _state["templates"][uri] = meta.get("template")
         meta["template"] = HIT_TEMPLATE
     return env
+
+
+def _written_by_worker(file: File) -> None:
+    """A worker wrote this page's file: MkDocs' --dirty build skips a file that is not modified."""
+    file.is_modified = lambda: False  # type: ignore[method-assign]
 
 
 def _compiled_templates() -> jinja2.BytecodeCache | None:

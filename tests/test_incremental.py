@@ -102,6 +102,11 @@ def test_the_page_cache_gives_mkdocs_own_bytes(tmp_path: Path) -> None:
     log = make_site(SEEDS, plain, cache=False)  # MkDocs renders every page itself
     assert _PAGES.search(log) is None
     assert_same_site(cached, plain)
+    shutil.rmtree(cached / "site")  # every page from its cache entry (as for `mkdocs serve`'s own folder)
+    again = make_site(SEEDS, cached)
+    pages, _, reused, rendered = map(int, _PAGES.search(again).groups())
+    assert (reused, rendered) == (pages, 0), again
+    assert_same_site(cached, plain)
 
 
 _VERBATIM_PAGES = [
