@@ -215,32 +215,30 @@ def test_html_links_get_the_address_mkdocs_gives_a_markdown_link() -> None:
             assert site_href(page, target + "#x") == expected + "#x", (page, target)
 
 
-def test_a_page_that_lists_nothing_is_left_out_of_search() -> None:
-    # Search would lead a reader to a page that only says it has nothing; a page that lists something stays in.
-    import yaml
-
+def test_a_page_that_would_list_nothing_is_not_written_and_the_overview_says_so() -> None:
+    # A page that only says the sources give none is a dead end for a reader and for search.
     from generator.digest import build_digest, prepare_source
     from generator.model import Article, StoryInfo
     from generator.output.render import environment, story_pages
 
-    def excluded(texts: tuple[str, ...]) -> set[str]:
+    def written(texts: tuple[str, ...]) -> tuple[set[str], str]:
         sources = [prepare_source(Article(id=f"s{i}", file=f"seeds/{i}.txt", text=t)) for i, t in enumerate(texts)]
         pages = story_pages(build_digest(StoryInfo(slug="s", title="T"), sources), environment())
-        out = set()
-        for page in pages:
-            text = page.content.decode("utf-8")
-            if page.path.endswith(".md") and "/sources/" not in page.path:
-                assert text.startswith("---\n"), page.path  # the front matter still opens the page
-                meta = yaml.safe_load(text.split("---\n", 2)[1])
-                if (meta.get("search") or {}).get("exclude"):
-                    out.add(page.path.removeprefix("s/"))
-        return out
+        overview = next(p.content.decode("utf-8") for p in pages if p.path == "s/index.md")
+        return {p.path.removeprefix("s/") for p in pages if "/sources/" not in p.path}, overview
 
     plain = ("The river rose slowly in the valley after the rain stopped.", "After the rain stopped, the river rose in the valley.")
-    assert excluded(plain) == {"figures.md", "quotes.md", "people.md", "timeline.md", "discrepancies.md"}
+    pages, overview = written(plain)
+    assert pages == {"index.md", "comparison.md", "digest.json"}
+    assert "- None found: key figures, quotes, people and organisations, timeline, discrepancies (" in overview
+    assert "(figures.md)" not in overview and "(quotes.md)" not in overview
     full = ('Mayor Anna Berg said on March 3, 2024 that 300 homes were flooded. "We will rebuild," she said.',
             'Mayor Anna Berg said 500 homes were flooded on March 3, 2024. "We will rebuild," Berg said.')
-    assert excluded(full) == set()
+    pages, overview = written(full)
+    assert pages == {"index.md", "comparison.md", "figures.md", "quotes.md", "people.md", "timeline.md", "discrepancies.md", "digest.json"}
+    assert "[Key figures](figures.md) · [Quotes](quotes.md) · [People and organisations](people.md) · " \
+           "[Timeline](timeline.md) · [Discrepancies](discrepancies.md)" in overview
+    assert "None found" not in overview
 
 
 def test_a_redirect_page_keeps_a_hostile_title_as_text() -> None:

@@ -65,7 +65,8 @@ def template_files() -> list[Path]:
 
 
 STORY_PAGES = ("index", "comparison", "figures", "quotes", "people", "timeline", "discrepancies")
-"""The pages every story gets, each from ``templates/<name>.md.j2`` (the overview from overview)."""
+"""A story's pages, each from ``templates/<name>.md.j2`` (the overview from overview); each written when it has
+something to list (``view.story_pages_present``): the overview and the comparison always."""
 
 # Characters that Markdown, raw HTML, attr_list ("{: ...}") or a table cell could act on.
 _ESCAPES = str.maketrans({c: f"&#{ord(c)};" for c in "&<>\"'\\`*_{}[]()|~^$!#"})
@@ -303,6 +304,8 @@ def story_pages(digest: Digest, env: Environment, *, digest_json: str | None = N
     context = story_context(digest)
     pages = []
     for name in STORY_PAGES:
+        if not context["present"][name]:
+            continue
         template = "overview.md.j2" if name == "index" else f"{name}.md.j2"
         path = f"{base}/{name}.md"
         pages.append(_page(path, env.get_template(template).render(context, page=path)))

@@ -19,11 +19,28 @@ from ..figures.extract import value_text
 from ..model import Digest, Discrepancy, Entity, Event, Figure, FigureMention, Quote
 
 
+def story_pages_present(digest: Digest) -> dict[str, bool]:
+    """Which of a story's pages (``render.STORY_PAGES``) have something to list. A page that would only say
+    the sources give none is not written: it would be a dead end for a reader and for search, and
+    the overview names what was not found instead of linking to it."""
+    return {
+        "index": True,
+        "comparison": True,
+        "figures": bool(digest.figures),
+        "quotes": bool(digest.quotes),
+        "people": any(e.kind != "place" for e in digest.entities),
+        "timeline": bool(digest.timeline) or any(d.kind == "date" for d in digest.discrepancies),
+        "discrepancies": bool(digest.discrepancies),
+    }
+
+
 def story_context(digest: Digest) -> dict[str, Any]:
-    """Everything a story's templates read: the digest, lookups by id, events' coverage, highlights."""
+    """Everything a story's templates read: the digest, lookups by id, events' coverage, highlights,
+    which pages the story has."""
     texts = {t.id: t.text for s in digest.sources for t in s.sentences}
     return {
         "digest": digest,
+        "present": story_pages_present(digest),
         "sources": {s.id: s for s in digest.sources},
         "sentences": {t.id: t for s in digest.sources for t in s.sentences},
         "source_of": {t.id: s.id for s in digest.sources for t in s.sentences},
