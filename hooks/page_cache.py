@@ -10,9 +10,11 @@ article changes a dozen pages. This hook does three things.
   HTML depends on (this file and the other hooks, mkdocs.yml's settings, the versions of MkDocs,
   the theme and Markdown, the theme's override files). A page with an entry is not converted or
   rendered again.
-- Pages without an entry are converted, then rendered, in worker processes, one per core
-  (``mkdocs build`` only: ``mkdocs serve`` runs a server thread, which forking does not mix with);
-  under ``--dirty`` the workers also write the pages' files, which MkDocs then skips.
+- Pages without an entry are converted and rendered in worker processes, one per core, which store
+  their entries (``mkdocs build`` only: ``mkdocs serve`` runs a server thread, which forking does
+  not mix with); under ``--dirty`` the workers also write the pages' files, which MkDocs then
+  skips. A page whose conversion logs a warning is left to MkDocs, which logs it where ``--strict``
+  counts it.
 - ``mkdocs build --dirty`` (as ``make site`` runs it) leaves the site folder in place and skips
   each file whose output is already there. MkDocs decides that by modification times and leaves
   behind the files of removed pages, so it warns that a dirty build may be wrong. Here each file
@@ -398,34 +400,29 @@ _IMPORTABLE = "mkdocs_hook_page_cache"
 """A module name for this hook that pickle can import: MkDocs names hooks by their path ("hooks/page_cache.py")."""
 
 
-def _convert_in_worker(uri: str) -> tuple[str, dict[str, Any] | None]:
-    config, files = _work["config"], _work["files"]
-    file = files.get_file_from_path(uri)
-    page = file.page if file.page is not None else Page(None, file, config)
-    try:
-        page.read_source(config)
-        return uri, _convert(page, config, files)
-    except Exception:  # noqa: BLE001 - the main process converts it again and reports the error itself
-        return uri, None
-
-
-def _render_in_worker(uri: str) -> tuple[str, str | bool | None]:
-    """Render one page's template, and store its entry (what MkDocs' on_post_page would get: no other plugin has
-    one). Under --dirty, write the page's file as MkDocs would and return True: MkDocs then skips the page
-    (``_written_by_worker``), and the files are written on every core instead of one after another."""
+def _build_in_worker(uri: str) -> tuple[str, tuple[dict[str, Any], str | bool] | None]:
+    """Convert one page's Markdown, render its template and store its entry (what MkDocs' on_post_page would get:
+    no other plugin has one). Return what the main process's page needs of the conversion (all but the HTML
+    of its Markdown) and the page's output; under --dirty the worker writes the page's file as MkDocs would and
+    returns True instead (``_written_by_worker``: MkDocs skips the page), so the files are written on every
+    core. None when the main process must build the page itself: a warning, which it logs, or an error."""
     config, files, nav, env, doc_files = (_work[k] for k in ("config", "files", "nav", "env", "doc_files"))
     page = files.get_file_from_path(uri).page
-    config._current_page = page
-    page.active = True
     try:
+        converted = _convert(page, config, files)
+        if converted is None:
+            return uri, None
+        config._current_page = page
+        page.active = True
         context = get_context(nav, doc_files, config, page)
         output = env.get_template(page.meta.get("template", "main.html")).render(context)
-        _store(_state["keys"][uri], {**_state["fresh"][uri], "output": output})
+        _store(_state["keys"][uri], {**converted, "output": output})
+        known = {k: v for k, v in converted.items() if k != "content"}
         if _dirty and output.strip():  # an empty page is left to MkDocs, which says it skips it
             write_file(output.encode("utf-8", errors="xmlcharrefreplace"), page.file.abs_dest_path)
-            return uri, True
-        return uri, output
-    except Exception:  # noqa: BLE001 - the main process renders it again and reports the error itself
+            return uri, (known, True)
+        return uri, (known, output)
+    except Exception:  # noqa: BLE001 - the main process builds it again and reports the error itself
         return uri, None
     finally:
         page.active = False
@@ -476,7 +473,7 @@ def on_files(files: Files, *, config: Any) -> None:
         return
     root = Path(config.config_file_path).resolve().parent / CACHE
     setup = setup_key(config)
-    _state.update(root=root, folder=root / "pages" / setup[:32], setup=setup, files=files, rendered={}, outputs={},
+    _state.update(root=root, folder=root / "pages" / setup[:32], setup=setup, files=files, outputs={},
                   fresh={}, found={}, templates={}, reused=0, volatile=set())
     record_path = _record_path(config)
     record = _read_record(record_path, setup)
@@ -513,21 +510,13 @@ def _modified(file: File) -> bool:
 
 
 def on_nav(nav: Any, *, config: Any, files: Files) -> None:
-    """Convert the pages that will be built and have no entry, in parallel."""
+    """Note the navigation; leave the pages to build that have no entry to workers when there are enough of them."""
     if not _state:
         return
     _state["nav"] = nav
-    missing, sizes = [], {}
-    for file in files.documentation_pages(inclusion=InclusionLevel.is_included):
-        if _modified(file) and not _entry_path(_state["keys"][file.src_uri]).is_file():
-            missing.append(file.src_uri)
-            sizes[file.src_uri] = os.path.getsize(file.abs_src_path) if file.abs_src_path else 0
-    if _parallel(len(missing)):
-        _work.update(config=config, files=files)
-        for uri, converted in _in_parallel(_convert_in_worker, missing, sizes):
-            if converted is not None:
-                _state["rendered"][uri] = converted
-        _work.clear()
+    missing = [file.src_uri for file in files.documentation_pages(inclusion=InclusionLevel.is_included)
+               if _modified(file) and not _entry_path(_state["keys"][file.src_uri]).is_file()]
+    _state["deferred"] = set(missing) if _parallel(len(missing)) else set()
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: Any, files: Files) -> None:
@@ -537,15 +526,16 @@ def on_page_markdown(markdown: str, *, page: Page, config: Any, files: Files) ->
 
     def render(config: Any, files: Files) -> None:
         uri = page.file.src_uri
+        if uri in _state["deferred"]:
+            page.content = ""  # converted and rendered by a worker (on_env)
+            return
         entry = _load(_state["keys"][uri])
         if entry is not None and _apply(page, entry, files):
             _state["outputs"][uri] = entry["output"]
             _state["found"][uri] = entry["found"]
             _state["reused"] += 1
             return
-        converted = _state["rendered"].pop(uri, None)
-        if converted is None or not _apply(page, converted, files):
-            converted = _convert(page, config, files)
+        converted = _convert(page, config, files)
         if converted is None:
             _state["volatile"].add(uri)
             return
@@ -556,32 +546,41 @@ def on_page_markdown(markdown: str, *, page: Page, config: Any, files: Files) ->
 
 
 def on_env(env: jinja2.Environment, *, config: Any, files: Files) -> jinja2.Environment:
-    """Give skipped pages back their anchors, links and front matter; render new pages in parallel; mark the known ones."""
+    """Give skipped pages back their anchors, links and front matter; build the deferred pages in parallel; mark the known ones."""
     if not _state:
         return env
-    earlier = _state["record"]["pages"]
+    earlier, deferred = _state["record"]["pages"], _state["deferred"]
     for file in files.documentation_pages(inclusion=InclusionLevel.is_included):
         page = file.page
-        if page is not None and page.content is None and file.src_uri in earlier:  # skipped under --dirty
-            was = earlier[file.src_uri]
+        if page is not None and page.content is None and file.src_uri in earlier and file.src_uri not in deferred:
+            was = earlier[file.src_uri]  # skipped under --dirty
             page.meta = dict(was["meta"])
             page.present_anchor_ids = set(was["anchors"])
             _links_back(page, was["links"], _resolves(was["links"], files) or {})
     assert env.loader is not None
     env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({HIT_TEMPLATE: ""}), env.loader])
     env.bytecode_cache = _compiled_templates()
-    new = list(_state["fresh"])
-    if _parallel(len(new)):
+    if deferred:
         doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
         _work.update(config=config, files=files, nav=_state["nav"], env=env, doc_files=doc_files)
-        sizes = {uri: len(_page(uri).content or "") for uri in new}
-        for uri, output in _in_parallel(_render_in_worker, new, sizes):
+        sizes = {uri: len(_page(uri).markdown or "") for uri in deferred}
+        for uri, built in _in_parallel(_build_in_worker, sorted(deferred), sizes):
+            page = _page(uri)
+            if built is None:  # converted here (logging its warnings); MkDocs renders it
+                converted = _convert(page, config, files)
+                if converted is None:
+                    _state["volatile"].add(uri)
+                else:
+                    _state["found"][uri] = converted["found"]
+                    _state["fresh"][uri] = converted
+                continue
+            known, output = built
+            _apply(page, known, files)
+            _state["found"][uri] = known["found"]
             if output is True:
-                _written_by_worker(_page(uri).file)
-            elif output is not None:
+                _written_by_worker(page.file)
+            else:
                 _state["outputs"][uri] = output
-            if output is not None:
-                del _state["fresh"][uri]  # stored by the worker
         _work.clear()
     for uri in _state["outputs"]:
         meta = _page(uri).meta

@@ -7,15 +7,18 @@ a full build of the same seeds in a fresh folder, with no cache.
 from __future__ import annotations
 
 import importlib.util
+import os
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from generator.build import build
 
-from .browser_util import make_site
+from .browser_util import make_site, write_config
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -107,6 +110,22 @@ def test_the_page_cache_gives_mkdocs_own_bytes(tmp_path: Path) -> None:
     pages, _, reused, rendered = map(int, _PAGES.search(again).groups())
     assert (reused, rendered) == (pages, 0), again
     assert_same_site(cached, plain)
+
+
+def test_a_page_whose_conversion_warns_is_left_to_mkdocs_which_warns(tmp_path: Path) -> None:
+    # A worker cannot log a warning where MkDocs counts it: it leaves such a page to the main process.
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "index.md").write_text("# Home\n", encoding="utf-8")
+    for n in range(12):  # enough new pages for the workers
+        (content / f"p{n}.md").write_text(f"# Page {n}\n\nSome text.\n", encoding="utf-8")
+    (content / "p7.md").write_text("# Page 7\n\nA [link](missing.md) to nowhere.\n", encoding="utf-8")
+    config = write_config(tmp_path, hooks=True)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "MKDOCS_PAGE_CACHE": "1"}
+    for _ in range(2):  # and again: the page is built, and warns, on every build
+        result = subprocess.run([str(Path(sys.executable).parent / "mkdocs"), "build", "--strict", "--dirty", "--config-file",
+                                 str(config)], cwd=tmp_path, capture_output=True, text=True, timeout=300, env=env)
+        assert result.returncode != 0 and "'missing.md'" in result.stderr, result.stderr
 
 
 _VERBATIM_PAGES = [
