@@ -53,9 +53,9 @@ def test_paraphrases_in_other_words_join_one_event(left: str, right: str) -> Non
 @pytest.mark.parametrize("left, right", [
     ("The storm killed 127 people in the coastal province, officials said.",
      "The storm killed 45 people in the coastal province, officials said."),
-    pytest.param("Police announced the arrest of the opposition leader in the capital on Tuesday.",
-                 "Police announced the release of the opposition leader in the capital on Tuesday.",
-                 marks=pytest.mark.xfail(strict=True, reason="known miss: nothing yet tells opposite verbs apart when all else is alike")),
+    # Worded alike but for one word of another meaning (Open English WordNet gives them no sense in common).
+    ("Police announced the arrest of the opposition leader in the capital on Tuesday.",
+     "Police announced the release of the opposition leader in the capital on Tuesday."),
 ])
 def test_look_alikes_stay_apart(left: str, right: str) -> None:
     a = source("a", left, *FILLER)
@@ -64,6 +64,22 @@ def test_look_alikes_stay_apart(left: str, right: str) -> None:
     assert not together(claims, "a-s1", "b-s5")
     if "127" in left:  # different numbers for one thing: never matched alone
         assert not together(events, "a-s1", "b-s5")
+
+
+@pytest.mark.parametrize("left, right", [
+    ("The government has terminated its military agreement with the United States, officials said.",
+     "The government has ended its military agreement with the United States, officials said."),
+    ("Washington reduced its assistance to the government of Niger after the coup in July.",
+     "Washington reduced its aid to the government of Niger after the coup in July."),
+    # A word the wordnet does not know (a name) decides nothing.
+    ("The delegation led by Molly Phee met the prime minister in Niamey on Wednesday afternoon.",
+     "The delegation led by Mollie Phee met the prime minister in Niamey on Wednesday afternoon."),
+])
+def test_a_word_of_the_same_meaning_keeps_one_claim(left: str, right: str) -> None:
+    a = source("a", left, *FILLER)
+    b = source("b", *reversed(FILLER), right)
+    claims, _events = align([a, b])
+    assert together(claims, "a-s1", "b-s5")
 
 
 def test_an_event_holds_several_sentences_of_one_source() -> None:

@@ -13,7 +13,9 @@ Two sentences that count one thing with different numbers ("127 people died", "4
 never make an event alone; an event many sentences report may still hold a source that counts
 differently, and then the sentences that say the same thing with the other number (similarity
 RESTATED or more) are split into claims of their own: a claim is an event's sentences that do
-not say one thing with two numbers, so the disagreement stays visible inside the event.
+not say one thing with two numbers, so the disagreement stays visible inside the event. Likewise two
+sentences worded alike but for one word, which Open English WordNet (``english.synonyms``) gives no
+sense in common with the other ("the arrest" / "the release" of one man), are two claims.
 """
 from __future__ import annotations
 
@@ -28,7 +30,8 @@ import numpy as np
 from ..common.linkage import average_linkage
 from ..common.tfidf import unit_vectors
 from ..english.meaning import sentence_vectors
-from ..english.text import content_words, counted_numbers
+from ..english.synonyms import synonymous
+from ..english.text import content_word_forms, content_words, counted_numbers, stem
 from ..model import Claim, Discrepancy, Event, Sentence, Source
 
 # THRESHOLD, WORDING_WEIGHT, PER_SOURCE and LEAD_BONUS were chosen by measuring: ECB+'s visible half
@@ -101,12 +104,13 @@ def align(sources: Sequence[Source]) -> tuple[tuple[Claim, ...], tuple[Event, ..
     claim_parts = []
     for part in event_parts:
         inside = np.ix_(part, part)
-        if not restated[inside].any():
+        # Or said alike but for one word that means something else.
+        split = restated[inside] | _substitutions([items[compared[k]] for k in part])
+        if not split.any():
             claim_parts.append(part)
             continue
         claim_parts += [[part[k] for k in claim]
-                        for claim in average_linkage(similarity[inside], [groups[k] for k in part], -np.inf,
-                                                     apart=restated[inside])]
+                        for claim in average_linkage(similarity[inside], [groups[k] for k in part], -np.inf, apart=split)]
     kept = set(compared)
     rest = [[k] for k in range(len(items)) if k not in kept]
     claim_clusters = [[compared[k] for k in part] for part in claim_parts] + rest
@@ -129,6 +133,24 @@ def _contradict(a: frozenset[tuple[str, float]], b: frozenset[tuple[str, float]]
         return False
     counted = {word for word, _ in a} & {word for word, _ in b}
     return any({v for w, v in a if w == word}.isdisjoint({v for w, v in b if w == word}) for word in counted)
+
+
+def _substitutions(items: Sequence[_Item]) -> np.ndarray:
+    """Which pairs of the items (sentences of one event) of different sources are worded alike but for one
+    content word each, two words the wordnet knows and gives no sense in common: "Police announced the
+    arrest of …" and "… the release of …" say different things, however close the rest. The others must
+    agree on at least MIN_CLAIM_WORDS content words; a word the wordnet does not know (a name) decides nothing."""
+    words = [{stem(w): w for w in content_word_forms(it.sentence.text)} for it in items]
+    found = np.zeros((len(items), len(items)), dtype=bool)
+    for k in range(len(items)):
+        for m in range(k + 1, len(items)):
+            if items[k].source == items[m].source:
+                continue
+            left, right = words[k], words[m]
+            only_left, only_right = left.keys() - right.keys(), right.keys() - left.keys()
+            if len(only_left) == 1 and len(only_right) == 1 and len(left.keys() & right.keys()) >= MIN_CLAIM_WORDS:
+                found[k, m] = found[m, k] = synonymous(left[min(only_left)], right[min(only_right)]) is False
+    return found
 
 
 def _compared(items: list[_Item], sources: Sequence[Source]) -> list[int]:

@@ -62,8 +62,14 @@ def stem(word: str) -> str:
 @lru_cache(maxsize=65536)
 def content_words(text: str) -> tuple[str, ...]:
     """The lower-cased stems of a text's words, without stop words ("Troops left Niger" -> troop, left, niger)."""
+    return tuple(stem(word) for word in content_word_forms(text))
+
+
+def content_word_forms(text: str) -> tuple[str, ...]:
+    """The words whose stems ``content_words`` gives, as written but lower-cased and without a possessive
+    ("Troops left Niger's capital" -> troops, left, niger, capital)."""
     words = (w.lower().replace("’", "'") for w in _WORD.findall(unicodedata.normalize("NFKC", text)))
-    return tuple(stem(w.removesuffix("'s")) for w in words if w not in STOP_WORDS)
+    return tuple(w.removesuffix("'s") for w in words if w not in STOP_WORDS)
 
 
 def words_only_here(text: str, elsewhere: AbstractSet[str]) -> tuple[str, ...]:
