@@ -17,20 +17,26 @@ DATA = "synsets-oewn.tsv.gz"
 
 
 @cache
-def _senses() -> dict[str, frozenset[int]]:
+def _table() -> dict[str, str]:
+    """Word form -> its synsets as the file writes them (numbers, space-separated), read once per process;
+    a word's set is made when it is asked about (making them all took half a second)."""
     raw = resources.files("generator.english").joinpath("data", DATA).read_bytes()
     table = {}
     for line in gzip.decompress(raw).decode("utf-8").splitlines():
         form, _, ids = line.partition("\t")
-        table[form] = frozenset(int(i, 16) for i in ids.split())
+        table[form] = ids
     return table
+
+
+def _senses(word: str) -> frozenset[str] | None:
+    ids = _table().get(word.lower().replace("’", "'"))
+    return None if ids is None else frozenset(ids.split())
 
 
 def synonymous(a: str, b: str) -> bool | None:
     """True when the two words (as written, any case) share a sense; False when the wordnet knows both
     and they share none; None when it does not know one of them (a name, a rare spelling)."""
-    senses = _senses()
-    first, second = senses.get(a.lower().replace("’", "'")), senses.get(b.lower().replace("’", "'"))
+    first, second = _senses(a), _senses(b)
     if first is None or second is None:
         return None
     return not first.isdisjoint(second)
