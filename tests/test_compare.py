@@ -19,6 +19,11 @@ FILLER = [
 ]
 
 
+def aligned(left: str, right: str):
+    """Align two sources: ``left`` first in one (sentence a-s1), ``right`` last in the other (b-s5), filler around."""
+    return align([source("a", left, *FILLER), source("b", *reversed(FILLER), right)])
+
+
 def together(events, a: str, b: str) -> bool:
     """Whether sentence ids a and b sit in one event (or claim)."""
     return any(a in ids_all and b in ids_all for ids_all in ({s for ids in e.sources.values() for s in ids} for e in events))
@@ -44,9 +49,7 @@ _MISSED = "known miss: the sentence vectors put these closer than most pairs, no
      "Niger's junta has ended a military agreement that allowed US personnel in the country."),
 ])
 def test_paraphrases_in_other_words_join_one_event(left: str, right: str) -> None:
-    a = source("a", left, *FILLER)
-    b = source("b", *reversed(FILLER), right)
-    _claims, events = align([a, b])
+    _claims, events = aligned(left, right)
     assert together(events, "a-s1", "b-s5")
 
 
@@ -58,9 +61,7 @@ def test_paraphrases_in_other_words_join_one_event(left: str, right: str) -> Non
      "Police announced the release of the opposition leader in the capital on Tuesday."),
 ])
 def test_look_alikes_stay_apart(left: str, right: str) -> None:
-    a = source("a", left, *FILLER)
-    b = source("b", *reversed(FILLER), right)
-    claims, events = align([a, b])
+    claims, events = aligned(left, right)
     assert not together(claims, "a-s1", "b-s5")
     if "127" in left:  # different numbers for one thing: never matched alone
         assert not together(events, "a-s1", "b-s5")
@@ -76,9 +77,7 @@ def test_look_alikes_stay_apart(left: str, right: str) -> None:
      "The delegation led by Mollie Phee met the prime minister in Niamey on Wednesday afternoon."),
 ])
 def test_a_word_of_the_same_meaning_keeps_one_claim(left: str, right: str) -> None:
-    a = source("a", left, *FILLER)
-    b = source("b", *reversed(FILLER), right)
-    claims, _events = align([a, b])
+    claims, _events = aligned(left, right)
     assert together(claims, "a-s1", "b-s5")
 
 
