@@ -243,8 +243,7 @@ def _write_atomically(path: Path, data: bytes) -> None:
 
 def _store(key: str, entry: dict[str, Any]) -> None:
     """Keep what a page's build made of it, without the HTML of its Markdown: a page taken from its entry is
-    given its final HTML (``HIT_TEMPLATE``), so that HTML is never rendered again (storing it was a third
-    of the cost of a new page)."""
+    given its final HTML (``HIT_TEMPLATE``), so that HTML is never rendered again and need not be stored."""
     kept = {k: v for k, v in entry.items() if k != "content"}
     _write_atomically(_entry_path(key), zlib.compress(json.dumps(kept, ensure_ascii=False).encode(), 1))
 
