@@ -55,7 +55,7 @@ import zlib
 from collections.abc import Callable, Iterable
 from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import jinja2
 from mkdocs.commands.build import get_context
@@ -399,7 +399,7 @@ _IMPORTABLE = "mkdocs_hook_page_cache"
 """A module name for this hook that pickle can import: MkDocs names hooks by their path ("hooks/page_cache.py")."""
 
 
-def _build_in_worker(uri: str) -> tuple[str, tuple[dict[str, Any], str | bool] | None]:
+def _build_in_worker(uri: str) -> tuple[str, tuple[dict[str, Any], str | Literal[True]] | None]:
     """Convert one page's Markdown, render its template and store its entry (what MkDocs' on_post_page would get:
     no other plugin has one). Return what the main process's page needs of the conversion (all but the HTML
     of its Markdown) and the page's output; under --dirty the worker writes the page's file as MkDocs would and
@@ -407,11 +407,11 @@ def _build_in_worker(uri: str) -> tuple[str, tuple[dict[str, Any], str | bool] |
     core. None when the main process must build the page itself: a warning, which it logs, or an error."""
     config, files, nav, env, doc_files = (_work[k] for k in ("config", "files", "nav", "env", "doc_files"))
     page = files.get_file_from_path(uri).page
+    config._current_page = page  # as MkDocs sets it while it reads and renders a page
     try:
         converted = _convert(page, config, files)
         if converted is None:
             return uri, None
-        config._current_page = page
         page.active = True
         context = get_context(nav, doc_files, config, page)
         output = env.get_template(page.meta.get("template", "main.html")).render(context)
@@ -565,8 +565,12 @@ def on_env(env: jinja2.Environment, *, config: Any, files: Files) -> jinja2.Envi
         sizes = {uri: len(_page(uri).markdown or "") for uri in deferred}
         for uri, built in _in_parallel(_build_in_worker, sorted(deferred), sizes):
             page = _page(uri)
-            if built is None:  # converted here (logging its warnings); MkDocs renders it
+            if built is None or not _apply(page, built[0], files):
+                # A warning, an error, or a link to a file the build leaves out: converted here (logging what
+                # it logs), and MkDocs renders and checks the page itself.
+                config._current_page = page
                 converted = _convert(page, config, files)
+                config._current_page = None
                 if converted is None:
                     _state["volatile"].add(uri)
                 else:
@@ -574,7 +578,6 @@ def on_env(env: jinja2.Environment, *, config: Any, files: Files) -> jinja2.Envi
                     _state["fresh"][uri] = converted
                 continue
             known, output = built
-            _apply(page, known, files)
             _state["found"][uri] = known["found"]
             if output is True:
                 _written_by_worker(page.file)

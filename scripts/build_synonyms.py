@@ -8,8 +8,9 @@ Usage (from the project root):
 It reads the YAML source of the wordnet (src/yaml/entries-*.yaml) and writes one line per word form of
 a one-word noun or verb: the form, a tab, and the numbers of the synsets (sets of synonyms) its lemma
 belongs to, in the wordnet's sense order. A verb's forms are its lemma and its inflections
-(``generator.english.lexicon.inflections``, regular spellings), a noun's its lemma and plural; a form
-two lemmas share gets both lemmas' synsets. Synset ids become small numbers (their order in the sorted
+(``generator.english.lexicon.inflections``, regular spellings), a noun's its lemma and plural, and
+each the irregular forms the wordnet lists ("find": "found"); a form two lemmas share ("found": to
+found, to find) gets both lemmas' synsets. Synset ids become small numbers (their order in the sorted
 ids), so that the file is small; gzip without a time stamp: the same wordnet gives the same bytes.
 """
 from __future__ import annotations
@@ -52,6 +53,7 @@ def main() -> int:
                     continue
                 synsets = [s["synset"] for s in entry.get("sense", ())]
                 forms = {lemma, plural(lemma)} if pos == "n" else {f for fs in inflections(lemma).values() for f in fs}
+                forms |= {f for f in entry.get("form", ()) if isinstance(f, str) and _WORD.fullmatch(f)}  # "found", "saw"
                 for form in sorted(forms):
                     known = senses.setdefault(form, [])
                     known.extend(s for s in synsets if s not in known)

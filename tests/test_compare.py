@@ -72,9 +72,14 @@ def test_look_alikes_stay_apart(left: str, right: str) -> None:
      "The government has ended its military agreement with the United States, officials said."),
     ("Washington reduced its assistance to the government of Niger after the coup in July.",
      "Washington reduced its aid to the government of Niger after the coup in July."),
-    # A word the wordnet does not know (a name) decides nothing.
-    ("The delegation led by Molly Phee met the prime minister in Niamey on Wednesday afternoon.",
-     "The delegation led by Mollie Phee met the prime minister in Niamey on Wednesday afternoon."),
+    # A word the wordnet does not know decides nothing, nor does one written with a capital (a name, a title).
+    ("The delegation led by Mohammed Bazoum met the prime minister in Niamey on Wednesday afternoon.",
+     "The delegation led by Muhammad Bazoum met the prime minister in Niamey on Wednesday afternoon."),
+    ("Sen. Alan Ford respects that but thinks that the new bridge should be built someplace else.",
+     "Senator Alan Ford respects that but thinks that the new bridge should be built someplace else."),
+    # An irregular form is looked up as the wordnet lists it ("found": to find, to found).
+    ("Police found the body of the missing hiker near the river on Sunday morning.",
+     "Police discovered the body of the missing hiker near the river on Sunday morning."),
 ])
 def test_a_word_of_the_same_meaning_keeps_one_claim(left: str, right: str) -> None:
     claims, _events = aligned(left, right)

@@ -112,20 +112,26 @@ def test_the_page_cache_gives_mkdocs_own_bytes(tmp_path: Path) -> None:
     assert_same_site(cached, plain)
 
 
-def test_a_page_whose_conversion_warns_is_left_to_mkdocs_which_warns(tmp_path: Path) -> None:
+@pytest.mark.parametrize("page, warning", [
+    ("A [link](missing.md) to nowhere.", "'missing.md'"),
+    # A link to a file the build leaves out is no warning, but the page's other links must still be checked.
+    ("A [hidden](.hidden.md) page and [an anchor](p1.md#nope) that is not there.", "'p1.md#nope'"),
+])
+def test_a_page_whose_conversion_warns_is_left_to_mkdocs_which_warns(tmp_path: Path, page: str, warning: str) -> None:
     # A worker cannot log a warning where MkDocs counts it: it leaves such a page to the main process.
     content = tmp_path / "content"
     content.mkdir()
     (content / "index.md").write_text("# Home\n", encoding="utf-8")
+    (content / ".hidden.md").write_text("# Hidden\n", encoding="utf-8")
     for n in range(12):  # enough new pages for the workers
         (content / f"p{n}.md").write_text(f"# Page {n}\n\nSome text.\n", encoding="utf-8")
-    (content / "p7.md").write_text("# Page 7\n\nA [link](missing.md) to nowhere.\n", encoding="utf-8")
+    (content / "p7.md").write_text(f"# Page 7\n\n{page}\n", encoding="utf-8")
     config = write_config(tmp_path, hooks=True)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "MKDOCS_PAGE_CACHE": "1"}
     for _ in range(2):  # and again: the page is built, and warns, on every build
         result = subprocess.run([str(Path(sys.executable).parent / "mkdocs"), "build", "--strict", "--dirty", "--config-file",
                                  str(config)], cwd=tmp_path, capture_output=True, text=True, timeout=300, env=env)
-        assert result.returncode != 0 and "'missing.md'" in result.stderr, result.stderr
+        assert result.returncode != 0 and warning in result.stderr, result.stderr
 
 
 _VERBATIM_PAGES = [

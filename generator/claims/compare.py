@@ -20,6 +20,7 @@ sense in common with the other ("the arrest" / "the release" of one man), are tw
 from __future__ import annotations
 
 import math
+import re
 import warnings
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -139,7 +140,8 @@ def _substitutions(items: Sequence[_Item]) -> np.ndarray:
     """Which pairs of the items (sentences of one event) of different sources are worded alike but for one
     content word each, two words the wordnet knows and gives no sense in common: "Police announced the
     arrest of …" and "… the release of …" say different things, however close the rest. The others must
-    agree on at least MIN_CLAIM_WORDS content words; a word the wordnet does not know (a name) decides nothing."""
+    agree on at least MIN_CLAIM_WORDS content words. A word the wordnet does not know decides nothing, nor
+    does one written with a capital (a name or a title: "Sen." / "Senator", "Trump" is not the verb)."""
     words = [{stem(w): w for w in content_word_forms(it.sentence.text)} for it in items]
     found = np.zeros((len(items), len(items)), dtype=bool)
     for k in range(len(items)):
@@ -148,9 +150,18 @@ def _substitutions(items: Sequence[_Item]) -> np.ndarray:
                 continue
             left, right = words[k], words[m]
             only_left, only_right = left.keys() - right.keys(), right.keys() - left.keys()
-            if len(only_left) == 1 and len(only_right) == 1 and len(left.keys() & right.keys()) >= MIN_CLAIM_WORDS:
-                found[k, m] = found[m, k] = synonymous(left[min(only_left)], right[min(only_right)]) is False
+            if len(only_left) != 1 or len(only_right) != 1 or len(left.keys() & right.keys()) < MIN_CLAIM_WORDS:
+                continue
+            a, b = left[min(only_left)], right[min(only_right)]
+            if _capitalised(a, items[k].sentence.text) or _capitalised(b, items[m].sentence.text):
+                continue
+            found[k, m] = found[m, k] = synonymous(a, b) is False
     return found
+
+
+def _capitalised(word: str, text: str) -> bool:
+    """Whether ``word`` (lower-cased, as ``content_word_forms`` gives it) starts with a capital somewhere in ``text``."""
+    return any(m.group()[0].isupper() for m in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", text.replace("’", "'"), re.IGNORECASE))
 
 
 def _compared(items: list[_Item], sources: Sequence[Source]) -> list[int]:
