@@ -441,8 +441,17 @@ def _in_parallel(function: Callable[[str], Any], uris: list[str], sizes: dict[st
     sys.modules[_IMPORTABLE] = sys.modules[function.__module__]
     function.__module__ = _IMPORTABLE
     uris = sorted(uris, key=lambda uri: -sizes.get(uri, 0))
-    with multiprocessing.get_context("fork").Pool(_workers()) as pool:
+    with multiprocessing.get_context("fork").Pool(_workers(), initializer=_quiet) as pool:
         yield from pool.imap_unordered(function, uris, chunksize=4)
+
+
+def _quiet() -> None:
+    """Start a worker without the console. A page whose conversion warns is built again by the main process,
+    which logs the warning (the worker's copy printed it twice); a worker's info and debug lines are not shown."""
+    for name in ("mkdocs", ""):
+        logger = logging.getLogger(name)
+        for handler in [h for h in logger.handlers if isinstance(h, logging.StreamHandler)]:
+            logger.removeHandler(handler)
 
 
 def _parallel(count: int) -> bool:
