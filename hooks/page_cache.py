@@ -242,10 +242,9 @@ def _write_atomically(path: Path, data: bytes) -> None:
 
 
 def _store(key: str, entry: dict[str, Any]) -> None:
-    """Keep what a page's build made of it, without the HTML of its Markdown: a page taken from its entry is
-    given its final HTML (``HIT_TEMPLATE``), so that HTML is never rendered again and need not be stored."""
-    kept = {k: v for k, v in entry.items() if k != "content"}
-    _write_atomically(_entry_path(key), zlib.compress(json.dumps(kept, ensure_ascii=False).encode(), 1))
+    """Keep what a page's build made of it (``_convert``'s record and the page's final HTML). A page taken from
+    its entry is given that final HTML (``HIT_TEMPLATE``), so the HTML of its Markdown is not kept."""
+    _write_atomically(_entry_path(key), zlib.compress(json.dumps(entry, ensure_ascii=False).encode(), 1))
 
 
 def _record_path(config: Any) -> Path:
@@ -319,7 +318,8 @@ def _put_back(content: str, blocks: dict[str, str]) -> str | None:
 
 
 def _convert(page: Page, config: Any, files: Files) -> dict[str, Any] | None:
-    """Convert one page's Markdown as MkDocs does; return what the page got, or None if that logged a warning."""
+    """Convert one page's Markdown as MkDocs does; return what the page got that its entry keeps (all but the
+    HTML, which stays on the page), or None if that logged a warning."""
     found: set[str] = set()
     lookup = files.get_file_from_path
 
@@ -353,7 +353,6 @@ def _convert(page: Page, config: Any, files: Files) -> dict[str, Any] | None:
     if warnings.count:
         return None
     return {
-        "content": page.content,
         "toc": [_token(anchor) for anchor in page.toc],
         "title": page._title_from_render,
         "anchors": sorted(page.present_anchor_ids or ()),
@@ -384,7 +383,7 @@ def _apply(page: Page, entry: dict[str, Any], files: Files) -> bool:
     targets = _resolves(set(entry["found"]) | set(entry["links"]), files)
     if targets is None:
         return False
-    page.content = entry.get("content", "")  # a stored entry has none: the page gets its final HTML
+    page.content = ""  # not kept: the page gets its final HTML (or is rendered from its conversion in a worker)
     page.toc = get_toc(entry["toc"])
     page._title_from_render = entry["title"]
     page.present_anchor_ids = set(entry["anchors"])
@@ -401,8 +400,7 @@ _IMPORTABLE = "mkdocs_hook_page_cache"
 
 def _build_in_worker(uri: str) -> tuple[str, tuple[dict[str, Any], str | Literal[True]] | None]:
     """Convert one page's Markdown, render its template and store its entry (what MkDocs' on_post_page would get:
-    no other plugin has one). Return what the main process's page needs of the conversion (all but the HTML
-    of its Markdown) and the page's output; under --dirty the worker writes the page's file as MkDocs would and
+    no other plugin has one). Return the conversion's record (``_convert``) and the page's output; under --dirty the worker writes the page's file as MkDocs would and
     returns True instead (``_written_by_worker``: MkDocs skips the page), so the files are written on every
     core. None when the main process must build the page itself: a warning, which it logs, or an error."""
     config, files, nav, env, doc_files = (_work[k] for k in ("config", "files", "nav", "env", "doc_files"))
@@ -416,11 +414,10 @@ def _build_in_worker(uri: str) -> tuple[str, tuple[dict[str, Any], str | Literal
         context = get_context(nav, doc_files, config, page)
         output = env.get_template(page.meta.get("template", "main.html")).render(context)
         _store(_state["keys"][uri], {**converted, "output": output})
-        known = {k: v for k, v in converted.items() if k != "content"}
         if _dirty and output.strip():  # an empty page is left to MkDocs, which says it skips it
             write_file(output.encode("utf-8", errors="xmlcharrefreplace"), page.file.abs_dest_path)
-            return uri, (known, True)
-        return uri, (known, output)
+            return uri, (converted, True)
+        return uri, (converted, output)
     except Exception:  # noqa: BLE001 - the main process builds it again and reports the error itself
         return uri, None
     finally:

@@ -105,8 +105,9 @@ def align(sources: Sequence[Source]) -> tuple[tuple[Claim, ...], tuple[Event, ..
     claim_parts = []
     for part in event_parts:
         inside = np.ix_(part, part)
-        # Or said alike but for one word that means something else.
-        split = restated[inside] | _substitutions([items[compared[k]] for k in part])
+        split = restated[inside]
+        if len({groups[k] for k in part}) > 1:  # or said alike but for one word that means something else
+            split = split | _substitutions([items[compared[k]] for k in part])
         if not split.any():
             claim_parts.append(part)
             continue
