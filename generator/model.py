@@ -5,6 +5,7 @@ them into JSON-ready data and back; extra keys beyond schema 1 are allowed, its 
 """
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Mapping, Optional, TypeVar
 
@@ -88,6 +89,14 @@ class Source:
     """What reading repaired or assumed (encoding guessed, mojibake fixed, date unreadable)."""
     labels: Mapping[str, str] = field(default_factory=dict)
     """What the user says about the outlet in seeds/sources.yml (country, ownership, ...)."""
+
+    @property
+    def published(self) -> dt.date | None:
+        """``date`` as a date, or None (no date, or one that does not parse)."""
+        try:
+            return dt.date.fromisoformat(self.date) if self.date else None
+        except ValueError:
+            return None
 
 
 @dataclass(frozen=True, slots=True)

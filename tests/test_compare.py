@@ -1,6 +1,8 @@
 """Events and claims: sentences of different sources matched by meaning, kept apart by their numbers."""
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from generator.claims.compare import align, coverage
@@ -84,6 +86,22 @@ def test_look_alikes_stay_apart(left: str, right: str) -> None:
 def test_a_word_of_the_same_meaning_keeps_one_claim(left: str, right: str) -> None:
     claims, _events = aligned(left, right)
     assert together(claims, "a-s1", "b-s5")
+
+
+@pytest.mark.parametrize("background", [
+    # Dated months before the event: "December" read as of the story's date, which b does not give.
+    "In December the junta signed a military cooperation agreement with Russia.",
+    # Told in the past perfect: what had happened before.
+    "The junta had in the past worked closely with the United States military.",
+])
+def test_background_of_another_time_stays_out_of_the_event(background: str) -> None:
+    a = dataclasses.replace(source("a", "On Saturday the junta ended its military cooperation agreement with the United States.",
+                                   *FILLER), date="2024-03-18")
+    b = source("b", *FILLER[:2], "The junta has ended its military cooperation agreement with the United States, it said on Sunday.",
+               background, *FILLER[2:])
+    _claims, events = align([a, b])
+    assert together(events, "a-s1", "b-s3")  # a day apart: sources may disagree on a day
+    assert not together(events, "a-s1", "b-s4")
 
 
 def test_an_event_holds_several_sentences_of_one_source() -> None:

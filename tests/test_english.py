@@ -124,6 +124,23 @@ def test_the_shipped_tagger_reads_a_reporting_clause() -> None:
     assert ("said", "VBN") in tagged and tagged[-1] == (".", ".")
 
 
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("In the past, Niger's military had closely collaborated with the United States.", True),
+    ("Niger's military had in the past worked closely with the United States.", True),
+    ("He had long been a critic of the government.", True),
+    ("Police said the man had shot his wife.", False),  # the main verb is "said"
+    ("The United States had about 1,000 troops in Niger.", False),  # "had" is the verb, not an auxiliary
+    ("The deal, which had been expected for a year, gives the company new technology.", False),  # a relative clause
+    ("After the junta had seized power, it ended the agreement.", False),  # an opening clause
+    ("She had just parked her car when she was hit by a truck.", False),  # "just": the moment itself
+    ("Niger's junta has ended a military agreement with the United States.", False),
+])
+def test_a_sentence_is_in_the_past_perfect_when_its_main_verb_is(sentence: str, expected: bool) -> None:
+    from generator.english.clauses import past_perfect
+
+    assert past_perfect(sentence) is expected
+
+
 def test_the_taggers_rows_for_a_word_are_those_of_the_features_it_was_trained_on() -> None:
     # Tagging looks up the rows of the features that do not read earlier tags word by word (_static_rows);
     # training lists them as strings (features). Both must name the same rows, in the same order.

@@ -1,11 +1,12 @@
-"""The structure of a reporting clause, read from part-of-speech tags: is a cue a verb, and which
-noun phrase is its subject.
+"""The structure of a clause, read from part-of-speech tags: is a reporting cue a verb, which noun
+phrase is its subject, and is a sentence told in the past perfect.
 
 The tags come from ``tagger.tag``; these functions say "cannot tell" (True, None) where the tags do
 not decide, so that the rules in ``speakers`` keep the last word there.
 """
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from . import tagger
@@ -17,6 +18,10 @@ _NP = frozenset("DT PDT PRP$ JJ JJR JJS CD NN NNS NNP NNPS POS HYPH".split())
 _NOUNS = frozenset("NN NNS NNP NNPS PRP".split())
 # Words between a subject and its verb: adverbs, modals and auxiliaries ("has also said").
 _BETWEEN = frozenset("RB RBR RBS MD".split())
+# Tags of a finite verb: past, present, modal.
+_FINITE = frozenset("VBD VBZ VBP MD".split())
+# Tags of the word that opens a subordinate or relative clause: "after", "because", "when", "which", "who".
+_SUBORDINATE = frozenset("IN WRB WDT WP".split())
 _AUXILIARIES = frozenset("has have had is was were are be been being do does did 's 've 'd".split())
 # Nouns for a person or people, besides roles: 'Gary Johnson's doctor', 'Scott's family'.
 _PERSON_NOUNS = frozenset(
@@ -170,3 +175,35 @@ def is_person_noun(token: tagger.Token) -> bool:
 def heads_people(token: tagger.Token) -> bool:
     """Tell whether a noun phrase with this head may stand for a speaker: a name, a pronoun, a role or a body."""
     return token.tag in ("NNP", "NNPS", "PRP") or fold(token.text) in _PEOPLE_NOUNS
+
+
+# Words between "had" and its participle in the past perfect: "had closely collaborated", "had in the
+# past worked", "had long been".
+_PERFECT_BETWEEN = frozenset("in the past long also already previously once never not earlier recently often".split())
+# Only a sentence with "had" can be in the past perfect; most have none and are not tagged for it.
+_HAD = re.compile(r"\b(?:had|'d|’d)\b", re.IGNORECASE)
+
+
+def past_perfect(text: str) -> bool:
+    """Tell whether a sentence's first finite verb is in the past perfect: "In the past, Niger's military
+    had closely collaborated with the United States" tells what had happened before the story's events;
+    "Police said the man had shot his wife" (its first verb "said") and "The US had 1,000 troops there"
+    (no participle) do not."""
+    if not _HAD.search(text):
+        return False
+    tokens = tagger.tag(text)
+    # A clause that opens the sentence ("After the junta had seized power, it ...") is not the main one.
+    start = next((i + 1 for i, t in enumerate(tokens) if t.text == ","), 0) if tokens and tokens[0].tag in _SUBORDINATE else 0
+    finite = next((i for i in range(start, len(tokens)) if tokens[i].tag in _FINITE
+                   # nor is a relative clause: "The deal, which had been expected, gives ..."
+                   and not (i > 0 and tokens[i - 1].tag in _SUBORDINATE)), None)
+    if finite is None or fold(tokens[finite].text) not in ("had", "'d"):
+        return False
+    i = finite + 1
+    while i < len(tokens) and (tokens[i].tag in _BETWEEN or fold(tokens[i].text) in _PERFECT_BETWEEN):
+        if fold(tokens[i].text) == "just":  # "had just parked her car when ...": the moment of the event itself
+            return False
+        i += 1
+    # The tagger, trained on web text, reads some participles after an adverbial as past tense ("had in
+    # the past worked/VBD"): either counts.
+    return i < len(tokens) and tokens[i].tag in ("VBN", "VBD")

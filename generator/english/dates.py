@@ -200,8 +200,14 @@ def resolve_article(sentences: Sequence[str], *, published: dt.date | None,
     """Find and resolve every date expression of an article's sentences, in reading order.
 
     "Four months later" counts from the date mentioned just before it, if that one is at most
-    ``reach`` sentences back; further back, or unresolved, it stays unresolved.
+    ``reach`` sentences back; further back, or unresolved, it stays unresolved. The comparison and
+    the timeline both read a story's dates: the last few articles' are remembered.
     """
+    return _resolved(tuple(sentences), published, reach)
+
+
+@lru_cache(maxsize=64)
+def _resolved(sentences: tuple[str, ...], published: dt.date | None, reach: int) -> tuple[Found, ...]:
     found: list[Found] = []
     for index, sentence in enumerate(sentences):
         for expression in find_expressions(sentence):

@@ -135,7 +135,7 @@ def _clusters(sources: Sequence[Source], *, window: int, merge_cutoff: float,
     events = _Events(mentions, near, weights)
     events.merge(sorted((p for p, m in enumerate(mentions) if m.span), key=lambda p: _precision_order(mentions[p])),
                  merge_cutoff)
-    bases = sorted({d for d in (_published(s) for s in sources) if d})
+    bases = sorted({d for d in (s.published for s in sources) if d})
     for position, mention in enumerate(mentions):
         if mention.span:
             continue
@@ -161,7 +161,7 @@ def _mentions(sources: Sequence[Source], *, window: int) -> list[_Mention]:
     found: list[_Mention] = []
     for source_index, source in enumerate(sources):
         texts = [sentence.text for sentence in source.sentences]
-        article = resolve_article(texts, published=_published(source))
+        article = resolve_article(texts, published=source.published)
         offset = len(found)
         by_sentence: dict[int, list[Expression]] = {}
         for item in article:
@@ -387,13 +387,6 @@ def _best_order(m: _Mention) -> tuple[object, ...]:
 
 def _sentence_id(m: _Mention, sources: Sequence[Source]) -> str:
     return sources[m.source].sentences[m.sentence].id
-
-
-def _published(source: Source) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(source.date) if source.date else None
-    except ValueError:
-        return None
 
 
 def _context(text: str, expression: Expression, others: Sequence[Expression],
