@@ -93,6 +93,8 @@ def test_a_word_of_the_same_meaning_keeps_one_claim(left: str, right: str) -> No
     "In December the junta signed a military cooperation agreement with Russia.",
     # Told in the past perfect: what had happened before.
     "The junta had in the past worked closely with the United States military.",
+    # A loose date stands for its month: "a year ago", March of the year before.
+    "A year ago the junta signed its military cooperation agreement with the United States.",
 ])
 def test_background_of_another_time_stays_out_of_the_event(background: str) -> None:
     a = dataclasses.replace(source("a", "On Saturday the junta ended its military cooperation agreement with the United States.",

@@ -2,7 +2,7 @@
 
 An event is something that happened or was said, with every sentence of every source that reports
 it (a lede and a later restatement are both evidence). Two sentences are compared two ways: by
-their wording (TF-IDF over content words, weighted by the story's own sentences) and by their
+their wording (TF-IDF over content words but those of time, weighted by the story's own sentences) and by their
 meaning (``english.meaning``'s sentence vectors, which see that "terminating", "breaking off" and
 "revoked" say one thing). Each similarity is read against the story's own spread of similarities
 (a z-score over the pairs of different sources), so a threshold means the same in a story of near
@@ -39,6 +39,7 @@ from ..common.linkage import average_linkage
 from ..common.tfidf import unit_vectors
 from ..english.clauses import past_perfect
 from ..english.dates import Span, resolve_article
+from ..english.lexicon import CALENDAR_WORDS, TIME_MODIFIERS
 from ..english.meaning import sentence_vectors
 from ..english.synonyms import synonymous
 from ..english.text import content_word_forms, content_words, counted_numbers, stem
@@ -87,6 +88,13 @@ _TYPICAL = {"wording": (0.035, 0.067), "meaning": (0.21, 0.16)}
 story (measured on the shipped example, ``seeds/``): what a story with few pairs is read against."""
 
 
+_WHEN = frozenset(stem(w) for w in CALENDAR_WORDS | frozenset(TIME_MODIFIERS))
+"""Stems of the words that say when rather than what ("Saturday", "last", "year"). They are left out of
+the wording, where they made any two sentences of "last year" alike ("suspended military aid following
+the coup last year" / "the withdrawal of its French forces last year"); sentences' times are compared
+as dates (``_other_time``)."""
+
+
 @dataclass(frozen=True, slots=True)
 class _Item:
     source: str
@@ -94,7 +102,7 @@ class _Item:
     position: float  # relative position in its source, 0 (first) to 1 (last)
     lead: bool  # its source's first sentence of MIN_CLAIM_WORDS or more
     numbers: frozenset[tuple[str, float]]  # (what it counts, value): counted_numbers
-    dates: frozenset[Span] = frozenset()  # the days its date expressions stand for, loose ones ("a year ago") left out
+    dates: frozenset[Span] = frozenset()  # the days its date expressions stand for
     earlier: bool = False  # told in the past perfect: clauses.past_perfect
 
 
@@ -157,13 +165,13 @@ def align(sources: Sequence[Source]) -> tuple[tuple[Claim, ...], tuple[Event, ..
 
 
 def _dates(source: Source, reference: dt.date | None) -> dict[int, frozenset[Span]]:
-    """Sentence index -> the days its date expressions stand for ("on Saturday", "in December"), loose
-    ones ("a year ago", "four months later") left out. A source without a date of its own is read as of
+    """Sentence index -> the days its date expressions stand for ("on Saturday", "in December"; "last
+    month" and "a year ago" stand for a whole month). A source without a date of its own is read as of
     ``reference``, the story's latest: near enough to tell December from March, which is all the
     comparison asks (the timeline, which shows dates, does not guess)."""
     found: dict[int, set[Span]] = {}
     for f in resolve_article([t.text for t in source.sentences], published=source.published or reference):
-        if f.span is not None and not f.expression.approximate:
+        if f.span is not None:
             found.setdefault(f.sentence, set()).add(f.span)
     return {i: frozenset(spans) for i, spans in found.items()}
 
@@ -246,7 +254,7 @@ def _similarity(items: Sequence[_Item]) -> np.ndarray:
     texts = [it.sentence.text for it in items]
     source = np.array([it.source for it in items])
     cross = source[:, None] != source[None, :]
-    vectors = unit_vectors([Counter(content_words(t)) for t in texts], smooth=True, floor=1.0)
+    vectors = unit_vectors([Counter(w for w in content_words(t) if w not in _WHEN) for t in texts], smooth=True, floor=1.0)
     vocabulary = {w: i for i, w in enumerate(sorted({w for v in vectors for w in v}))}
     matrix = np.zeros((len(texts), max(len(vocabulary), 1)))
     for r, v in enumerate(vectors):
