@@ -141,6 +141,20 @@ def test_a_sentence_is_in_the_past_perfect_when_its_main_verb_is(sentence: str, 
     assert past_perfect(sentence) is expected
 
 
+@pytest.mark.parametrize(("sentence", "date", "expected"), [
+    ("Due to the coup that took place in July 2023, Washington has reduced its assistance.", "in July 2023", True),
+    ("The State Department, which did not declare the takeover until October, reduced U.S. aid.", "until October", True),
+    ("Movements have been limited since the July 2023 coup.", "July 2023", True),  # before a noun
+    ("Niger's government announced that it was breaking off its agreement on Saturday.", "on Saturday", False),
+    ("On Saturday, the junta that seized power ended the agreement.", "On Saturday", False),
+])
+def test_a_date_in_a_relative_clause_or_before_a_noun_dates_the_noun(sentence: str, date: str, expected: bool) -> None:
+    from generator.english.clauses import dates_a_noun
+
+    start = sentence.index(date)
+    assert dates_a_noun(sentence, start, start + len(date)) is expected
+
+
 def test_the_taggers_rows_for_a_word_are_those_of_the_features_it_was_trained_on() -> None:
     # Tagging looks up the rows of the features that do not read earlier tags word by word (_static_rows);
     # training lists them as strings (features). Both must name the same rows, in the same order.

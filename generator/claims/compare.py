@@ -17,9 +17,10 @@ not say one thing with two numbers, so the disagreement stays visible inside the
 sentences worded alike but for one word, which Open English WordNet (``english.synonyms``) gives no
 sense in common with the other ("the arrest" / "the release" of one man), are two claims.
 
-Two sentences that tell of different times are kept apart the same way, less strongly: their dates
-lie more than a week apart ("in December" / "on Saturday"), or one tells in the past perfect what had
-happened before ("had closely collaborated") and the other does not. A source's background is
+Two sentences that tell of different times are kept apart the same way, less strongly: their own
+dates (not those of a noun, "the July coup") lie more than a week apart ("in December" / "on
+Saturday"), or one tells in the past perfect what had happened before ("had closely collaborated")
+and the other does not. A source's background is
 often worded like the story's main event ("Niger's military had in the past worked closely with the
 United States"), and meaning vectors read the topic, not the time.
 """
@@ -37,7 +38,7 @@ import numpy as np
 
 from ..common.linkage import average_linkage
 from ..common.tfidf import unit_vectors
-from ..english.clauses import past_perfect
+from ..english.clauses import dates_a_noun, past_perfect
 from ..english.dates import Span, resolve_article
 from ..english.lexicon import CALENDAR_WORDS, TIME_MODIFIERS
 from ..english.meaning import sentence_vectors
@@ -73,8 +74,7 @@ ANOTHER_TIME = 2.5
 apart, or one in the past perfect and the other not): unlike two numbers, a time is often the
 background's ("the junta, in power since July, ended ..."), so an event that many sentences report
 still keeps one. Measured: ECB+'s pairs score about the same from 2 to 4 (its articles give no
-publication date, and its sentences report the main event); at 2 the shipped example's announcement
-still holds a line of background."""
+publication date, and its sentences report the main event), and so do the shipped example's events."""
 DATE_GAP = dt.timedelta(days=7)
 """Dates closer than this may be one event's: sources disagree on a day, and a source without a date
 of its own is read as of the story's latest (``_dates``)."""
@@ -166,12 +166,15 @@ def align(sources: Sequence[Source]) -> tuple[tuple[Claim, ...], tuple[Event, ..
 
 def _dates(source: Source, reference: dt.date | None) -> dict[int, frozenset[Span]]:
     """Sentence index -> the days its date expressions stand for ("on Saturday", "in December"; "last
-    month" and "a year ago" stand for a whole month). A source without a date of its own is read as of
-    ``reference``, the story's latest: near enough to tell December from March, which is all the
-    comparison asks (the timeline, which shows dates, does not guess)."""
+    month" and "a year ago" stand for a whole month). A date that tells when a noun's event happened
+    ("the coup that took place in July", "since the July 2023 coup": ``clauses.dates_a_noun``) is not
+    the sentence's and is left out. A source without a date of its own is read as of ``reference``, the
+    story's latest: near enough to tell December from March, which is all the comparison asks (the
+    timeline, which shows dates, does not guess)."""
     found: dict[int, set[Span]] = {}
-    for f in resolve_article([t.text for t in source.sentences], published=source.published or reference):
-        if f.span is not None:
+    texts = [t.text for t in source.sentences]
+    for f in resolve_article(texts, published=source.published or reference):
+        if f.span is not None and not dates_a_noun(texts[f.sentence], f.expression.start, f.expression.start + len(f.expression.text)):
             found.setdefault(f.sentence, set()).add(f.span)
     return {i: frozenset(spans) for i, spans in found.items()}
 

@@ -1,5 +1,5 @@
 """The structure of a clause, read from part-of-speech tags: is a reporting cue a verb, which noun
-phrase is its subject, and is a sentence told in the past perfect.
+phrase is its subject, is a sentence told in the past perfect, and does a date belong to a noun.
 
 The tags come from ``tagger.tag``; these functions say "cannot tell" (True, None) where the tags do
 not decide, so that the rules in ``speakers`` keep the last word there.
@@ -207,3 +207,23 @@ def past_perfect(text: str) -> bool:
     # The tagger, trained on web text, reads some participles after an adverbial as past tense ("had in
     # the past worked/VBD"): either counts.
     return i < len(tokens) and tokens[i].tag in ("VBN", "VBD")
+
+
+def dates_a_noun(text: str, start: int, end: int) -> bool:
+    """Tell whether the date expression at ``text[start:end]`` tells the time of a noun's event rather than
+    of the sentence's: inside a relative clause ("the coup that took place in July 2023", "The State
+    Department, which did not declare the takeover until October, reduced aid") or before a noun ("since
+    the July 2023 coup")."""
+    tokens = tagger.tag(text)
+    first = _at(tokens, start)
+    last = _at(tokens, end - 1)
+    if first is None or last is None:
+        return False
+    if first > 0 and tokens[first - 1].tag in ("DT", "PRP$") and last + 1 < len(tokens) and tokens[last + 1].tag in ("NN", "NNS"):
+        return True
+    i = first - 1
+    while i >= 0 and tokens[i].text != ",":  # back to the start of its clause
+        if tokens[i].tag in ("WDT", "WP"):
+            return True
+        i -= 1
+    return False
