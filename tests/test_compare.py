@@ -106,6 +106,21 @@ def test_background_of_another_time_stays_out_of_the_event(background: str) -> N
     assert not together(events, "a-s1", "b-s4")
 
 
+@pytest.mark.parametrize("dated, left, right", [
+    # Told in the past perfect, but dated like the other: the dates decide.
+    (("2024-03-18", "2024-03-18"), "On Saturday the junta ended its military cooperation agreement with the United States.",
+     "The junta had ended its military cooperation agreement with the United States on Saturday, it said."),
+    # An undated source's "Saturday" could be any week: it is not compared with a's date.
+    (("2024-04-05", None), "On March 16 the junta ended its military cooperation agreement with the United States.",
+     "The junta ended its military cooperation agreement with the United States on Saturday, it said."),
+])
+def test_a_report_of_the_same_time_is_not_kept_apart(dated: tuple[str, str | None], left: str, right: str) -> None:
+    a = dataclasses.replace(source("a", left, *FILLER), date=dated[0])
+    b = dataclasses.replace(source("b", *reversed(FILLER), right), date=dated[1])
+    _claims, events = align([a, b])
+    assert together(events, "a-s1", "b-s5")
+
+
 def test_an_event_holds_several_sentences_of_one_source() -> None:
     a = source("a", "The government announced it was ending the military agreement with the United States.",
                *FILLER[:2], "The government said the military agreement with the United States was over, effective immediately.")

@@ -76,8 +76,9 @@ background's ("the junta, in power since July, ended ..."), so an event that man
 still keeps one. Measured: ECB+'s pairs score about the same from 2 to 4 (its articles give no
 publication date, and its sentences report the main event), and so do the shipped example's events."""
 DATE_GAP = dt.timedelta(days=7)
-"""Dates closer than this may be one event's: sources disagree on a day, and a source without a date
-of its own is read as of the story's latest (``_dates``)."""
+"""Dates closer than this may be one event's: sources disagree on a day or two."""
+_MONTH = dt.timedelta(days=27)
+"""Less than the span of a month (February's first to last day)."""
 LEAD_BONUS = 1.0
 """Added to the similarity of two articles' first sentences."""
 PRIOR_PAIRS = 50
@@ -89,10 +90,11 @@ story (measured on the shipped example, ``seeds/``): what a story with few pairs
 
 
 _WHEN = frozenset(stem(w) for w in CALENDAR_WORDS | frozenset(TIME_MODIFIERS))
-"""Stems of the words that say when rather than what ("Saturday", "last", "year"). They are left out of
-the wording, where they made any two sentences of "last year" alike ("suspended military aid following
-the coup last year" / "the withdrawal of its French forces last year"); sentences' times are compared
-as dates (``_other_time``)."""
+"""Stems of the words that say when rather than what ("Saturday", "last", "year"; the lexicon's calendar
+words and time modifiers). They are left out of the wording, where they made any two sentences of "last
+year" alike ("suspended military aid following the coup last year" / "the withdrawal of its French
+forces last year"); sentences' times are compared as dates (``_other_time``). A word spelt like one
+("a protest march", "the late president") is left out too."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,22 +104,17 @@ class _Item:
     position: float  # relative position in its source, 0 (first) to 1 (last)
     lead: bool  # its source's first sentence of MIN_CLAIM_WORDS or more
     numbers: frozenset[tuple[str, float]]  # (what it counts, value): counted_numbers
-    dates: frozenset[Span] = frozenset()  # the days its date expressions stand for
-    earlier: bool = False  # told in the past perfect: clauses.past_perfect
+    index: int  # its place among its source's sentences
 
 
 def align(sources: Sequence[Source]) -> tuple[tuple[Claim, ...], tuple[Event, ...]]:
     """Group the sentences of the sources into claims and events; every sentence of
     ``MIN_CLAIM_WORDS`` words or more is in exactly one claim, and each claim in exactly one event."""
     items = []
-    compares = len(sources) > 1  # one source's sentences are compared with nothing: no times to read
-    reference = max(filter(None, (s.published for s in sources)), default=None)
     for s in sources:
         long_enough = [(i, sent) for i, sent in enumerate(s.sentences) if len(sent.text.split()) >= MIN_CLAIM_WORDS]
-        dates = _dates(s, reference) if compares else {}
         items += [_Item(source=s.id, sentence=sent, position=i / max(len(s.sentences) - 1, 1), lead=n == 0,
-                        numbers=counted_numbers(sent.text), dates=dates.get(i, frozenset()),
-                        earlier=compares and past_perfect(sent.text))
+                        numbers=counted_numbers(sent.text), index=i)
                   for n, (i, sent) in enumerate(long_enough)]  # the lead: its first sentence that states anything
     if not items:
         return (), ()
@@ -133,7 +130,7 @@ def align(sources: Sequence[Source]) -> tuple[tuple[Claim, ...], tuple[Event, ..
     for x, k in enumerate(counting):
         for m in counting[x + 1:]:
             apart[k, m] = apart[m, k] = _contradict(numbers[k], numbers[m])
-    other_time = _other_time([items[k] for k in compared])
+    other_time = _other_time([items[k] for k in compared], sources) if len(set(groups)) > 1 else np.zeros_like(apart)
     event_parts = average_linkage(similarity - CONTRADICTION * apart - ANOTHER_TIME * other_time, groups, THRESHOLD,
                                   per_group=PER_SOURCE)
     restated = apart & (similarity >= RESTATED)  # one thing said twice, counted differently
@@ -169,26 +166,37 @@ def _dates(source: Source, reference: dt.date | None) -> dict[int, frozenset[Spa
     month" and "a year ago" stand for a whole month). A date that tells when a noun's event happened
     ("the coup that took place in July", "since the July 2023 coup": ``clauses.dates_a_noun``) is not
     the sentence's and is left out. A source without a date of its own is read as of ``reference``, the
-    story's latest: near enough to tell December from March, which is all the comparison asks (the
-    timeline, which shows dates, does not guess)."""
-    found: dict[int, set[Span]] = {}
+    story's latest, and only to the month ("on Friday" could be a week off): near enough to tell
+    December from March, which is all the comparison asks (the timeline, which shows dates, does not
+    guess)."""
+    own = source.published
     texts = [t.text for t in source.sentences]
-    for f in resolve_article(texts, published=source.published or reference):
-        if f.span is not None and not dates_a_noun(texts[f.sentence], f.expression.start, f.expression.start + len(f.expression.text)):
-            found.setdefault(f.sentence, set()).add(f.span)
+    found: dict[int, set[Span]] = {}
+    for f in resolve_article(texts, published=own or reference):
+        expression = f.expression
+        if f.span is None or dates_a_noun(texts[f.sentence], expression.start, expression.start + len(expression.text)):
+            continue
+        if own is None and expression.kind != "absolute" and f.span.last - f.span.first < _MONTH:
+            continue
+        found.setdefault(f.sentence, set()).add(f.span)
     return {i: frozenset(spans) for i, spans in found.items()}
 
 
-def _other_time(items: Sequence[_Item]) -> np.ndarray:
-    """Which pairs of the items tell of different times: every date of one more than DATE_GAP from every
-    date of the other, or one told in the past perfect and the other not."""
-    earlier = np.array([it.earlier for it in items], dtype=bool)
+def _other_time(items: Sequence[_Item], sources: Sequence[Source]) -> np.ndarray:
+    """Which pairs of the items tell of different times: when both give dates (``_dates``), every date of
+    one more than DATE_GAP from every date of the other; else one told in the past perfect and the other
+    not (``clauses.past_perfect``: "had closely collaborated")."""
+    reference = max(filter(None, (s.published for s in sources)), default=None)
+    by_source = {s.id: s for s in sources}
+    read = {source: _dates(by_source[source], reference) for source in sorted({it.source for it in items})}
+    dates = [read[it.source].get(it.index, frozenset()) for it in items]
+    earlier = np.array([past_perfect(it.sentence.text) for it in items], dtype=bool)
     found = earlier[:, None] != earlier[None, :]
-    dated = [k for k, it in enumerate(items) if it.dates]  # most sentences give no date
+    dated = [k for k, d in enumerate(dates) if d]  # most sentences give no date
     for x, k in enumerate(dated):
         for m in dated[x + 1:]:
-            found[k, m] = found[m, k] = found[k, m] or all(
-                a.first - DATE_GAP > b.last or b.first - DATE_GAP > a.last for a in items[k].dates for b in items[m].dates)
+            found[k, m] = found[m, k] = all(a.first - DATE_GAP > b.last or b.first - DATE_GAP > a.last
+                                            for a in dates[k] for b in dates[m])
     return found
 
 

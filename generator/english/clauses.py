@@ -22,6 +22,10 @@ _BETWEEN = frozenset("RB RBR RBS MD".split())
 _FINITE = frozenset("VBD VBZ VBP MD".split())
 # Tags of the word that opens a subordinate or relative clause: "after", "because", "when", "which", "who".
 _SUBORDINATE = frozenset("IN WRB WDT WP".split())
+# Tags of a relative pronoun: "which", "that" (as the tagger reads it after a noun), "who".
+_RELATIVE = frozenset("WDT WP".split())
+# Tags of a determiner or a possessive before a noun: "the", "a", "its".
+_DETERMINERS = frozenset("DT PRP$".split())
 _AUXILIARIES = frozenset("has have had is was were are be been being do does did 's 've 'd".split())
 # Nouns for a person or people, besides roles: 'Gary Johnson's doctor', 'Scott's family'.
 _PERSON_NOUNS = frozenset(
@@ -211,19 +215,25 @@ def past_perfect(text: str) -> bool:
 
 def dates_a_noun(text: str, start: int, end: int) -> bool:
     """Tell whether the date expression at ``text[start:end]`` tells the time of a noun's event rather than
-    of the sentence's: inside a relative clause ("the coup that took place in July 2023", "The State
-    Department, which did not declare the takeover until October, reduced aid") or before a noun ("since
-    the July 2023 coup")."""
+    of the sentence's: before a noun ("since the July 2023 coup", "in a July 26 coup") or in a relative
+    clause ("the coup that took place in July 2023", "The State Department, which did not declare the
+    takeover until October, reduced aid"). In "The junta that seized power in July ended the agreement on
+    Saturday", "on Saturday" is the sentence's."""
     tokens = tagger.tag(text)
-    first = _at(tokens, start)
-    last = _at(tokens, end - 1)
+    first, last = _at(tokens, start), _at(tokens, end - 1)
     if first is None or last is None:
         return False
-    if first > 0 and tokens[first - 1].tag in ("DT", "PRP$") and last + 1 < len(tokens) and tokens[last + 1].tag in ("NN", "NNS"):
+    # A determiner before the date's words, or among them ("since the July 2023"), and a noun after them.
+    determined = any(tokens[i].tag in _DETERMINERS for i in range(max(first - 1, 0), last + 1))
+    if determined and last + 1 < len(tokens) and tokens[last + 1].tag in ("NN", "NNS"):
         return True
+    # The clause the date is in: back to its finite verb, whose subject a relative pronoun may be.
     i = first - 1
-    while i >= 0 and tokens[i].text != ",":  # back to the start of its clause
-        if tokens[i].tag in ("WDT", "WP"):
-            return True
+    while i >= 0 and tokens[i].tag not in _FINITE and tokens[i].text != ",":
         i -= 1
-    return False
+    if i < 0 or tokens[i].text == ",":
+        return False
+    i -= 1
+    while i >= 0 and (tokens[i].tag in _BETWEEN or fold(tokens[i].text) in _AUXILIARIES):
+        i -= 1
+    return i >= 0 and tokens[i].tag in _RELATIVE

@@ -206,7 +206,7 @@ def resolve_article(sentences: Sequence[str], *, published: dt.date | None,
     return _resolved(tuple(sentences), published, reach)
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=256)
 def _resolved(sentences: tuple[str, ...], published: dt.date | None, reach: int) -> tuple[Found, ...]:
     found: list[Found] = []
     for index, sentence in enumerate(sentences):
