@@ -2,9 +2,9 @@
 
 An event is something that happened or was said, with every sentence of every source that reports
 it (a lede and a later restatement are both evidence). Two sentences are compared two ways: by
-their wording (TF-IDF over content words but those of time, weighted by the story's own sentences) and by their
-meaning (``english.meaning``'s sentence vectors, which see that "terminating", "breaking off" and
-"revoked" say one thing). Each similarity is read against the story's own spread of similarities
+their wording (TF-IDF over content words other than words of time, weighted by the story's own
+sentences) and by their meaning (``english.meaning``'s sentence vectors, which see that
+"terminating", "breaking off" and "revoked" say one thing). Each similarity is read against the story's own spread of similarities
 (a z-score over the pairs of different sources), so a threshold means the same in a story of near
 copies as in one of loose paraphrase; two articles' leads, which news writes about its main event,
 count as closer. Average linkage (``common.linkage``) then groups the sentences.
@@ -20,9 +20,9 @@ sense in common with the other ("the arrest" / "the release" of one man), are tw
 Two sentences that tell of different times are kept apart the same way, less strongly: their own
 dates (not those of a noun, "the July coup") lie more than a week apart ("in December" / "on
 Saturday"), or one tells in the past perfect what had happened before ("had closely collaborated")
-and the other does not. A source's background is
-often worded like the story's main event ("Niger's military had in the past worked closely with the
-United States"), and meaning vectors read the topic, not the time.
+and the other does not. A source's background is often worded like the story's main event
+("Niger's military had in the past worked closely with the United States"), and meaning vectors
+read the topic, not the time.
 """
 from __future__ import annotations
 
