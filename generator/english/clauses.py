@@ -26,6 +26,10 @@ _SUBORDINATE = frozenset("IN WRB WDT WP".split())
 _RELATIVE = frozenset("WDT WP".split())
 # Tags of a determiner or a possessive before a noun: "the", "a", "its".
 _DETERMINERS = frozenset("DT PRP$".split())
+# The words that may carry those tags before a date: a relative pronoun, a determiner or a possessive.
+_RELATIVE_WORD = re.compile(r"\b(?:which|whichever|that|who|whom|whose|what|whatever)\b", re.IGNORECASE)
+_DETERMINER_WORD = re.compile(r"\b(?:the|a|an|this|that|these|those|some|any|no|each|every|all|another|both|either|"
+                              r"neither|its|his|her|their|our|my|your)\b", re.IGNORECASE)
 _AUXILIARIES = frozenset("has have had is was were are be been being do does did 's 've 'd".split())
 # Nouns for a person or people, besides roles: 'Gary Johnson's doctor', 'Scott's family'.
 _PERSON_NOUNS = frozenset(
@@ -219,6 +223,10 @@ def dates_a_noun(text: str, start: int, end: int) -> bool:
     clause ("the coup that took place in July 2023", "The State Department, which did not declare the
     takeover until October, reduced aid"). In "The junta that seized power in July ended the agreement on
     Saturday", "on Saturday" is the sentence's."""
+    # Neither needs reading without a relative pronoun before the date or a determiner at its start (most
+    # sentences): the tags are not read for nothing.
+    if not (_RELATIVE_WORD.search(text, 0, start) or _DETERMINER_WORD.search(text, max(start - 12, 0), end)):
+        return False
     tokens = tagger.tag(text)
     first, last = _at(tokens, start), _at(tokens, end - 1)
     if first is None or last is None:
