@@ -4,9 +4,9 @@ An event is something that happened or was said, with every sentence of every so
 it (a lede and a later restatement are both evidence). Two sentences are compared two ways: by
 their wording (TF-IDF over content words other than words of time, weighted by the story's own
 sentences) and by their meaning (``english.meaning``'s sentence vectors, which see that
-"terminating", "breaking off" and "revoked" say one thing). Each similarity is read against the story's own spread of similarities
-(a z-score over the pairs of different sources), so a threshold means the same in a story of near
-copies as in one of loose paraphrase; two articles' leads, which news writes about its main event,
+"terminating", "breaking off" and "revoked" say one thing). Each similarity is read against the
+story's own spread of similarities (a z-score over the pairs of different sources), so a threshold
+means the same in a story of near copies as in one of loose paraphrase; two articles' leads, which news writes about its main event,
 count as closer. Average linkage (``common.linkage``) then groups the sentences.
 
 Two sentences that count one thing with different numbers ("127 people died", "45 people died")
@@ -78,7 +78,7 @@ publication date, and its sentences report the main event), and so do the shippe
 DATE_GAP = dt.timedelta(days=7)
 """Dates closer than this may be one event's: sources disagree on a day or two."""
 _MONTH = dt.timedelta(days=27)
-"""Less than the span of a month (February's first to last day)."""
+"""The shortest span of a whole month: February's last day is 27 days after its first."""
 LEAD_BONUS = 1.0
 """Added to the similarity of two articles' first sentences."""
 PRIOR_PAIRS = 50

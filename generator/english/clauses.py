@@ -27,7 +27,7 @@ _RELATIVE = frozenset("WDT WP".split())
 # Tags of a determiner or a possessive before a noun: "the", "a", "its".
 _DETERMINERS = frozenset("DT PRP$".split())
 # The words that may carry those tags before a date: a relative pronoun, a determiner or a possessive.
-_RELATIVE_WORD = re.compile(r"\b(?:which|whichever|that|who|whom|whose|what|whatever)\b", re.IGNORECASE)
+_RELATIVE_WORD = re.compile(r"\b(?:which|whichever|that|who|whom|whose|whoever|whomever|what|whatever)\b", re.IGNORECASE)
 _DETERMINER_WORD = re.compile(r"\b(?:the|a|an|this|that|these|those|some|any|no|each|every|all|another|both|either|"
                               r"neither|its|his|her|their|our|my|your)\b", re.IGNORECASE)
 _AUXILIARIES = frozenset("has have had is was were are be been being do does did 's 've 'd".split())

@@ -201,7 +201,7 @@ def resolve_article(sentences: Sequence[str], *, published: dt.date | None,
 
     "Four months later" counts from the date mentioned just before it, if that one is at most
     ``reach`` sentences back; further back, or unresolved, it stays unresolved. The comparison and
-    the timeline both read a story's dates: the last few articles' are remembered.
+    the timeline both read a story's dates: the last 256 articles' are remembered.
     """
     return _resolved(tuple(sentences), published, reach)
 
