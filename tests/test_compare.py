@@ -121,6 +121,19 @@ def test_a_report_of_the_same_time_is_not_kept_apart(dated: tuple[str, str | Non
     assert together(events, "a-s1", "b-s5")
 
 
+def test_a_source_that_dates_two_sentences_apart_tells_of_two_events() -> None:
+    # b's one sentence, undated, ties a's two together; a dates them a year apart, so they stay apart.
+    a = dataclasses.replace(source(
+        "a", *FILLER[:2], "Following the coup last year, the United States suspended its military aid to Niger.",
+        "The ambassador said in an interview last month that the United States had urged the junta to hold elections soon.",
+        *FILLER[2:]), date="2024-03-18")
+    b = source("b", *reversed(FILLER), "The United States suspended its military aid to Niger after the coup and urged the junta to "
+                                        "hold elections.")
+    _claims, events = align([a, b])
+    assert together(events, "a-s3", "b-s5")
+    assert not together(events, "a-s3", "a-s4")
+
+
 def test_an_event_holds_several_sentences_of_one_source() -> None:
     a = source("a", "The government announced it was ending the military agreement with the United States.",
                *FILLER[:2], "The government said the military agreement with the United States was over, effective immediately.")

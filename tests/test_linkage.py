@@ -76,3 +76,21 @@ def test_the_two_forms_agree_when_every_pair_is_given(seed: int) -> None:
     for threshold in (0.45, 0.55, 0.65):
         assert average_linkage(sim, [str(i) for i in range(n)], threshold) == \
             sparse_average_linkage(n, edges, threshold=threshold)
+
+
+def test_a_clash_is_read_over_the_pairs_checked_a_groups_own_pairs_too() -> None:
+    # 0 and 1 are one source's sentences that it dates a year apart; 2, another source's undated
+    # sentence, is close to both. Only the source's own pair was checked, and it clashes.
+    sim = _matrix(3, {(0, 2): 2.0, (1, 2): 2.0})
+    checked = _matrix(3, {(0, 1): 1.0}).astype(bool)
+    assert average_linkage(sim, ["a", "a", "b"], 1.0) == [[0, 1, 2]]
+    kept = average_linkage(sim, ["a", "a", "b"], 1.0, checked=checked, clash=checked, clash_penalty=2.5)
+    assert kept == [[0, 2], [1]]
+    # Two pairs of {0, 1} x {2, 3} were checked and one clashed: half the penalty (2.0 - 1.0), not a
+    # quarter, as it would be over all four pairs.
+    sim = _matrix(4, {(0, 1): 5.0, (2, 3): 5.0, (0, 2): 2.0, (0, 3): 2.0, (1, 2): 2.0, (1, 3): 2.0})
+    checked = _matrix(4, {(0, 2): 1.0, (1, 3): 1.0}).astype(bool)
+    clash = _matrix(4, {(0, 2): 1.0}).astype(bool)
+    groups = ["a", "b", "c", "d"]
+    assert average_linkage(sim, groups, 1.0, checked=checked, clash=clash, clash_penalty=2.0) == [[0, 1, 2, 3]]
+    assert average_linkage(sim, groups, 1.1, checked=checked, clash=clash, clash_penalty=2.0) == [[0, 1], [2, 3]]

@@ -88,6 +88,9 @@ def test_the_delegations_visit_is_not_blinkens_visit_a_year_before(digest: dict)
 def test_the_aid_cut_is_one_event_of_001_to_004(digest: dict) -> None:
     found = _event_with(digest, "reduced its assistance", "reduced U.S. aid", "curbed assistance", "suspended military aid")
     assert all(e["id"] == found[0]["id"] for e in found)
+    # 004 dates its aid cut "last year" and Phee's interview "last month": two times, two events.
+    interview, = _event_with(digest, "interview with The Washington Post last month")
+    assert interview["id"] != found[0]["id"]
 
 
 def test_every_event_cites_its_sentences_and_names_its_claims(digest: dict) -> None:

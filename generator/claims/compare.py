@@ -22,7 +22,10 @@ dates (not those of a noun, "the July coup") lie more than a week apart ("in Dec
 Saturday"), or one tells in the past perfect what had happened before ("had closely collaborated")
 and the other does not. A source's background is often worded like the story's main event
 ("Niger's military had in the past worked closely with the United States"), and meaning vectors
-read the topic, not the time.
+read the topic, not the time. Dates are weighed between groups of sentences, over the pairs that both
+give one, a source's own pairs too: an event has one time, so a source that dates two of its
+sentences a year apart ("after the coup last year" / "in an interview last month") tells of two
+events, however closely the other sources' undated sentences tie them.
 """
 from __future__ import annotations
 
@@ -70,11 +73,12 @@ claims of one event."""
 PER_SOURCE = 3
 """The most sentences of one source an event holds: a lede and its restatements, not half the article."""
 ANOTHER_TIME = 2.5
-"""Taken from the similarity of two sentences that tell of different times (dates more than DATE_GAP
-apart, or one in the past perfect and the other not): unlike two numbers, a time is often the
-background's ("the junta, in power since July, ended ..."), so an event that many sentences report
-still keeps one. Measured: ECB+'s pairs score about the same from 2 to 4 (its articles give no
-publication date, and its sentences report the main event), and so do the shipped example's events."""
+"""Taken from the similarity of two sentences when one is told in the past perfect and the other not,
+and from two groups' similarity times the share of their dated pairs whose dates lie more than DATE_GAP
+apart: unlike two numbers, a time is often the background's ("the junta, in power since July, ended
+..."), so an event that many sentences report still keeps one. Measured: ECB+'s pairs score about the
+same from 2 to 4 (2.5 and 5 with dates weighed between groups; its articles give no publication date,
+and its sentences report the main event), and so do the shipped example's events."""
 DATE_GAP = dt.timedelta(days=7)
 """Dates closer than this may be one event's: sources disagree on a day or two."""
 _MONTH = dt.timedelta(days=27)
@@ -93,7 +97,7 @@ _WHEN = frozenset(stem(w) for w in CALENDAR_WORDS | frozenset(TIME_MODIFIERS))
 """Stems of the words that say when rather than what ("Saturday", "last", "year"; the lexicon's calendar
 words and time modifiers). They are left out of the wording, where they made any two sentences of "last
 year" alike ("suspended military aid following the coup last year" / "the withdrawal of its French
-forces last year"); sentences' times are compared as dates (``_other_time``). A word spelt like one
+forces last year"); sentences' times are compared as dates (``_times``). A word spelt like one
 ("a protest march", "the late president") is left out too."""
 
 
@@ -130,9 +134,10 @@ def align(sources: Sequence[Source]) -> tuple[tuple[Claim, ...], tuple[Event, ..
     for x, k in enumerate(counting):
         for m in counting[x + 1:]:
             apart[k, m] = apart[m, k] = _contradict(numbers[k], numbers[m])
-    other_time = _other_time([items[k] for k in compared], sources) if len(set(groups)) > 1 else np.zeros_like(apart)
-    event_parts = average_linkage(similarity - CONTRADICTION * apart - ANOTHER_TIME * other_time, groups, THRESHOLD,
-                                  per_group=PER_SOURCE)
+    tense, dated, far = (_times([items[k] for k in compared], sources) if len(set(groups)) > 1
+                         else (np.zeros_like(apart),) * 3)
+    event_parts = average_linkage(similarity - CONTRADICTION * apart - ANOTHER_TIME * tense, groups, THRESHOLD,
+                                  per_group=PER_SOURCE, checked=dated, clash=far, clash_penalty=ANOTHER_TIME)
     restated = apart & (similarity >= RESTATED)  # one thing said twice, counted differently
     claim_parts = []
     for part in event_parts:
@@ -182,22 +187,25 @@ def _dates(source: Source, reference: dt.date | None) -> dict[int, frozenset[Spa
     return {i: frozenset(spans) for i, spans in found.items()}
 
 
-def _other_time(items: Sequence[_Item], sources: Sequence[Source]) -> np.ndarray:
-    """Which pairs of the items tell of different times: when both give dates (``_dates``), every date of
-    one more than DATE_GAP from every date of the other; else one told in the past perfect and the other
-    not (``clauses.past_perfect``: "had closely collaborated")."""
+def _times(items: Sequence[_Item], sources: Sequence[Source]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Three boolean matrices over the pairs of the items: ``tense``, one told in the past perfect and the
+    other not (``clauses.past_perfect``: "had closely collaborated"), where they do not both give dates;
+    ``dated``, both give dates (``_dates``); ``far``, both do and every date of one lies more than
+    DATE_GAP from every date of the other."""
     reference = max(filter(None, (s.published for s in sources)), default=None)
     by_source = {s.id: s for s in sources}
     read = {source: _dates(by_source[source], reference) for source in sorted({it.source for it in items})}
     dates = [read[it.source].get(it.index, frozenset()) for it in items]
     earlier = np.array([past_perfect(it.sentence.text) for it in items], dtype=bool)
-    found = earlier[:, None] != earlier[None, :]
-    dated = [k for k, d in enumerate(dates) if d]  # most sentences give no date
-    for x, k in enumerate(dated):
-        for m in dated[x + 1:]:
-            found[k, m] = found[m, k] = all(a.first - DATE_GAP > b.last or b.first - DATE_GAP > a.last
-                                            for a in dates[k] for b in dates[m])
-    return found
+    given = np.array([bool(d) for d in dates])
+    dated = given[:, None] & given[None, :]
+    far = np.zeros_like(dated)
+    with_dates = np.flatnonzero(given)  # most sentences give no date
+    for x, k in enumerate(with_dates):
+        for m in with_dates[x + 1:]:
+            far[k, m] = far[m, k] = all(a.first - DATE_GAP > b.last or b.first - DATE_GAP > a.last
+                                        for a in dates[k] for b in dates[m])
+    return (earlier[:, None] != earlier[None, :]) & ~dated, dated, far
 
 
 def _contradict(a: frozenset[tuple[str, float]], b: frozenset[tuple[str, float]]) -> bool:

@@ -4,8 +4,10 @@ Two clusters are as close as the mean similarity of their pairs from *different*
 rarely says one thing twice, so the low similarity of a source's own sentences to each other says
 nothing about whether they report the same event. Clusters of one group only are never merged, a
 pair listed in ``apart`` is never put in one cluster, and merging stops when no two clusters are at
-least ``threshold`` apart. Ties go to the pair of smallest indices, so results do not depend on the
-order the machine happens to compare things in.
+least ``threshold`` apart. A test that only some pairs can take (whether two sentences' dates meet)
+is read over the pairs that took it, from any groups: two clusters lose ``clash_penalty`` times the
+share of those pairs that failed it. Ties go to the pair of smallest indices, so results do not
+depend on the order the machine happens to compare things in.
 
 Two forms of one method, for two sizes of problem:
 
@@ -32,13 +34,19 @@ def average_linkage(
     *,
     apart: np.ndarray | None = None,
     per_group: int | None = None,
+    checked: np.ndarray | None = None,
+    clash: np.ndarray | None = None,
+    clash_penalty: float = 0.0,
 ) -> list[list[int]]:
     """Cluster items 0..n-1 by average cross-group similarity; return clusters, each sorted, in
     order of their smallest member.
 
     ``similarity`` is a symmetric n x n matrix; ``groups[i]`` names item i's group; ``apart`` is an
     optional boolean n x n matrix of pairs that must stay in different clusters; ``per_group``
-    the most items of one group a cluster may hold.
+    the most items of one group a cluster may hold. ``checked`` (boolean n x n) marks the pairs a
+    test could be put to, of the same group or not, and ``clash`` those of them that failed it: two
+    clusters' mean similarity is lowered by ``clash_penalty`` times the share of their checked
+    pairs that clash.
     """
     n = len(groups)
     if n == 0:
@@ -48,6 +56,11 @@ def average_linkage(
     cross = group[:, None] != group[None, :]
     total = np.where(cross, similarity, 0.0).astype(np.float64)
     count = cross.astype(np.float64)
+    sums: tuple[np.ndarray, ...] = (total, count)  # what two clusters' pairs add up to; a merge adds its two rows
+    if clash_penalty and checked is not None and clash is not None:
+        tried = checked.astype(np.float64)
+        np.fill_diagonal(tried, 0.0)
+        sums += (tried, tried * clash)
     blocked = np.zeros((n, n), dtype=bool) if apart is None else apart.astype(bool).copy()
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
     alive = np.ones(n, dtype=bool)
@@ -55,7 +68,7 @@ def average_linkage(
     held[np.arange(n), group] = 1
     mean = np.full((n, n), -np.inf)
     for row in range(n):
-        mean[row] = _row(row, total, count, blocked, alive)
+        mean[row] = _row(row, sums, blocked, alive, clash_penalty)
     # Each row's best partner and its mean: the pair to merge next is the best row's. After a merge
     # only the rows whose best partner was one of the two merged clusters need a full look.
     best_at = mean.argmax(axis=1)
@@ -73,11 +86,11 @@ def average_linkage(
                 best_at[row] = int(mean[row].argmax())
                 best[row] = mean[row, best_at[row]]
             continue
-        _merge(i, j, total, count, blocked, members, alive)
+        _merge(i, j, sums, blocked, members, alive)
         held[i] += held[j]
         mean[j, :] = -np.inf
         mean[:, j] = -np.inf
-        mean[i] = _row(i, total, count, blocked, alive)
+        mean[i] = _row(i, sums, blocked, alive, clash_penalty)
         mean[:, i] = mean[i]
         best[j] = -np.inf
         redo = np.flatnonzero(alive & ((best_at == i) | (best_at == j)))
@@ -93,18 +106,24 @@ def average_linkage(
     return [sorted(members[k]) for k in sorted(members, key=lambda k: min(members[k]))]
 
 
-def _row(i: int, total: np.ndarray, count: np.ndarray, blocked: np.ndarray, alive: np.ndarray) -> np.ndarray:
-    """Cluster i's mean similarity to every other live cluster; -inf where they may not merge."""
+def _row(i: int, sums: tuple[np.ndarray, ...], blocked: np.ndarray, alive: np.ndarray,
+         clash_penalty: float) -> np.ndarray:
+    """Cluster i's mean similarity to every other live cluster, less the clashes' penalty; -inf where
+    they may not merge."""
+    total, count, *clashes = sums
     with np.errstate(invalid="ignore", divide="ignore"):
         row = np.where((count[i] > 0) & ~blocked[i] & alive, total[i] / np.maximum(count[i], 1.0), -np.inf)
+    if clashes:
+        tried, failed = clashes
+        row = row - clash_penalty * failed[i] / np.maximum(tried[i], 1.0)
     row[i] = -np.inf
     return row
 
 
-def _merge(i: int, j: int, total: np.ndarray, count: np.ndarray, blocked: np.ndarray,
+def _merge(i: int, j: int, sums: tuple[np.ndarray, ...], blocked: np.ndarray,
            members: dict[int, list[int]], alive: np.ndarray) -> None:
     """Fold cluster j into cluster i: their sums, pair counts and forbidden partners add up."""
-    for matrix in (total, count):
+    for matrix in sums:
         matrix[i, :] += matrix[j, :]
         matrix[:, i] = matrix[i, :]
     blocked[i, :] |= blocked[j, :]
