@@ -5,9 +5,9 @@ A build (``build.py``) runs, in order:
 1. ``input/``: find the seeds' files and read each into an Article;
 2. ``prepare/``: clean it and split it into numbered sentences (``prepare_source`` here);
 3. ``stories/``: decide which articles make one story;
-4. for each story, the stages of ``STAGES`` below (``build_digest``): ``claims/`` (wire copy, then
-   claims), ``summary/``, ``figures/``, ``people/``, ``quotes/``, ``timeline/``, then what
-   disagrees, the headlines and what the newest sources added;
+4. for each story, the stages of ``STAGES`` below (``build_digest``): wire copy (``claims/``),
+   ``people/``, ``quotes/``, claims and events (``claims/``), ``summary/``, ``figures/``,
+   ``timeline/``, then what disagrees, the headlines and what the newest sources added;
 5. ``output/``: the view model, the Markdown pages, and publishing them into the docs folder.
 
 Every step asks ``english/`` what it needs to know about English and ``common/`` for helpers that
@@ -110,7 +110,7 @@ def _wire(d: Digest) -> Digest:
 
 
 def _claims(d: Digest) -> Digest:
-    claims, events = align(d.sources)
+    claims, events = align(d.sources, d.quotes)
     return replace(
         d,
         claims=tuple(replace(c, independent=independent_count(c.sources, d.wire_groups)) for c in claims),
@@ -157,18 +157,18 @@ def _update(d: Digest) -> Digest:
 
 STAGES: tuple[tuple[str, Stage], ...] = (
     ("wire", _wire),
+    ("entities", _entities),
+    ("quotes", _quotes),
     ("claims", _claims),
     ("summary", _summary),
     ("figures", _figures),
-    ("entities", _entities),
-    ("quotes", _quotes),
     ("timeline", _timeline),
     ("discrepancies", _discrepancies),
     ("headlines", _headlines),
     ("update", _update),
 )
 """The comparison and extraction stages, in the order they run: each may read what those before it
-filled in (claims need the wire groups, figures the summary, quotes the entities)."""
+filled in (quotes need the entities, claims the wire groups and the quotes, figures the summary)."""
 
 
 MAX_SENTENCES = 2_000

@@ -6,7 +6,7 @@ import dataclasses
 import pytest
 
 from generator.claims.compare import align, coverage
-from generator.model import Discrepancy, Sentence, Source, Variant
+from generator.model import Discrepancy, Quote, QuoteMention, Sentence, Source, Variant
 
 
 def source(sid: str, *texts: str) -> Source:
@@ -132,6 +132,26 @@ def test_a_source_that_dates_two_sentences_apart_tells_of_two_events() -> None:
     _claims, events = align([a, b])
     assert together(events, "a-s3", "b-s5")
     assert not together(events, "a-s3", "a-s4")
+
+
+def _quote(qid: str, speaker: str | None, *sentences: str) -> Quote:
+    return Quote(id=qid, text="", speaker=speaker,
+                 mentions=tuple(QuoteMention(source=sid.split("-")[0], sentence=sid, text="") for sid in sentences))
+
+
+@pytest.mark.parametrize("quotes, apart", [
+    # Two people's words about one thing are two things said.
+    ((_quote("q1", "Sabrina Singh", "a-s1"), _quote("q2", "Amadou Abdramane", "b-s5")), True),
+    # One person's, or one quote in two wordings, or a speaker unknown: nothing to keep apart.
+    ((_quote("q1", "Sabrina Singh", "a-s1"), _quote("q2", "Sabrina Singh", "b-s5")), False),
+    ((_quote("q1", "Sabrina Singh", "a-s1", "b-s5"),), False),
+    ((_quote("q1", "Sabrina Singh", "a-s1"), _quote("q2", None, "b-s5")), False),
+])
+def test_quotes_of_different_people_are_different_events(quotes: tuple[Quote, ...], apart: bool) -> None:
+    a = source("a", "“The delegation raised our concerns about the path the government of Niger has taken,” she said.", *FILLER)
+    b = source("b", *reversed(FILLER), "“The delegation showed a condescending attitude towards the government of Niger,” he said.")
+    assert together(align([a, b])[1], "a-s1", "b-s5")  # alike without their speakers
+    assert together(align([a, b], quotes)[1], "a-s1", "b-s5") is not apart
 
 
 def test_an_event_holds_several_sentences_of_one_source() -> None:

@@ -85,6 +85,14 @@ def test_the_delegations_visit_is_not_blinkens_visit_a_year_before(digest: dict)
     assert delegation["id"] != blinken["id"]
 
 
+def test_the_juntas_denunciation_is_not_the_us_officials_concern(digest: dict) -> None:
+    # Both speak of the delegation's visit; what was said in Washington is not what was said in Niamey.
+    concern, denunciation, illegal = _event_with(digest, "We were troubled by the path", "strongly denounces the condescending",
+                                                 "Niger is illegal")
+    assert denunciation["id"] != concern["id"]
+    assert denunciation["id"] == illegal["id"]  # the junta's spokesman's one statement
+
+
 def test_the_aid_cut_is_one_event_of_001_to_004(digest: dict) -> None:
     found = _event_with(digest, "reduced its assistance", "reduced U.S. aid", "curbed assistance", "suspended military aid")
     assert all(e["id"] == found[0]["id"] for e in found)
