@@ -25,7 +25,8 @@ and the other does not. A source's background is often worded like the story's m
 read the topic, not the time. Dates are weighed between groups of sentences, over the pairs that both
 give one, a source's own pairs too: an event has one time, so a source that dates two of its
 sentences a year apart ("after the coup last year" / "in an interview last month") tells of two
-events, however closely the other sources' undated sentences tie them.
+events, unless the other sources' undated sentences tie them far more closely than most. One pair of
+dates that clash then weighs as much as many, however many undated pairs two groups also have.
 
 Two sentences that quote different people, neither quoting what the other does, are kept apart the
 same way: what one person said is not what another said ("We were troubled by the path taken by
@@ -79,12 +80,13 @@ claims of one event."""
 PER_SOURCE = 3
 """The most sentences of one source an event holds: a lede and its restatements, not half the article."""
 ANOTHER_TIME = 2.5
-"""Taken from the similarity of two sentences when one is told in the past perfect and the other not,
-and from two groups' similarity times the share of their dated pairs whose dates lie more than DATE_GAP
-apart: unlike two numbers, a time is often the background's ("the junta, in power since July, ended
-..."), so an event that many sentences report still keeps one. Measured: ECB+'s pairs score about the
-same from 2 to 4 (2.5 and 5 with dates weighed between groups; its articles give no publication date,
-and its sentences report the main event), and so do the shipped example's events."""
+"""Taken from the similarity of two sentences when one is told in the past perfect and the other not
+(and they do not both give dates), and from the mean similarity of two groups times the share of their
+dated pairs whose dates lie more than DATE_GAP apart: unlike two numbers, a time is often the
+background's ("the junta, in power since July, ended ..."), so an event that many sentences report
+still keeps one. Measured by setting it and running ECB+'s scorer: its pairs score about the same from 2
+to 4 (its articles give no publication date, and its sentences report the main event), and so do the
+shipped example's events."""
 OTHER_SPEAKER = 2.5
 """Taken from the similarity of two sentences that quote different people and no quote in common: a
 penalty, not a bar, like ANOTHER_TIME, as a speaker may be misread. Measured: ECB+'s pairs (few of its

@@ -12,8 +12,8 @@ depend on the order the machine happens to compare things in.
 Two forms of one method, for two sizes of problem:
 
 - ``average_linkage`` holds every pair in a dense matrix (numpy), and knows groups, pairs kept
-  apart and a cap per group: the sentences of one story (``claims.compare``, at most
-  ``MAX_COMPARED`` of them).
+  apart, a cap per group and the clash test: the sentences of one story (``claims.compare``, at
+  most ``MAX_COMPARED`` of them).
 - ``sparse_average_linkage`` holds only the pairs that were compared, in dictionaries and a heap,
   and treats the rest as 0: the articles of an archive (``stories.grouping``), where blocking
   compares a few pairs of thousands of articles and a dense matrix would grow with the square.
@@ -57,7 +57,7 @@ def average_linkage(
     total = np.where(cross, similarity, 0.0).astype(np.float64)
     count = cross.astype(np.float64)
     sums: tuple[np.ndarray, ...] = (total, count)  # what two clusters' pairs add up to; a merge adds its two rows
-    if clash_penalty and checked is not None and clash is not None:
+    if clash_penalty and checked is not None and clash is not None and clash.any():  # else nothing to take
         tried = checked.astype(np.float64)
         np.fill_diagonal(tried, 0.0)
         sums += (tried, tried * clash)
@@ -122,7 +122,8 @@ def _row(i: int, sums: tuple[np.ndarray, ...], blocked: np.ndarray, alive: np.nd
 
 def _merge(i: int, j: int, sums: tuple[np.ndarray, ...], blocked: np.ndarray,
            members: dict[int, list[int]], alive: np.ndarray) -> None:
-    """Fold cluster j into cluster i: their sums, pair counts and forbidden partners add up."""
+    """Fold cluster j into cluster i: their sums, pair counts (and checked and clashing pairs) and
+    forbidden partners add up."""
     for matrix in sums:
         matrix[i, :] += matrix[j, :]
         matrix[:, i] = matrix[i, :]
