@@ -73,6 +73,16 @@ def is_verb(text: str, offset: int) -> bool:
     return not (tokens[i].tag in _NOUN_READING and tokens[i - 1].tag in _MODIFIERS)
 
 
+def heads_the_subject(text: str, offset: int) -> bool:
+    """Tell whether the word at ``offset`` is a singular common noun right before the clause's verb, as
+    the tagger reads them: "law" in "Federal law makes", "campaign" in "The Trump campaign said". (A
+    plural is left alone, "Trump tweets" may be the verb; so is a noun not followed by a verb, as the
+    tagger reads some verbs after a name as nouns: "Trump stood/NN by".)"""
+    tokens = tagger.tag(text)
+    i = _at(tokens, offset)
+    return i is not None and tokens[i].tag == "NN" and i + 1 < len(tokens) and tokens[i + 1].tag in _FINITE
+
+
 def subject_head(text: str, offset: int) -> Optional[tuple[int, tagger.Token]]:
     """Return the head word of the noun phrase right before the verb at ``offset``, if the tags show one.
 

@@ -296,9 +296,13 @@ def subject_before(masked: str, cue_start: int, floor: int = 0) -> Optional[Subj
         # 'According to Reuters, police spokesman Juan Ortiz said': the name the verb's noun phrase
         # ends on, not one in a phrase before it.
         return parse_subject(described) or subject
-    if clauses.is_document(head):
-        return subject  # 'Ivana Trump's brief said': the words are the writer's
     named_after = masked.find(subject.text, head.end, cue_start)  # the name in a phrase after the head
+    if clauses.is_document(head):
+        # 'Ivana Trump's brief said', 'a letter from Smith said': the words are the writer's; 'a poll
+        # in Wyoming said' names a place, not who wrote it.
+        between = masked[head.end:named_after].split()
+        by = named_after < 0 or bool(between) and fold(between[0]) in ("by", "from")
+        return subject if by else Subject("nobody", described)
     if named_after >= 0 and not clauses.is_person_noun(head):
         # 'Police in Chicago said': the name is in a phrase after the head, not the subject; the
         # body the noun phrase heads is, or nobody.
@@ -379,6 +383,8 @@ def _opening_subject(start: str) -> Optional[Subject]:
     after = start[match.end():].lstrip()
     if PARTY.match(match.group(0)):
         return None  # 'To Rep. Zoe Lofgren, D-Calif., the bill'
+    if after[:1].islower() and clauses.heads_the_subject(start, len(start) - len(after)):
+        return None  # 'Federal law makes', 'The Trump campaign said': the name modifies the subject's noun
     if after[:1].islower() or after.startswith(","):
         named = _named(match.group(0))
         return named if named is None or can_speak(named.text) else None
