@@ -306,6 +306,8 @@ def _attribute(block: Block, masked: str, span: Span, b: int, history: Sequence[
         if masked[start:span.outer_start].strip(" \x00"):
             # A partial quote with no cue: the words are the clause subject's ("Trump is promising “jobs”").
             subject = sentence_subject(masked[start:span.outer_start])
+            if subject and subject.kind == "pronoun" and subject.text == "it":
+                return _UNKNOWN  # 'It is also illegal for an official to use “…”': nobody's words
             if subject:
                 return _resolve(subject, (b, span.outer_start), history, entities, block.ordinal(span.outer_start))
         return _previous_sentence(block, masked, start, b, history, entities)
