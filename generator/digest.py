@@ -24,7 +24,7 @@ from dataclasses import replace
 
 import msgspec
 
-from .claims.compare import align
+from .claims.compare import align, quoted_people
 from .claims.wire import independent_count, wire_groups
 from .common.slugs import slugify
 from .figures.extract import extract_figures, figure_discrepancies
@@ -110,7 +110,7 @@ def _wire(d: Digest) -> Digest:
 
 
 def _claims(d: Digest) -> Digest:
-    claims, events = align(d.sources, d.quotes)
+    claims, events = align(d.sources, quoted_people(d.quotes, d.entities))
     return replace(
         d,
         claims=tuple(replace(c, independent=independent_count(c.sources, d.wire_groups)) for c in claims),

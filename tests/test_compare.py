@@ -5,8 +5,8 @@ import dataclasses
 
 import pytest
 
-from generator.claims.compare import align, coverage
-from generator.model import Discrepancy, Quote, QuoteMention, Sentence, Source, Variant
+from generator.claims.compare import align, coverage, quoted_people
+from generator.model import Discrepancy, Entity, Quote, QuoteMention, Sentence, Source, Variant
 
 
 def source(sid: str, *texts: str) -> Source:
@@ -134,24 +134,41 @@ def test_a_source_that_dates_two_sentences_apart_tells_of_two_events() -> None:
     assert not together(events, "a-s3", "a-s4")
 
 
-def _quote(qid: str, speaker: str | None, *sentences: str) -> Quote:
-    return Quote(id=qid, text="", speaker=speaker,
-                 mentions=tuple(QuoteMention(source=sid.split("-")[0], sentence=sid, text="") for sid in sentences))
-
-
-@pytest.mark.parametrize("quotes, apart", [
+@pytest.mark.parametrize("quoted, apart", [
     # Two people's words about one thing are two things said.
-    ((_quote("q1", "Sabrina Singh", "a-s1"), _quote("q2", "Amadou Abdramane", "b-s5")), True),
-    # One person's, or one quote in two wordings, or a speaker unknown: nothing to keep apart.
-    ((_quote("q1", "Sabrina Singh", "a-s1"), _quote("q2", "Sabrina Singh", "b-s5")), False),
-    ((_quote("q1", "Sabrina Singh", "a-s1", "b-s5"),), False),
-    ((_quote("q1", "Sabrina Singh", "a-s1"), _quote("q2", None, "b-s5")), False),
+    ({"a-s1": frozenset({"Sabrina Singh"}), "b-s5": frozenset({"Amadou Abdramane"})}, True),
+    # One person's words, or a sentence whose speaker is not known: nothing to keep apart.
+    ({"a-s1": frozenset({"Sabrina Singh"}), "b-s5": frozenset({"Sabrina Singh", "Amadou Abdramane"})}, False),
+    ({"a-s1": frozenset({"Sabrina Singh"})}, False),
 ])
-def test_quotes_of_different_people_are_different_events(quotes: tuple[Quote, ...], apart: bool) -> None:
+def test_quotes_of_different_people_are_different_events(quoted: dict[str, frozenset[str]], apart: bool) -> None:
     a = source("a", "“The delegation raised our concerns about the path the government of Niger has taken,” she said.", *FILLER)
     b = source("b", *reversed(FILLER), "“The delegation showed a condescending attitude towards the government of Niger,” he said.")
     assert together(align([a, b])[1], "a-s1", "b-s5")  # alike without their speakers
-    assert together(align([a, b], quotes)[1], "a-s1", "b-s5") is not apart
+    assert together(align([a, b], quoted)[1], "a-s1", "b-s5") is not apart
+
+
+def test_one_source_quoting_two_people_tells_of_two_things_said() -> None:
+    # b's one unquoted sentence is like both of a's; a quotes two people, so they stay apart.
+    a = source("a", "“The delegation raised our concerns about the path the government of Niger has taken,” she said.",
+               "“The delegation raised its concerns with a condescending attitude towards the government of Niger,” he said.",
+               *FILLER)
+    b = source("b", *reversed(FILLER), "The delegation raised concerns about the path the government of Niger has taken.")
+    quoted = {"a-s1": frozenset({"Sabrina Singh"}), "a-s2": frozenset({"Amadou Abdramane"})}
+    assert together(align([a, b])[1], "a-s1", "a-s2")
+    _claims, events = align([a, b], quoted)
+    assert together(events, "a-s1", "b-s5") and not together(events, "a-s1", "a-s2")
+
+
+def test_only_quotes_of_people_say_who_spoke() -> None:
+    people = (Entity("e1", "Sabrina Singh", "person"), Entity("e2", "Pentagon", "organisation"))
+    quotes = (Quote("q1", "", "Sabrina Singh", mentions=(QuoteMention("a", "a-s1", "", sentences=("a-s1", "a-s2")),)),
+              Quote("q2", "", "Pentagon", mentions=(QuoteMention("b", "b-s1", ""),)),
+              Quote("q3", "", "Sabrina Singh", mentions=(QuoteMention("c", "c-s1", ""),)),
+              Quote("q4", "", None, mentions=(QuoteMention("c", "c-s1", ""),)))
+    # A quote over two sentences marks both; the Pentagon's words may be its spokeswoman's; c-s1 also
+    # quotes someone unknown.
+    assert quoted_people(quotes, people) == {"a-s1": frozenset({"Sabrina Singh"}), "a-s2": frozenset({"Sabrina Singh"})}
 
 
 def test_an_event_holds_several_sentences_of_one_source() -> None:

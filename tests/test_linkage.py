@@ -4,7 +4,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from generator.common.linkage import average_linkage, sparse_average_linkage
+from generator.common.linkage import Clash, average_linkage, sparse_average_linkage
 
 
 def _matrix(n: int, pairs: dict[tuple[int, int], float], default: float = 0.0) -> np.ndarray:
@@ -84,7 +84,7 @@ def test_a_clash_is_read_over_the_pairs_checked_a_groups_own_pairs_too() -> None
     sim = _matrix(3, {(0, 2): 2.0, (1, 2): 2.0})
     checked = _matrix(3, {(0, 1): 1.0}).astype(bool)
     assert average_linkage(sim, ["a", "a", "b"], 1.0) == [[0, 1, 2]]
-    kept = average_linkage(sim, ["a", "a", "b"], 1.0, checked=checked, clash=checked, clash_penalty=2.5)
+    kept = average_linkage(sim, ["a", "a", "b"], 1.0, clashes=[Clash(checked, checked, 2.5)])
     assert kept == [[0, 2], [1]]
     # Two pairs of {0, 1} x {2, 3} were checked and one clashed: half the penalty (2.0 - 1.0), not a
     # quarter, as it would be over all four pairs.
@@ -92,5 +92,10 @@ def test_a_clash_is_read_over_the_pairs_checked_a_groups_own_pairs_too() -> None
     checked = _matrix(4, {(0, 2): 1.0, (1, 3): 1.0}).astype(bool)
     clash = _matrix(4, {(0, 2): 1.0}).astype(bool)
     groups = ["a", "b", "c", "d"]
-    assert average_linkage(sim, groups, 1.0, checked=checked, clash=clash, clash_penalty=2.0) == [[0, 1, 2, 3]]
-    assert average_linkage(sim, groups, 1.1, checked=checked, clash=clash, clash_penalty=2.0) == [[0, 1], [2, 3]]
+    assert average_linkage(sim, groups, 1.0, clashes=[Clash(checked, clash, 2.0)]) == [[0, 1, 2, 3]]
+    assert average_linkage(sim, groups, 1.1, clashes=[Clash(checked, clash, 2.0)]) == [[0, 1], [2, 3]]
+    # Two tests add up, each read over its own checked pairs: a second that checked only (1, 3), which
+    # clashes, takes its whole penalty.
+    other = _matrix(4, {(1, 3): 1.0}).astype(bool)
+    assert average_linkage(sim, groups, 0.5, clashes=[Clash(checked, clash, 2.0), Clash(other, other, 0.4)]) == [[0, 1, 2, 3]]
+    assert average_linkage(sim, groups, 0.7, clashes=[Clash(checked, clash, 2.0), Clash(other, other, 0.4)]) == [[0, 1], [2, 3]]

@@ -91,6 +91,9 @@ def test_the_juntas_denunciation_is_not_the_us_officials_concern(digest: dict) -
                                                  "Niger is illegal")
     assert denunciation["id"] != concern["id"]
     assert denunciation["id"] == illegal["id"]  # the junta's spokesman's one statement
+    # Washington's concern about Russia and Iran is not Niger's account of its relations with Russia.
+    worry, relations = _event_with(digest, "expressed concern about Niger’s potential relations", "“state-to-state” relations")
+    assert worry["id"] != relations["id"]
 
 
 def test_the_aid_cut_is_one_event_of_001_to_004(digest: dict) -> None:

@@ -4,15 +4,16 @@ Two clusters are as close as the mean similarity of their pairs from *different*
 rarely says one thing twice, so the low similarity of a source's own sentences to each other says
 nothing about whether they report the same event. Clusters of one group only are never merged, a
 pair listed in ``apart`` is never put in one cluster, and merging stops when no two clusters are at
-least ``threshold`` apart. A test that only some pairs can take (whether two sentences' dates meet)
-is read over the pairs that took it, from any groups: two clusters lose ``clash_penalty`` times the
-share of those pairs that failed it. Ties go to the pair of smallest indices, so results do not
-depend on the order the machine happens to compare things in.
+least ``threshold`` apart. A test that only some pairs can take (whether two sentences' dates meet,
+whether two quotes' speakers are one person) is read over the pairs that took it, from any groups:
+two clusters lose the test's penalty times the share of those pairs that failed it. Ties go to the
+pair of smallest indices, so results do not depend on the order the machine happens to compare
+things in.
 
 Two forms of one method, for two sizes of problem:
 
 - ``average_linkage`` holds every pair in a dense matrix (numpy), and knows groups, pairs kept
-  apart, a cap per group and the clash test: the sentences of one story (``claims.compare``, at
+  apart, a cap per group and the clash tests: the sentences of one story (``claims.compare``, at
   most ``MAX_COMPARED`` of them).
 - ``sparse_average_linkage`` holds only the pairs that were compared, in dictionaries and a heap,
   and treats the rest as 0: the articles of an archive (``stories.grouping``), where blocking
@@ -23,8 +24,20 @@ from __future__ import annotations
 import heapq
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 import numpy as np
+
+
+@dataclass(frozen=True, slots=True)
+class Clash:
+    """A test some pairs of items can be put to (``checked``, boolean n x n, of the same group or not)
+    and those of them that fail it (``clash``); two clusters lose ``penalty`` times the share of their
+    checked pairs that clash."""
+
+    checked: np.ndarray
+    clash: np.ndarray
+    penalty: float
 
 
 def average_linkage(
@@ -34,19 +47,15 @@ def average_linkage(
     *,
     apart: np.ndarray | None = None,
     per_group: int | None = None,
-    checked: np.ndarray | None = None,
-    clash: np.ndarray | None = None,
-    clash_penalty: float = 0.0,
+    clashes: Sequence[Clash] = (),
 ) -> list[list[int]]:
     """Cluster items 0..n-1 by average cross-group similarity; return clusters, each sorted, in
     order of their smallest member.
 
     ``similarity`` is a symmetric n x n matrix; ``groups[i]`` names item i's group; ``apart`` is an
     optional boolean n x n matrix of pairs that must stay in different clusters; ``per_group``
-    the most items of one group a cluster may hold. ``checked`` (boolean n x n) marks the pairs a
-    test could be put to, of the same group or not, and ``clash`` those of them that failed it: two
-    clusters' mean similarity is lowered by ``clash_penalty`` times the share of their checked
-    pairs that clash.
+    the most items of one group a cluster may hold; each of ``clashes`` lowers two clusters' mean
+    similarity by its penalty times the share of their pairs it checked that clash.
     """
     n = len(groups)
     if n == 0:
@@ -57,10 +66,13 @@ def average_linkage(
     total = np.where(cross, similarity, 0.0).astype(np.float64)
     count = cross.astype(np.float64)
     sums: tuple[np.ndarray, ...] = (total, count)  # what two clusters' pairs add up to; a merge adds its two rows
-    if clash_penalty and checked is not None and clash is not None and clash.any():  # else nothing to take
-        tried = checked.astype(np.float64)
-        np.fill_diagonal(tried, 0.0)
-        sums += (tried, tried * clash)
+    penalties: list[float] = []
+    for test in clashes:
+        if test.penalty and test.clash.any():  # else nothing to take
+            tried = test.checked.astype(np.float64)
+            np.fill_diagonal(tried, 0.0)
+            sums += (tried, tried * test.clash)
+            penalties.append(test.penalty)
     blocked = np.zeros((n, n), dtype=bool) if apart is None else apart.astype(bool).copy()
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
     alive = np.ones(n, dtype=bool)
@@ -68,7 +80,7 @@ def average_linkage(
     held[np.arange(n), group] = 1
     mean = np.full((n, n), -np.inf)
     for row in range(n):
-        mean[row] = _row(row, sums, blocked, alive, clash_penalty)
+        mean[row] = _row(row, sums, blocked, alive, penalties)
     # Each row's best partner and its mean: the pair to merge next is the best row's. After a merge
     # only the rows whose best partner was one of the two merged clusters need a full look.
     best_at = mean.argmax(axis=1)
@@ -90,7 +102,7 @@ def average_linkage(
         held[i] += held[j]
         mean[j, :] = -np.inf
         mean[:, j] = -np.inf
-        mean[i] = _row(i, sums, blocked, alive, clash_penalty)
+        mean[i] = _row(i, sums, blocked, alive, penalties)
         mean[:, i] = mean[i]
         best[j] = -np.inf
         redo = np.flatnonzero(alive & ((best_at == i) | (best_at == j)))
@@ -107,15 +119,14 @@ def average_linkage(
 
 
 def _row(i: int, sums: tuple[np.ndarray, ...], blocked: np.ndarray, alive: np.ndarray,
-         clash_penalty: float) -> np.ndarray:
+         penalties: Sequence[float]) -> np.ndarray:
     """Cluster i's mean similarity to every other live cluster, less the clashes' penalty; -inf where
     they may not merge."""
     total, count, *clashes = sums
     with np.errstate(invalid="ignore", divide="ignore"):
         row = np.where((count[i] > 0) & ~blocked[i] & alive, total[i] / np.maximum(count[i], 1.0), -np.inf)
-    if clashes:
-        tried, failed = clashes
-        row = row - clash_penalty * failed[i] / np.maximum(tried[i], 1.0)
+    for penalty, tried, failed in zip(penalties, clashes[::2], clashes[1::2]):
+        row = row - penalty * failed[i] / np.maximum(tried[i], 1.0)
     row[i] = -np.inf
     return row
 
