@@ -7,7 +7,7 @@ from typing import Optional
 
 from . import clauses
 from .boundaries import name_goes_on
-from .lexicon import BARE_SAYING_VERBS, PHRASAL_SAYING_VERBS, SAYING_VERBS, THINKING_VERBS, inflections
+from .lexicon import BARE_SAYING_VERBS, FUNCTION_WORDS, PHRASAL_SAYING_VERBS, SAYING_VERBS, THINKING_VERBS, inflections
 from .text import fold
 from .names import (
     GROUP_PRONOUNS, HONORIFICS, NAME_RUN, NAME_WORD, NOT_NAME, ORG_NOUNS, PERSON_PRONOUNS, ROLE_NOUNS,
@@ -46,6 +46,11 @@ _FINITE, _PARTICIPLES = _cue_forms()
 CUE = re.compile(r"\b(?:Said|Says|Asked|Added|Wrote|" + "|".join(_FINITE) + r")\b")
 # A participle cue that shares the subject of its main clause: 'Trump said ..., adding that'.
 PARTICIPLE = re.compile(r"\b(?:" + "|".join(_PARTICIPLES) + r")\b")
+# A word after a name that may be a singular noun the name modifies ('Federal law', 'Trump campaign'):
+# not a function word ('Trump and', 'Trump also'), a verb of saying, nor a word ending as a past tense,
+# an adverb or a plural does ('Trump accused', 'Trump later'). Only these need their tags read.
+_MAY_BE_NOUN = re.compile(r"(?!(?:" + "|".join(sorted(FUNCTION_WORDS | {"also", "later"}) + _FINITE)
+                          + r")\b)[a-z]+(?<!ed)(?<!ly)(?<!s)\b")
 # "according to X": the subject comes after. Example: 'according to the Pentagon'.
 ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+")
 # Someone's words named as such before a partial quote: 'Donald Trump’s claim that there have been “'.
@@ -383,7 +388,11 @@ def _opening_subject(start: str) -> Optional[Subject]:
     after = start[match.end():].lstrip()
     if PARTY.match(match.group(0)):
         return None  # 'To Rep. Zoe Lofgren, D-Calif., the bill'
-    if after[:1].islower() and clauses.heads_the_subject(start, len(start) - len(after)):
+    # (Only a word that may be a singular noun is tagged, with three words past the name: enough for the
+    # tags of the next two, and a short text tags fast.)
+    at = len(start) - len(after)
+    if after[:1].islower() and _MAY_BE_NOUN.match(after) and clauses.heads_the_subject(
+            start[:at] + " ".join(after.split()[:3]), at):
         return None  # 'Federal law makes', 'The Trump campaign said': the name modifies the subject's noun
     if after[:1].islower() or after.startswith(","):
         named = _named(match.group(0))
