@@ -89,10 +89,10 @@ still keeps one. Measured by setting it and running ECB+'s scorer: its pairs sco
 to 4 (its articles give no publication date, and its sentences report the main event), and so do the
 shipped example's events."""
 OTHER_SPEAKER = 2.5
-"""Taken from the mean similarity of two groups times the share of their pairs that both quote people and
-quote no one person in common: a penalty, not a bar, like ANOTHER_TIME, as a speaker may be misread.
-Measured by setting it: ECB+'s pairs (few of its sentences quote anyone) score P 0.873, R 0.521 from 1.5
-to 4 (0.874, 0.519 without it), and the shipped example's events are the same from 1.5 to 4."""
+"""Taken from the mean similarity of two groups times the share of their pairs quoting people on both
+sides that quote no one person in common: a penalty, not a bar, like ANOTHER_TIME, as a speaker may be
+misread. Measured by setting it: ECB+'s pairs (few of its sentences quote anyone) score P 0.873, R 0.521
+from 1.5 to 4 (0.874, 0.519 without it), and the shipped example's events are the same from 1.5 to 4."""
 DATE_GAP = dt.timedelta(days=7)
 """Dates closer than this may be one event's: sources disagree on a day or two."""
 _MONTH = dt.timedelta(days=27)
