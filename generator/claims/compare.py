@@ -6,8 +6,9 @@ their wording (TF-IDF over content words other than words of time, weighted by t
 sentences) and by their meaning (``english.meaning``'s sentence vectors, which see that
 "terminating", "breaking off" and "revoked" say one thing). Each similarity is read against the
 story's own spread of similarities (a z-score over the pairs of different sources), so a threshold
-means the same in a story of near copies as in one of loose paraphrase; two articles' leads, which news writes about its main event,
-count as closer. Average linkage (``common.linkage``) then groups the sentences.
+means the same in a story of near copies as in one of loose paraphrase; two articles' leads, which
+news writes about its main event, count as closer. Average linkage (``common.linkage``) then groups
+the sentences.
 
 Two sentences that count one thing with different numbers ("127 people died", "45 people died")
 never make an event alone; an event many sentences report may still hold a source that counts
@@ -42,7 +43,7 @@ import math
 import re
 import warnings
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -151,12 +152,15 @@ def align(sources: Sequence[Source], quoted: Mapping[str, frozenset[str]] | None
     for x, k in enumerate(counting):
         for m in counting[x + 1:]:
             apart[k, m] = apart[m, k] = _contradict(numbers[k], numbers[m])
-    tense, dated, far = (_times([items[k] for k in compared], sources) if len(set(groups)) > 1
-                         else (np.zeros_like(apart),) * 3)
-    quoting, others = _other_speakers([items[k] for k in compared], quoted or {})
+    if len(set(groups)) > 1:
+        tense, when = _times([items[k] for k in compared], sources)
+        said = _clash([(quoted or {}).get(items[k].sentence.id, frozenset()) for k in compared],
+                      lambda a, b: not a & b, OTHER_SPEAKER)  # no one person quoted by both
+        clashes: tuple[Clash, ...] = (when, said)
+    else:  # one source: no two of its sentences are ever grouped, so nothing to weigh
+        tense, clashes = np.zeros_like(apart), ()
     event_parts = average_linkage(similarity - CONTRADICTION * apart - ANOTHER_TIME * tense, groups, THRESHOLD,
-                                  per_group=PER_SOURCE, clashes=(Clash(dated, far, ANOTHER_TIME),
-                                                                 Clash(quoting, others, OTHER_SPEAKER)))
+                                  per_group=PER_SOURCE, clashes=clashes)
     restated = apart & (similarity >= RESTATED)  # one thing said twice, counted differently
     claim_parts = []
     for part in event_parts:
@@ -206,25 +210,31 @@ def _dates(source: Source, reference: dt.date | None) -> dict[int, frozenset[Spa
     return {i: frozenset(spans) for i, spans in found.items()}
 
 
-def _times(items: Sequence[_Item], sources: Sequence[Source]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Three boolean matrices over the pairs of the items: ``tense``, one told in the past perfect and the
-    other not (``clauses.past_perfect``: "had closely collaborated"), where they do not both give dates;
-    ``dated``, both give dates (``_dates``); ``far``, both do and every date of one lies more than
-    DATE_GAP from every date of the other."""
+def _times(items: Sequence[_Item], sources: Sequence[Source]) -> tuple[np.ndarray, Clash]:
+    """Which pairs of the items are told one in the past perfect and the other not (``clauses.past_perfect``:
+    "had closely collaborated"), where they do not both give dates; and the dates' clash test: pairs that
+    both give dates (``_dates``), every date of one more than DATE_GAP from every date of the other."""
     reference = max(filter(None, (s.published for s in sources)), default=None)
     by_source = {s.id: s for s in sources}
     read = {source: _dates(by_source[source], reference) for source in sorted({it.source for it in items})}
-    dates = [read[it.source].get(it.index, frozenset()) for it in items]
+    when = _clash([read[it.source].get(it.index, frozenset()) for it in items],
+                  lambda a, b: all(x.first - DATE_GAP > y.last or y.first - DATE_GAP > x.last for x in a for y in b),
+                  ANOTHER_TIME)
     earlier = np.array([past_perfect(it.sentence.text) for it in items], dtype=bool)
-    given = np.array([bool(d) for d in dates])
-    dated = given[:, None] & given[None, :]
-    far = np.zeros_like(dated)
-    with_dates = np.flatnonzero(given)  # most sentences give no date
-    for x, k in enumerate(with_dates):
-        for m in with_dates[x + 1:]:
-            far[k, m] = far[m, k] = all(a.first - DATE_GAP > b.last or b.first - DATE_GAP > a.last
-                                        for a in dates[k] for b in dates[m])
-    return (earlier[:, None] != earlier[None, :]) & ~dated, dated, far
+    return (earlier[:, None] != earlier[None, :]) & ~when.checked, when
+
+
+def _clash(values: Sequence[frozenset], differ: Callable[[frozenset, frozenset], bool], penalty: float) -> Clash:
+    """The clash test of the items' values (dates, people quoted): the pairs whose two values are not
+    empty are checked, and those that ``differ`` tells apart clash."""
+    given = np.array([bool(v) for v in values])
+    checked = given[:, None] & given[None, :]
+    clash = np.zeros_like(checked)
+    held = [k for k, v in enumerate(values) if v]  # most sentences give no date and quote nobody
+    for x, k in enumerate(held):
+        for m in held[x + 1:]:
+            clash[k, m] = clash[m, k] = differ(values[k], values[m])
+    return Clash(checked, clash, penalty)
 
 
 def quoted_people(quotes: Sequence[Quote], entities: Sequence[Entity]) -> dict[str, frozenset[str]]:
@@ -242,20 +252,6 @@ def quoted_people(quotes: Sequence[Quote], entities: Sequence[Entity]) -> dict[s
                 else:
                     unsure.add(sid)
     return {sid: frozenset(names) for sid, names in found.items() if sid not in unsure}
-
-
-def _other_speakers(items: Sequence[_Item], quoted: Mapping[str, frozenset[str]]) -> tuple[np.ndarray, np.ndarray]:
-    """Two boolean matrices over the pairs of the items: both quote people (``quoted_people``); and, of
-    those, no person is quoted by both."""
-    people = [quoted.get(it.sentence.id) for it in items]
-    given = np.array([p is not None for p in people])
-    quoting = given[:, None] & given[None, :]
-    others = np.zeros_like(quoting)
-    with_quotes = np.flatnonzero(given)  # most sentences quote nobody
-    for x, k in enumerate(with_quotes):
-        for m in with_quotes[x + 1:]:
-            others[k, m] = others[m, k] = not people[k] & people[m]  # type: ignore[operator]
-    return quoting, others
 
 
 def _contradict(a: frozenset[tuple[str, float]], b: frozenset[tuple[str, float]]) -> bool:

@@ -47,8 +47,9 @@ CUE = re.compile(r"\b(?:Said|Says|Asked|Added|Wrote|" + "|".join(_FINITE) + r")\
 # A participle cue that shares the subject of its main clause: 'Trump said ..., adding that'.
 PARTICIPLE = re.compile(r"\b(?:" + "|".join(_PARTICIPLES) + r")\b")
 # A word after a name that may be a singular noun the name modifies ('Federal law', 'Trump campaign'):
-# not a function word ('Trump and', 'Trump also'), a verb of saying, nor a word ending as a past tense,
-# an adverb or a plural does ('Trump accused', 'Trump later'). Only these need their tags read.
+# not a function word or "also"/"later" ('Trump and', 'Trump also'), not a verb of saying, and not
+# ending like a past tense, an adverb or a plural ('Trump accused', 'Trump quickly', 'Trump aides').
+# Only these need their tags read.
 _MAY_BE_NOUN = re.compile(r"(?!(?:" + "|".join(sorted(FUNCTION_WORDS | {"also", "later"}) + _FINITE)
                           + r")\b)[a-z]+(?<!ed)(?<!ly)(?<!s)\b")
 # "according to X": the subject comes after. Example: 'according to the Pentagon'.
