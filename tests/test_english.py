@@ -141,6 +141,23 @@ def test_a_sentence_is_in_the_past_perfect_when_its_main_verb_is(sentence: str, 
     assert past_perfect(sentence) is expected
 
 
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The declaration came just a day after a senior US delegation left Niger.", True),
+    ("This decision was made just one day after a high-ranking US delegation departed Niger.", True),
+    ("This latest announcement by the junta, in power since last July, comes as it moves closer to Russia.", True),
+    ("Trump’s statement comes a day after the Senate failed to pass his proposal.", True),
+    ("It came after an acrimonious week of tit-for-tat politics.", True),
+    ("The agreement came into force in 2012.", False),  # not "after" or "as" anything
+    ("The move comes two years after the coup.", False),  # years after: not told as news's nearness
+    ("“It came after frank discussions,” Miller said.", False),  # someone's words
+    ("He came after her with a knife.", False),
+])
+def test_a_sentence_that_tells_when_the_news_came(sentence: str, expected: bool) -> None:
+    from generator.english.clauses import tells_when_the_news_came
+
+    assert tells_when_the_news_came(sentence) is expected
+
+
 @pytest.mark.parametrize(("sentence", "date", "expected"), [
     ("Due to the coup that took place in July 2023, Washington has reduced its assistance.", "in July 2023", True),
     ("The State Department, which did not declare the takeover until October, reduced U.S. aid.", "until October", True),

@@ -20,8 +20,9 @@ sense in common with the other ("the arrest" / "the release" of one man), are tw
 
 Two sentences that tell of different times are kept apart the same way, less strongly: their own
 dates (not those of a noun, "the July coup") lie more than a week apart ("in December" / "on
-Saturday"), or one tells in the past perfect what had happened before ("had closely collaborated")
-and the other does not. A source's background is often worded like the story's main event
+Saturday"; a sentence that tells when its story's news came, "The declaration came a day after a US
+delegation left", is dated by its source's date), or one tells in the past perfect what had
+happened before ("had closely collaborated") and the other does not. A source's background is often worded like the story's main event
 ("Niger's military had in the past worked closely with the United States"), and meaning vectors
 read the topic, not the time. Dates are weighed between groups of sentences, over the pairs that both
 give one, a source's own pairs too: an event has one time, so a source that dates two of its
@@ -50,7 +51,7 @@ import numpy as np
 
 from ..common.linkage import Clash, average_linkage
 from ..common.tfidf import unit_vectors
-from ..english.clauses import dates_a_noun, past_perfect
+from ..english.clauses import dates_a_noun, past_perfect, tells_when_the_news_came
 from ..english.dates import Span, resolve_article
 from ..english.lexicon import CALENDAR_WORDS, TIME_MODIFIERS
 from ..english.meaning import sentence_vectors
@@ -196,7 +197,10 @@ def _dates(source: Source, reference: dt.date | None) -> dict[int, frozenset[Spa
     the sentence's and is left out. A source without a date of its own is read as of ``reference``, the
     story's latest, and only to the month ("on Friday" could be a week off): near enough to tell
     December from March, which is all the comparison asks (the timeline, which shows dates, does not
-    guess)."""
+    guess). A sentence of a dated source that gives no date but tells when its story's own event came
+    ("The declaration came just a day after a US delegation left": ``clauses.tells_when_the_news_came``)
+    stands for the week before the source's date, when its news came, not for the other event's time: a
+    visit a year before is not the delegation's visit the news came a day after."""
     own = source.published
     texts = [t.text for t in source.sentences]
     found: dict[int, set[Span]] = {}
@@ -207,6 +211,10 @@ def _dates(source: Source, reference: dt.date | None) -> dict[int, frozenset[Spa
         if own is None and expression.kind != "absolute" and f.span.last - f.span.first < _MONTH:
             continue
         found.setdefault(f.sentence, set()).add(f.span)
+    if own is not None:  # the story's own event, told against another: the days before publication
+        for i, text in enumerate(texts):
+            if i not in found and tells_when_the_news_came(text):
+                found[i] = {Span(own - DATE_GAP, own)}
     return {i: frozenset(spans) for i, spans in found.items()}
 
 

@@ -255,3 +255,24 @@ def dates_a_noun(text: str, start: int, end: int) -> bool:
     while i >= 0 and (tokens[i].tag in _BETWEEN or fold(tokens[i].text) in _AUXILIARIES):
         i -= 1
     return i >= 0 and tokens[i].tag in _RELATIVE
+
+
+# "The declaration came just a day after …", "This latest announcement by the junta, in power since July,
+# comes as …", "It comes after …": news tells when its own story's event came, against something else.
+_NEWS_NOUNS = "decision|declaration|announcement|statement|move|step|development|news|ruling"
+_NEWS_CAME = re.compile(
+    rf"^(?:(?:the|this|that|its|their|[A-Z][\w.]*['’]s)\s+(?:\w+\s+){{0,2}}?(?:{_NEWS_NOUNS})\b[^.;:!?“”\"]{{0,80}}?"
+    r"|(?:it|this)\s+)"
+    r"\b(?:came|comes|follows|followed|was made|was announced)\s+"
+    r"(?:(?:just|only|shortly|soon|barely|less than|more than|about|a|an|one|two|three|four|five|six|several|few|"
+    r"days?|hours?|weeks?)\s+)*"
+    r"(?:after|as|amid|following|before|in the wake of|in the week)\b",
+    re.IGNORECASE)
+
+
+def tells_when_the_news_came(text: str) -> bool:
+    """Tell whether a sentence opens by telling when its story's own event came against another ("The
+    declaration came just a day after a US delegation left", "This decision was made one day after …",
+    "It comes as …"): its time is the story's, however long ago the other thing was. "The agreement came
+    into force in 2012" does not."""
+    return bool(_NEWS_CAME.match(text))
