@@ -134,10 +134,11 @@ def test_a_source_that_dates_two_sentences_apart_tells_of_two_events() -> None:
     assert not together(events, "a-s3", "a-s4")
 
 
-def test_news_told_against_an_older_event_is_not_that_event() -> None:
+@pytest.mark.parametrize("dated", ["2024-03-18", None])  # undated, a is read as of b's date, to the month
+def test_news_told_against_an_older_event_is_not_that_event(dated: str | None) -> None:
     # "came a day after" tells of the week a's news came in, not of a visit a year before, however alike.
     a = dataclasses.replace(source("a", *FILLER[:2], "The declaration came just a day after a senior US delegation left Niger, "
-                                   "following a three-day visit to the country.", *FILLER[2:]), date="2024-03-18")
+                                   "following a three-day visit to the country.", *FILLER[2:]), date=dated)
     b = dataclasses.replace(source("b", *reversed(FILLER), "A year ago, the US Secretary of State paid a rare visit to Niger, "
                                    "the first in a decade."), date="2024-03-18")
     _claims, events = align([a, b])

@@ -200,7 +200,8 @@ def _dates(source: Source, reference: dt.date | None) -> dict[int, frozenset[Spa
     guess). A sentence of a dated source that gives no date but tells when its story's own event came
     ("The declaration came just a day after a US delegation left": ``clauses.tells_when_the_news_came``)
     stands for the week before the source's date, when its news came, not for the other event's time: a
-    visit a year before is not the delegation's visit the news came a day after."""
+    visit a year before is not the delegation's visit the news came a day after. In a source without a
+    date of its own it stands for the month before ``reference``, like the other dates such a source gives."""
     own = source.published
     texts = [t.text for t in source.sentences]
     found: dict[int, set[Span]] = {}
@@ -211,10 +212,13 @@ def _dates(source: Source, reference: dt.date | None) -> dict[int, frozenset[Spa
         if own is None and expression.kind != "absolute" and f.span.last - f.span.first < _MONTH:
             continue
         found.setdefault(f.sentence, set()).add(f.span)
-    if own is not None:  # the story's own event, told against another: the days before publication
+    # The story's own event, told against another: the days before publication (to the month for a source
+    # without a date of its own).
+    recent = Span(own - DATE_GAP, own) if own else Span(reference - _MONTH, reference) if reference else None
+    if recent is not None:
         for i, text in enumerate(texts):
             if i not in found and tells_when_the_news_came(text):
-                found[i] = {Span(own - DATE_GAP, own)}
+                found[i] = {recent}
     return {i: frozenset(spans) for i, spans in found.items()}
 
 
