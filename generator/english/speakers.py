@@ -95,6 +95,8 @@ _TRAILING_ADVERBS = re.compile(r"(?:\s+(?:also|later|then|again|once|previously|
 # A sentence opening on a described group: 'The junta that came to power ... condemned'.
 _NOMINAL_START = re.compile(r"[Tt]he\s+((?:[a-z][\w-]*\s+){0,2}?)([a-z][\w-]*)\b")
 # A proper name with its article, not a description: 'the Pentagon', 'the White House'.
+# A name's possessive before a lower-case noun: "Strzok’s attorney", "Mr. Trump's longtime lawyer".
+_POSSESSED_NOUN = re.compile(r"^(?:[A-Z][\w.-]*\s+)*[A-Z][\w.-]*['’]s\s+[a-z]")
 _ARTICLE_NAME = re.compile(r"(?:the|a|an)\s+" + NAME_RUN.pattern)
 # Words that open an adverbial piece between a subject and its cue: 'Miller, in a post on X, noted'.
 _ADVERBIAL = frozenset("in on at via during after before through while when speaking writing later also according".split())
@@ -147,7 +149,10 @@ def _parse_subject(chunk: str) -> Optional[Subject]:
     lone = _CLITIC.sub("", last.split()[-1].lower())
     if lone in PERSON_PRONOUNS or lone in GROUP_PRONOUNS:
         return Subject("pronoun", lone, org=lone in GROUP_PRONOUNS)
-    named = _named(last) if last[:1].isupper() or _ARTICLE_NAME.fullmatch(last) else None
+    # 'Aitan Goelman, Strzok’s attorney, said': the possessor in an appositive is whose the speaker is, not
+    # the speaker, who is named before it.
+    appositive = len(pieces) > 1 and _POSSESSED_NOUN.match(last) is not None
+    named = _named(last) if (last[:1].isupper() and not appositive) or _ARTICLE_NAME.fullmatch(last) else None
     if named is not None:
         if named.role is None and len(pieces) > 1:
             role = _role_text(pieces[-2])
