@@ -110,7 +110,7 @@ def _wire(d: Digest) -> Digest:
 
 
 def _claims(d: Digest) -> Digest:
-    claims, events = align(d.sources, quoted_people(d.quotes, d.entities))
+    claims, events = align(d.sources, quoted_people(d.quotes, d.entities, d.sources))
     return replace(
         d,
         claims=tuple(replace(c, independent=independent_count(c.sources, d.wire_groups)) for c in claims),

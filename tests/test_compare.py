@@ -225,3 +225,12 @@ def test_events_in_a_figure_discrepancy_are_disputed_but_spellings_are_not() -> 
     ]
     cov = coverage(events, ["a", "b"], discrepancies)
     assert cov.contested == {first.id: ("cost of the base",)}
+
+
+def test_words_reported_at_an_occasion_are_their_speakers() -> None:
+    entities = (Entity("e1", "Molly Phee", "person", aliases=("Phee",)), Entity("e2", "Sabrina Singh", "person", aliases=("Singh",)))
+    a = source("a", "Phee said in an interview with a newspaper last month that she had urged the junta to hold elections.",
+               "Police said the man was arrested on Monday.", "“We were troubled by the path taken,” Singh said.")
+    quote = Quote(id="q1", text="We were troubled by the path taken", speaker="Sabrina Singh",
+                  mentions=(QuoteMention(source="a", sentence="a-s3", text="We were troubled by the path taken"),))
+    assert quoted_people([quote], entities, [a]) == {"a-s1": frozenset({"Molly Phee"}), "a-s3": frozenset({"Sabrina Singh"})}

@@ -158,6 +158,21 @@ def test_a_sentence_that_tells_when_the_news_came(sentence: str, expected: bool)
     assert tells_when_the_news_came(sentence) is expected
 
 
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Phee said in an interview with The Washington Post last month that she had emphasized elections.", "Phee"),
+    ("Aitan Goelman, Strzok’s attorney, said in a statement that Strzok was fired late Friday.", "Aitan Goelman"),
+    ("Rep. Mo Brooks (R-Ala.) told reporters that he used his belt as a tourniquet.", "Rep. Mo Brooks"),
+    ("Singh told reporters on Monday that the talks had been frank.", "Singh"),
+    ("Police said the man was arrested.", None),  # no occasion: the arrest is what it tells of
+    ("The deputies reviewed the talking points at a meeting the next day, Mr. Rhodes said.", None),  # the meeting is not the saying's
+])
+def test_words_said_at_an_occasion_name_their_speaker(sentence: str, expected: str | None) -> None:
+    from generator.english.speakers import speaker_at_occasion
+
+    subject = speaker_at_occasion(sentence)
+    assert (subject.text if subject is not None else None) == expected
+
+
 @pytest.mark.parametrize(("sentence", "date", "expected"), [
     ("Due to the coup that took place in July 2023, Washington has reduced its assistance.", "in July 2023", True),
     ("The State Department, which did not declare the takeover until October, reduced U.S. aid.", "until October", True),

@@ -96,6 +96,13 @@ def test_the_juntas_denunciation_is_not_the_us_officials_concern(digest: dict) -
     assert worry["id"] != relations["id"]
 
 
+def test_an_interview_last_month_is_not_the_briefing_on_the_visit(digest: dict) -> None:
+    # 004: "Phee said in an interview with The Washington Post last month that she had emphasized …";
+    # 000 and 002 quote Singh's briefing on the delegation's visit.
+    interview, briefing = _event_with(digest, "interview with The Washington Post last month", "We were troubled by the path")
+    assert interview["id"] != briefing["id"]
+
+
 def test_the_aid_cut_is_one_event_of_001_to_004(digest: dict) -> None:
     found = _event_with(digest, "reduced its assistance", "reduced U.S. aid", "curbed assistance", "suspended military aid")
     assert all(e["id"] == found[0]["id"] for e in found)

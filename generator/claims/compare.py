@@ -35,7 +35,9 @@ different people tell of two things said ("We were troubled by the path taken by
 Washington; "The government of Niger strongly denounces the condescending attitude", in Niamey),
 however alike the topic. Only people count (``quoted_people``, from the quotes and people stages): an
 organisation's words may be its spokesman's, and one outlet's "the junta" another's colonel, and a
-sentence that also quotes someone unknown says nothing of who spoke.
+sentence that also quotes someone unknown says nothing of who spoke. Words reported without quotation
+marks count when the sentence names the occasion they were said at ("Phee said in an interview last
+month that …"): then the saying is the event; "Police said the man was arrested" tells of the arrest.
 """
 from __future__ import annotations
 
@@ -55,6 +57,8 @@ from ..english.clauses import dates_a_noun, past_perfect, tells_when_the_news_ca
 from ..english.dates import Span, resolve_article
 from ..english.lexicon import CALENDAR_WORDS, TIME_MODIFIERS
 from ..english.meaning import sentence_vectors
+from ..english.names import find_entity
+from ..english.speakers import speaker_at_occasion
 from ..english.synonyms import synonymous
 from ..english.text import content_word_forms, content_words, counted_numbers, stem
 from ..model import Claim, Discrepancy, Entity, Event, Quote, Sentence, Source
@@ -249,10 +253,13 @@ def _clash(values: Sequence[frozenset], differ: Callable[[frozenset, frozenset],
     return Clash(checked, clash, penalty)
 
 
-def quoted_people(quotes: Sequence[Quote], entities: Sequence[Entity]) -> dict[str, frozenset[str]]:
-    """Sentence id -> the people (``entities`` of kind person) whose words its quotes give. A sentence
-    that also quotes an organisation, a description or nobody known is left out: who said its words is
-    not known well enough to tell them from another person's."""
+def quoted_people(quotes: Sequence[Quote], entities: Sequence[Entity],
+                  sources: Sequence[Source] = ()) -> dict[str, frozenset[str]]:
+    """Sentence id -> the people (``entities`` of kind person) whose words its quotes give, or, in a
+    sentence of ``sources`` that quotes no one, whose words it reports as said at an occasion ("Phee
+    said in an interview last month that …": ``speakers.speaker_at_occasion``). A sentence that also
+    quotes an organisation, a description or nobody known is left out: who said its words is not known
+    well enough to tell them from another person's."""
     people = {e.name for e in entities if e.kind == "person"}
     found: dict[str, set[str]] = {}
     unsure: set[str] = set()
@@ -263,6 +270,14 @@ def quoted_people(quotes: Sequence[Quote], entities: Sequence[Entity]) -> dict[s
                     found.setdefault(sid, set()).add(quote.speaker)
                 else:
                     unsure.add(sid)
+    for source in sources:
+        for sentence in source.sentences:
+            if sentence.id in found or sentence.id in unsure:
+                continue
+            subject = speaker_at_occasion(sentence.text)
+            person = find_entity(subject.text, entities, kinds=("person",)) if subject and subject.kind == "name" else None
+            if person is not None:
+                found[sentence.id] = {person.name}
     return {sid: frozenset(names) for sid, names in found.items() if sid not in unsure}
 
 

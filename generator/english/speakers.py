@@ -404,3 +404,30 @@ def _opening_subject(start: str) -> Optional[Subject]:
         named = _named(match.group(0))
         return named if named is None or can_speak(named.text) else None
     return None
+
+
+
+# The occasion right after a verb of saying that makes the saying an event of its own: "said in an
+# interview last month that", "said in a statement Monday", "told reporters", "wrote on X".
+_OCCASION = re.compile(
+    r"\s*(?:[a-z]+ly\s+)?(?:(?:on|last|this)\s+[A-Z]?[a-z]+\s+)?(?:"
+    r"(?:in|during)\s+(?:an?|the|his|her|their|its)\s+(?:[\w'’-]+\s+){0,3}?(?:interview|statement|speech|post|"
+    r"tweet|letter|op-ed|briefing|news\s+conference|press\s+conference|testimony|address|email|memo|call)s?"
+    r"|at\s+(?:an?|the)\s+(?:[\w'’-]+\s+){0,3}?(?:briefing|news\s+conference|press\s+conference|rally|hearing|"
+    r"summit)"
+    r"|on\s+(?:X|Twitter|Facebook|Instagram|television|TV|radio)"
+    r"|(?<=told\s)(?:reporters|journalists|lawmakers|senators|legislators|the\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?:committee|panel|hearing|audience|crowd|conference|newspaper|agency|station|network)))\b")
+
+
+def speaker_at_occasion(text: str) -> Optional[Subject]:
+    """The subject of a verb of saying followed by the occasion it was said at, in a sentence that reports
+    speech without quoting it: "Phee said in an interview with The Washington Post last month that she had
+    …" gives Phee, "Rep. Mo Brooks told reporters that …" Brooks. Such a sentence tells of a thing said,
+    like a quote. "Police said the man was arrested", which tells of the arrest, gives nobody."""
+    found = CUE.search(text)
+    while found is not None:
+        if _OCCASION.match(text, found.end()) and clauses.is_verb(text, found.start()):
+            return subject_before(text, found.start())
+        found = CUE.search(text, found.end())
+    return None
