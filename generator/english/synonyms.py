@@ -40,3 +40,9 @@ def synonymous(a: str, b: str) -> bool | None:
     if first is None or second is None:
         return None
     return not first.isdisjoint(second)
+
+
+def is_english_word(word: str) -> bool:
+    """Whether the wordnet knows the word, in lower case, as a form of an English noun or verb: "hours",
+    "senior", "protesters" are; "Rogers", "Gingrich" are not."""
+    return _senses(word) is not None
