@@ -179,7 +179,7 @@ def test_only_quotes_of_people_say_who_spoke() -> None:
               Quote("q4", "", None, mentions=(QuoteMention("c", "c-s1", ""),)))
     # A quote over two sentences marks both; the Pentagon's words may be its spokeswoman's; c-s1 also
     # quotes someone unknown.
-    assert quoted_people(quotes, people) == {"a-s1": frozenset({"Sabrina Singh"}), "a-s2": frozenset({"Sabrina Singh"})}
+    assert quoted_people(quotes, people, ()) == {"a-s1": frozenset({"Sabrina Singh"}), "a-s2": frozenset({"Sabrina Singh"})}
 
 
 def test_an_event_holds_several_sentences_of_one_source() -> None:
@@ -230,7 +230,7 @@ def test_events_in_a_figure_discrepancy_are_disputed_but_spellings_are_not() -> 
 def test_words_reported_at_an_occasion_are_their_speakers() -> None:
     entities = (Entity("e1", "Molly Phee", "person", aliases=("Phee",)), Entity("e2", "Sabrina Singh", "person", aliases=("Singh",)))
     a = source("a", "Phee said in an interview with a newspaper last month that she had urged the junta to hold elections.",
-               "Police said the man was arrested on Monday.", "“We were troubled by the path taken,” Singh said.")
+               "Phee said the man was arrested on Monday.", "“We were troubled by the path taken,” Singh said.")
     quote = Quote(id="q1", text="We were troubled by the path taken", speaker="Sabrina Singh",
                   mentions=(QuoteMention(source="a", sentence="a-s3", text="We were troubled by the path taken"),))
     assert quoted_people([quote], entities, [a]) == {"a-s1": frozenset({"Molly Phee"}), "a-s3": frozenset({"Sabrina Singh"})}

@@ -147,8 +147,11 @@ def test_a_sentence_is_in_the_past_perfect_when_its_main_verb_is(sentence: str, 
     ("This latest announcement by the junta, in power since last July, comes as it moves closer to Russia.", True),
     ("Trump’s statement comes a day after the Senate failed to pass his proposal.", True),
     ("It came after an acrimonious week of tit-for-tat politics.", True),
+    ("The junta's decision came a day after the envoy's visit.", True),  # a possessive before the noun
+    ("The State Department's announcement follows a visit by the envoy.", True),
+    ("Their decision came before the 2020 election.", False),  # not told as news's nearness
     ("The agreement came into force in 2012.", False),  # not "after" or "as" anything
-    ("The move comes two years after the coup.", False),  # years after: not told as news's nearness
+    ("The move comes two years after the coup.", False),  # years after: maybe a decision of the background
     ("“It came after frank discussions,” Miller said.", False),  # someone's words
     ("He came after her with a knife.", False),
 ])
@@ -163,8 +166,13 @@ def test_a_sentence_that_tells_when_the_news_came(sentence: str, expected: bool)
     ("Aitan Goelman, Strzok’s attorney, said in a statement that Strzok was fired late Friday.", "Aitan Goelman"),
     ("Rep. Mo Brooks (R-Ala.) told reporters that he used his belt as a tourniquet.", "Rep. Mo Brooks"),
     ("Singh told reporters on Monday that the talks had been frank.", "Singh"),
-    ("Police said the man was arrested.", None),  # no occasion: the arrest is what it tells of
+    ("Singh said Monday in a statement that the talks had been frank.", "Singh"),
+    ("Hodgkinson was a member of the YMCA, Rucker said in a statement.", "Rucker"),  # a credit closing the sentence
+    ("Phee said the man was arrested.", None),  # no occasion: the arrest is what it tells of
     ("The deputies reviewed the talking points at a meeting the next day, Mr. Rhodes said.", None),  # the meeting is not the saying's
+    ("Prosecutors said Jones told the committee that he had lied.", None),  # a later clause's verb
+    ("Jones was fired after Smith told the committee that he had lied.", None),  # a subject inside the sentence
+    ("Singh said in the wake of the statement that it was over.", None),
 ])
 def test_words_said_at_an_occasion_name_their_speaker(sentence: str, expected: str | None) -> None:
     from generator.english.speakers import speaker_at_occasion

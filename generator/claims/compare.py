@@ -21,23 +21,25 @@ sense in common with the other ("the arrest" / "the release" of one man), are tw
 Two sentences that tell of different times are kept apart the same way, less strongly: their own
 dates (not those of a noun, "the July coup") lie more than a week apart ("in December" / "on
 Saturday"; a sentence that tells when its story's news came, "The declaration came a day after a US
-delegation left", is dated by its source's date), or one tells in the past perfect what had
-happened before ("had closely collaborated") and the other does not. A source's background is often worded like the story's main event
-("Niger's military had in the past worked closely with the United States"), and meaning vectors
-read the topic, not the time. Dates are weighed between groups of sentences, over the pairs that both
-give one, a source's own pairs too: an event has one time, so a source that dates two of its
-sentences a year apart ("after the coup last year" / "in an interview last month") tells of two
-events, unless the other sources' undated sentences tie them far more closely than most. One pair of
-dates that clash then weighs as much as many, however many undated pairs two groups also have.
+delegation left", is dated by its source's date), or one tells in the past perfect what had happened
+before ("had closely collaborated") and the other does not. A source's background is often worded
+like the story's main event ("Niger's military had in the past worked closely with the United
+States"), and meaning vectors read the topic, not the time. Dates are weighed between groups of
+sentences, over the pairs that both give one, a source's own pairs too: an event has one time, so a
+source that dates two of its sentences a year apart ("after the coup last year" / "in an interview
+last month") tells of two events, unless the other sources' undated sentences tie them far more
+closely than most. One pair of dates that clash then weighs as much as many, however many undated
+pairs two groups also have.
 
 Quotes are weighed the same way, between groups and within one source: two sentences that quote two
 different people tell of two things said ("We were troubled by the path taken by Niger", said in
 Washington; "The government of Niger strongly denounces the condescending attitude", in Niamey),
-however alike the topic. Only people count (``quoted_people``, from the quotes and people stages): an
-organisation's words may be its spokesman's, and one outlet's "the junta" another's colonel, and a
-sentence that also quotes someone unknown says nothing of who spoke. Words reported without quotation
-marks count when the sentence names the occasion they were said at ("Phee said in an interview last
-month that …"): then the saying is the event; "Police said the man was arrested" tells of the arrest.
+however alike the topic. Only people count (``quoted_people``, from the quotes and people stages):
+an organisation's words may be its spokesman's, and one outlet's "the junta" another's colonel, and
+a sentence that also quotes someone unknown says nothing of who spoke. Words reported without
+quotation marks count when the sentence names the occasion they were said at ("Phee said in an
+interview last month that …"): then the saying is the event; "Police said the man was arrested"
+tells of the arrest.
 """
 from __future__ import annotations
 
@@ -254,7 +256,7 @@ def _clash(values: Sequence[frozenset], differ: Callable[[frozenset, frozenset],
 
 
 def quoted_people(quotes: Sequence[Quote], entities: Sequence[Entity],
-                  sources: Sequence[Source] = ()) -> dict[str, frozenset[str]]:
+                  sources: Sequence[Source]) -> dict[str, frozenset[str]]:
     """Sentence id -> the people (``entities`` of kind person) whose words its quotes give, or, in a
     sentence of ``sources`` that quotes no one, whose words it reports as said at an occasion ("Phee
     said in an interview last month that …": ``speakers.speaker_at_occasion``). A sentence that also

@@ -258,21 +258,22 @@ def dates_a_noun(text: str, start: int, end: int) -> bool:
 
 
 # "The declaration came just a day after …", "This latest announcement by the junta, in power since July,
-# comes as …", "It comes after …": news tells when its own story's event came, against something else.
+# comes as …", "The State Department's decision follows …", "It comes after …": news tells when its own
+# story's event came, against something else, a few hours, days or weeks before.
 _NEWS_NOUNS = "decision|declaration|announcement|statement|move|step|development|news|ruling"
 _NEWS_CAME = re.compile(
-    rf"^(?:(?:the|this|that|its|their|[A-Z][\w.]*['’]s)\s+(?:\w+\s+){{0,2}}?(?:{_NEWS_NOUNS})\b[^.;:!?“”\"]{{0,80}}?"
-    r"|(?:it|this)\s+)"
-    r"\b(?:came|comes|follows|followed|was made|was announced)\s+"
+    rf"^(?:(?:[\w.'’-]+\s+){{1,4}}?(?:{_NEWS_NOUNS})\b[^.;:!?“”\"]{{0,80}}?|(?:it|this)\s+)"
+    r"\b(?:(?:came|comes|was made|was announced)\s+"
     r"(?:(?:just|only|shortly|soon|barely|less than|more than|about|a|an|one|two|three|four|five|six|several|few|"
     r"days?|hours?|weeks?)\s+)*"
-    r"(?:after|as|amid|following|before|in the wake of|in the week)\b",
+    r"(?:after|as|amid|following|in the wake of|in the week)|follows|followed)\b",
     re.IGNORECASE)
 
 
 def tells_when_the_news_came(text: str) -> bool:
-    """Tell whether a sentence opens by telling when its story's own event came against another ("The
-    declaration came just a day after a US delegation left", "This decision was made one day after …",
-    "It comes as …"): its time is the story's, however long ago the other thing was. "The agreement came
-    into force in 2012" does not."""
+    """Tell whether a sentence opens by telling when its story's own event came against another, a few
+    hours, days or weeks apart ("The declaration came just a day after a US delegation left", "This
+    decision was made one day after …", "It comes as …", "The move follows …"): its time is the story's,
+    not the other thing's. A longer span ("The decision came two years after the coup") may tell of a
+    decision of the background, and "The agreement came into force in 2012" tells no such thing."""
     return bool(_NEWS_CAME.match(text))

@@ -14,6 +14,8 @@ from .lexicon import (
     DAY_WORDS, MONTHS, NUMBER_WORDS, PAGE_WORDS, PARTY_WORDS, SCALE_WORDS, SENTENCE_ADVERBS, SHORT_TITLES, WEEKDAYS,
     alternation,
 )
+from . import tagger
+from .synonyms import is_english_word
 from .text import fold
 
 
@@ -112,6 +114,23 @@ def gender(first: str) -> Optional[str]:
     """Return "male" or "female" for a common given name, else None."""
     guess = _genders().get_gender(first.strip(".").capitalize())
     return guess if guess in ("male", "female") else None  # "mostly_male", "andy": not sure enough
+
+
+# Tags of words that never name anyone: "Either individual managers", "Several lawmakers".
+_NOT_NAME_TAGS = frozenset("CC DT IN PDT WDT WP WRB MD PRP PRP$ TO EX RB JJ JJR JJS".split())
+
+
+def reads_as_name(text: str, word: str) -> bool:
+    """Tell whether a capitalised word of ``text`` that the story knows no one by reads as a name all the
+    same: the tagger reads it as a proper noun ("Japan branded", "In July, Gingrich dismissed"), or it is
+    no English noun or verb Open English WordNet knows ("Rogers was injured", read as a plural). "Either",
+    "Hours before", "Senior administration officials" and "Several lawmakers" name no one."""
+    if fold(word) in NOT_NAME:
+        return False
+    token = next((t for t in tagger.tag(text) if t.text == word), None)
+    if token is None or token.tag in ("NNP", "NNPS"):
+        return True
+    return not (token.tag in _NOT_NAME_TAGS or is_english_word(word))
 
 
 def can_speak(name: str) -> bool:

@@ -7,7 +7,9 @@ from typing import Optional
 
 from . import clauses
 from .boundaries import name_goes_on
-from .lexicon import BARE_SAYING_VERBS, FUNCTION_WORDS, PHRASAL_SAYING_VERBS, SAYING_VERBS, THINKING_VERBS, inflections
+from .lexicon import (
+    BARE_SAYING_VERBS, DAY_WORDS, FUNCTION_WORDS, PHRASAL_SAYING_VERBS, SAYING_VERBS, THINKING_VERBS, WEEKDAYS, inflections,
+)
 from .text import fold
 from .names import (
     GROUP_PRONOUNS, HONORIFICS, NAME_RUN, NAME_WORD, NOT_NAME, ORG_NOUNS, PERSON_PRONOUNS, ROLE_NOUNS,
@@ -94,9 +96,10 @@ _AUXILIARIES = frozenset("has have had would will could should may might must ca
 _TRAILING_ADVERBS = re.compile(r"(?:\s+(?:also|later|then|again|once|previously|[a-z]+ly))+$")
 # A sentence opening on a described group: 'The junta that came to power ... condemned'.
 _NOMINAL_START = re.compile(r"[Tt]he\s+((?:[a-z][\w-]*\s+){0,2}?)([a-z][\w-]*)\b")
+# A name's possessive before lower-case words only, the role of a name before it: "Strzok’s attorney",
+# "Jones’ longtime lawyer" (not "Trump's lawyer Rudy Giuliani", which names the speaker after the role).
+_POSSESSED_ROLE = re.compile(r"(?:[A-Z][\w.-]*\s+)*[A-Z][\w.-]*['’]s?\s+[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*)*")
 # A proper name with its article, not a description: 'the Pentagon', 'the White House'.
-# A name's possessive before a lower-case noun: "Strzok’s attorney", "Mr. Trump's longtime lawyer".
-_POSSESSED_NOUN = re.compile(r"^(?:[A-Z][\w.-]*\s+)*[A-Z][\w.-]*['’]s\s+[a-z]")
 _ARTICLE_NAME = re.compile(r"(?:the|a|an)\s+" + NAME_RUN.pattern)
 # Words that open an adverbial piece between a subject and its cue: 'Miller, in a post on X, noted'.
 _ADVERBIAL = frozenset("in on at via during after before through while when speaking writing later also according".split())
@@ -151,7 +154,7 @@ def _parse_subject(chunk: str) -> Optional[Subject]:
         return Subject("pronoun", lone, org=lone in GROUP_PRONOUNS)
     # 'Aitan Goelman, Strzok’s attorney, said': the possessor in an appositive is whose the speaker is, not
     # the speaker, who is named before it.
-    appositive = len(pieces) > 1 and _POSSESSED_NOUN.match(last) is not None
+    appositive = len(pieces) > 1 and _POSSESSED_ROLE.fullmatch(last) is not None and _named(pieces[-2]) is not None
     named = _named(last) if (last[:1].isupper() and not appositive) or _ARTICLE_NAME.fullmatch(last) else None
     if named is not None:
         if named.role is None and len(pieces) > 1:
@@ -406,28 +409,40 @@ def _opening_subject(start: str) -> Optional[Subject]:
     return None
 
 
-
 # The occasion right after a verb of saying that makes the saying an event of its own: "said in an
-# interview last month that", "said in a statement Monday", "told reporters", "wrote on X".
+# interview last month that", "said Monday in a statement", "told reporters", "told The Associated
+# Press", "said on national television". (The words between an article and the occasion do not hold
+# "of": "said in the wake of the statement" names no occasion.)
+_SAID_WHEN = "|".join((*WEEKDAYS, *sorted(DAY_WORDS)))
 _OCCASION = re.compile(
-    r"\s*(?:[a-z]+ly\s+)?(?:(?:on|last|this)\s+[A-Z]?[a-z]+\s+)?(?:"
-    r"(?:in|during)\s+(?:an?|the|his|her|their|its)\s+(?:[\w'’-]+\s+){0,3}?(?:interview|statement|speech|post|"
+    r"\s*(?:[a-z]+ly\s+)?(?:(?i:(?:on\s+|last\s+|this\s+)?(?:" + _SAID_WHEN + r")|(?:last|this)\s+(?:week|month|year))\s+)?(?:"
+    r"(?:in|during)\s+(?:an?|the|his|her|their|its)\s+(?:(?!of\b)[\w'’-]+\s+){0,3}?(?:interview|statement|speech|post|"
     r"tweet|letter|op-ed|briefing|news\s+conference|press\s+conference|testimony|address|email|memo|call)s?"
-    r"|at\s+(?:an?|the)\s+(?:[\w'’-]+\s+){0,3}?(?:briefing|news\s+conference|press\s+conference|rally|hearing|"
-    r"summit)"
-    r"|on\s+(?:X|Twitter|Facebook|Instagram|television|TV|radio)"
-    r"|(?<=told\s)(?:reporters|journalists|lawmakers|senators|legislators|the\s+(?:[\w'’-]+\s+){0,3}?"
-    r"(?:committee|panel|hearing|audience|crowd|conference|newspaper|agency|station|network)))\b")
+    r"|in\s+testimony"
+    r"|at\s+(?:an?|the)\s+(?:(?!of\b)[\w'’-]+\s+){0,3}?(?:briefing|news\s+conference|press\s+conference|rally|"
+    r"hearing|summit)"
+    r"|on\s+(?:(?:national|state|local)\s+)?(?:X|Twitter|Facebook|Instagram|television|TV|radio)"
+    r"|on\s+an?\s+(?:conference\s+)?call"
+    r"|(?<=told\s)(?:reporters|journalists|lawmakers|senators|legislators|the\s+(?:(?!of\b)[\w'’-]+\s+){0,3}?"
+    r"(?:committee|panel|hearing|audience|crowd|conference|newspaper|agency|station|network)"
+    r"|[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}))\b")
 
 
 def speaker_at_occasion(text: str) -> Optional[Subject]:
-    """The subject of a verb of saying followed by the occasion it was said at, in a sentence that reports
-    speech without quoting it: "Phee said in an interview with The Washington Post last month that she had
-    …" gives Phee, "Rep. Mo Brooks told reporters that …" Brooks. Such a sentence tells of a thing said,
-    like a quote. "Police said the man was arrested", which tells of the arrest, gives nobody."""
-    found = CUE.search(text)
-    while found is not None:
-        if _OCCASION.match(text, found.end()) and clauses.is_verb(text, found.start()):
-            return subject_before(text, found.start())
-        found = CUE.search(text, found.end())
-    return None
+    """The subject of the verb of saying that a sentence's main clause opens on, when the occasion it was said
+    at follows the verb: "Phee said in an interview with The Washington Post last month that she had …"
+    gives Phee, "Rep. Mo Brooks told reporters that …" Rep. Mo Brooks, and "…, Rucker said in a statement."
+    Rucker. Such a sentence tells of a thing said, like a quote. "Police said the man was arrested", which
+    tells of the arrest, gives nobody; so do a verb of a later clause ("Prosecutors said Jones told the
+    committee …") and a subject inside the sentence ("Jones was fired after Smith told the committee …")."""
+    if not any(_OCCASION.match(text, m.end()) for m in CUE.finditer(text)):
+        return None  # most sentences: nothing to tag
+    found = cues(text)
+    if not found or not _OCCASION.match(text, found[0].end()):
+        return None
+    subject = subject_before(text, found[0].start())
+    if subject is None or subject.kind != "name":
+        return subject
+    at = text.find(subject.text.split()[0])
+    before = text[:at].rstrip()
+    return subject if not before or before.endswith(",") else None

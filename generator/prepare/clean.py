@@ -27,9 +27,9 @@ _BOILERPLATE = tuple(
         r"^(please\s+)?(invest|donate|support (us|our)|become a (member|patron|subscriber))\b.{0,200}$",
         r"^(subscribe|sign up)\b.{0,120}\b(newsletter|updates|inbox|free|alerts?)\b",
         r"^follow us\b",  # "Follow us on all social media"
-        # "Follow her on Twitter at @brookefoxnews.", "Follow him on Twitter: @AWRHawkins."
-        r"^(?:you can )?follow (?:him|her|them|me|the author|[\w.'’ -]{1,40}?) on (?:twitter|x|facebook|instagram|threads|"
-        r"bluesky|linkedin|tiktok)\b(?:\s*(?:at|:)?\s*@\w+)?[.!]?\s*$",
+        # "Follow her on Twitter at @brookefoxnews.", "Follow him on Twitter: @AWRHawkins.", "Follow @jdoe on X."
+        r"^(?:you can )?follow (?:him|her|them|me|the author|@\w+|(?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})) on "
+        r"(?:twitter|x|facebook|instagram|threads|bluesky|linkedin|tiktok)\b(?:\s*(?:at|:)?\s*@\w+)?[.!]?\s*$",
         r"^(share|like|tweet) (this|us|on)\b",
         r"^(click|tap) here\b",
         r"\bwatch (the |our )?video here\b",

@@ -11,15 +11,14 @@ from typing import Optional, TypeVar
 from ..english.clauses import is_verb, opens_with_group, prepositional_name
 from ..english.lexicon import SHORT_TITLES
 from ..english.names import (
-    NAME_RUN, ROLE_NOUNS, can_speak, find_entity, gender, is_given_name, looks_like_org, strip_possessive, strip_titles,
+    NAME_RUN, ROLE_NOUNS, can_speak, find_entity, gender, is_given_name, looks_like_org, reads_as_name, strip_possessive,
+    strip_titles,
 )
 from ..english.quotemarks import Span
 from ..english.speakers import (
     ACCORDING, CUE, PARTICIPLE, ROLE_MODIFIER, POSSESSIVE_SPEECH, Subject, cues, parse_subject, sentence_subject,
     subject_after, subject_before,
 )
-from ..english.synonyms import is_english_word
-from ..english.tagger import tag
 from ..english.text import fold
 from ..model import Entity, Source
 
@@ -310,7 +309,8 @@ def _attribute(block: Block, masked: str, span: Span, b: int, history: Sequence[
             subject = sentence_subject(masked[start:span.outer_start])
             if subject and subject.kind == "pronoun" and subject.text == "it":
                 return _UNKNOWN  # 'It is also illegal for an official to use “…”': nobody's words
-            if subject and not _known(subject, entities) and not _read_as_name(masked[start:span.outer_start], subject):
+            opening = masked[start:span.outer_start]
+            if subject and not _known(subject, entities) and not reads_as_name(opening, subject.text.split()[0]):
                 return _UNKNOWN  # 'Either individual managers are on their own, “or else …”': no one the story names
             if subject:
                 return _resolve(subject, (b, span.outer_start), history, entities, block.ordinal(span.outer_start))
@@ -325,22 +325,6 @@ def _attribute(block: Block, masked: str, span: Span, b: int, history: Sequence[
         return _UNKNOWN
     _, subject, at = min(candidates, key=lambda c: c[0])
     return _resolve(subject, (b, at), history, entities, block.ordinal(at)) or _UNKNOWN
-
-
-# Tags of words that are never names: "Either individual managers", "Nevertheless".
-_NOT_NAME_TAGS = frozenset("CC DT IN PDT WDT WP WRB MD PRP PRP$ TO EX RB".split())
-
-
-def _read_as_name(text: str, subject: Subject) -> bool:
-    """Whether the subject's first word reads as a name in ``text``: the tagger reads it as a proper noun
-    ("Japan branded", "In July, Gingrich dismissed"), or it is no English word Open English WordNet knows
-    ("Rogers was injured", which the tagger reads as a plural). "Either", "Hours before", "Senior
-    administration officials" are not names."""
-    first = subject.text.split()[0]
-    tags = {t.tag for t in tag(text) if t.text == first}
-    if tags & {"NNP", "NNPS"}:
-        return True
-    return not (tags & _NOT_NAME_TAGS or is_english_word(first))
 
 
 def _person_key(speaker: Speaker) -> str:
