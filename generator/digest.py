@@ -110,7 +110,9 @@ def _wire(d: Digest) -> Digest:
 
 
 def _claims(d: Digest) -> Digest:
-    claims, events = align(d.sources, quoted_people(d.quotes, d.entities, d.sources))
+    # Who said what only weighs between sources: a story of one source is not read for it.
+    quoted = quoted_people(d.quotes, d.entities, d.sources) if len(d.sources) > 1 else {}
+    claims, events = align(d.sources, quoted)
     return replace(
         d,
         claims=tuple(replace(c, independent=independent_count(c.sources, d.wire_groups)) for c in claims),

@@ -234,3 +234,12 @@ def test_words_reported_at_an_occasion_are_their_speakers() -> None:
     quote = Quote(id="q1", text="We were troubled by the path taken", speaker="Sabrina Singh",
                   mentions=(QuoteMention(source="a", sentence="a-s3", text="We were troubled by the path taken"),))
     assert quoted_people([quote], entities, [a]) == {"a-s1": frozenset({"Molly Phee"}), "a-s3": frozenset({"Sabrina Singh"})}
+
+
+def test_a_name_two_people_share_reports_no_one() -> None:
+    # A lone "Cruz" with Ted and Heidi Cruz in the story names neither, as for a quote's speaker.
+    entities = (Entity("e1", "Ted Cruz", "person", aliases=("Cruz",)), Entity("e2", "Heidi Cruz", "person"))
+    a = source("a", "Cruz said in an interview last month that the campaign would go on.",
+               "Ted Cruz said in a statement on Friday that the story was false.")
+    assert quoted_people([], entities, [a]) == {"a-s2": frozenset({"Ted Cruz"})}
+

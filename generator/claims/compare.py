@@ -59,7 +59,7 @@ from ..english.clauses import dates_a_noun, past_perfect, tells_when_the_news_ca
 from ..english.dates import Span, resolve_article
 from ..english.lexicon import CALENDAR_WORDS, TIME_MODIFIERS
 from ..english.meaning import sentence_vectors
-from ..english.names import find_entity
+from ..english.names import canonical_speaker
 from ..english.speakers import speaker_at_occasion
 from ..english.synonyms import synonymous
 from ..english.text import content_word_forms, content_words, counted_numbers, stem
@@ -259,9 +259,10 @@ def quoted_people(quotes: Sequence[Quote], entities: Sequence[Entity],
                   sources: Sequence[Source]) -> dict[str, frozenset[str]]:
     """Sentence id -> the people (``entities`` of kind person) whose words its quotes give, or, in a
     sentence of ``sources`` that quotes no one, whose words it reports as said at an occasion ("Phee
-    said in an interview last month that …": ``speakers.speaker_at_occasion``). A sentence that also
-    quotes an organisation, a description or nobody known is left out: who said its words is not known
-    well enough to tell them from another person's."""
+    said in an interview last month that …": ``speakers.speaker_at_occasion``, the name read as the
+    quotes stage reads a speaker's, ``names.canonical_speaker``). A sentence that also quotes
+    an organisation, a description or nobody known is left out: who said its words is not known well
+    enough to tell them from another person's."""
     people = {e.name for e in entities if e.kind == "person"}
     found: dict[str, set[str]] = {}
     unsure: set[str] = set()
@@ -277,9 +278,9 @@ def quoted_people(quotes: Sequence[Quote], entities: Sequence[Entity],
             if sentence.id in found or sentence.id in unsure:
                 continue
             subject = speaker_at_occasion(sentence.text)
-            person = find_entity(subject.text, entities, kinds=("person",)) if subject and subject.kind == "name" else None
-            if person is not None:
-                found[sentence.id] = {person.name}
+            name = canonical_speaker(subject.text, entities) if subject and subject.kind == "name" else None
+            if name in people:
+                found[sentence.id] = {name}
     return {sid: frozenset(names) for sid, names in found.items() if sid not in unsure}
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 from collections.abc import Iterable, Sequence
 from typing import Optional
@@ -324,3 +325,30 @@ def without_home(name: list[str]) -> list[str]:
         return name  # "Georgia Secretary of State Brad Raffensperger": a role, not a home
     given = [t for t in head if fold(t).strip(".") not in TITLES | HONORIFICS]
     return head if given and is_given_name(given[0]) and not looks_like_org(" ".join(head)) else name
+
+
+def speaker_bearers(entities: Sequence[Entity]) -> Counter[str]:
+    """Count, for each word of a person's name, the people of the story whose name holds it."""
+    return Counter(w for e in entities if e.kind == "person" for w in set(name_key(e.name)))
+
+
+SPEAKER_KINDS = ("person", "organisation")
+"""The kinds of entity a quote's speaker may be named as."""
+
+
+def canonical_speaker(name: Optional[str], entities: Sequence[Entity],
+                      bearers: Optional[Counter[str]] = None) -> Optional[str]:
+    """The entity name a speaker written ``name`` stands for (a person or an organisation, never a place),
+    else the name as written: a lone "Cruz" with both Ted and Heidi Cruz in the story, and a description
+    ("the Ohio governor"), name no entity. ``bearers`` (``speaker_bearers``) saves counting the names'
+    words again."""
+    if not name:
+        return None
+    key = name_key(name)
+    if len(key) == 1 and (bearers if bearers is not None else speaker_bearers(entities))[key[0]] > 1:
+        return name  # "Cruz" with both Ted and Heidi Cruz in the story: keep it as written
+    if not NAME_RUN.fullmatch(name):
+        return name  # a description as written ("the Ohio governor", "Scott's family") names nobody
+    # A speaker is a person or an organisation, never a place the story names.
+    entity = find_entity(name, entities, kinds=SPEAKER_KINDS)
+    return entity.name if entity is not None else name

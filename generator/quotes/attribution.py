@@ -306,10 +306,10 @@ def _attribute(block: Block, masked: str, span: Span, b: int, history: Sequence[
                 return named.text, named.role
         if masked[start:span.outer_start].strip(" \x00"):
             # A partial quote with no cue: the words are the clause subject's ("Trump is promising “jobs”").
-            subject = sentence_subject(masked[start:span.outer_start])
+            opening = masked[start:span.outer_start]
+            subject = sentence_subject(opening)
             if subject and subject.kind == "pronoun" and subject.text == "it":
                 return _UNKNOWN  # 'It is also illegal for an official to use “…”': nobody's words
-            opening = masked[start:span.outer_start]
             if subject and not _known(subject, entities) and not reads_as_name(opening, subject.text.split()[0]):
                 return _UNKNOWN  # 'Either individual managers are on their own, “or else …”': no one the story names
             if subject:

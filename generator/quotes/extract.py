@@ -12,7 +12,7 @@ from rapidfuzz import fuzz
 
 from ..common.blocking import shared_word_neighbours, warn_windowed
 from ..common.unionfind import DisjointSets
-from ..english.names import NAME_RUN, ORG_NOUNS, find_entity, name_key
+from ..english.names import ORG_NOUNS, canonical_speaker, speaker_bearers
 from ..english.quotemarks import find_spans, mask
 from ..english.text import fold
 from ..model import Discrepancy, Entity, Quote, QuoteMention, Source, Variant
@@ -179,8 +179,8 @@ def _same_utterance(a: _Found, b: _Found, na: str, nb: str, speakers_agree: bool
 
 
 def _group(found: list[_Found], entities: Sequence[Entity], files: Mapping[str, str]) -> tuple[Quote, ...]:
-    bearers = _bearers(entities)
-    known = {name: _canonical(name, entities, bearers) for name in dict.fromkeys(f.mention.speaker for f in found)}
+    bearers = speaker_bearers(entities)
+    known = {name: canonical_speaker(name, entities, bearers) for name in dict.fromkeys(f.mention.speaker for f in found)}
     canon = [known[f.mention.speaker] for f in found]
     sets = DisjointSets(len(found))
     normed = [_norm(f.mention.text) for f in found]
@@ -217,26 +217,3 @@ def _candidate_pairs(vocab: Sequence[set[str]], *, common: int = COMMON_WORD,
     holders on either side: enough for one utterance said again and again."""
     near, frequent = shared_word_neighbours(vocab, common=common, window=window, rarest=rarest)
     return [(i, j) for i, linked in enumerate(near) for j in sorted(linked) if j > i], frequent
-
-
-def _bearers(entities: Sequence[Entity]) -> Counter[str]:
-    """Count, for each word of a person's name, the people of the story whose name holds it."""
-    return Counter(w for e in entities if e.kind == "person" for w in set(name_key(e.name)))
-
-
-SPEAKER_KINDS = ("person", "organisation")
-"""The kinds of entity a quote's speaker may be named as."""
-
-
-def _canonical(name: Optional[str], entities: Sequence[Entity],
-               bearers: Optional[Counter[str]] = None) -> Optional[str]:
-    if not name:
-        return None
-    key = name_key(name)
-    if len(key) == 1 and (bearers if bearers is not None else _bearers(entities))[key[0]] > 1:
-        return name  # "Cruz" with both Ted and Heidi Cruz in the story: keep it as written
-    if not NAME_RUN.fullmatch(name):
-        return name  # a description as written ("the Ohio governor", "Scott's family") names nobody
-    # A speaker is a person or an organisation, never a place the story names.
-    entity = find_entity(name, entities, kinds=SPEAKER_KINDS)
-    return entity.name if entity is not None else name
