@@ -69,7 +69,7 @@ ORG_WORDS = frozenset(
     senate parliament assembly party campaign court union bank fund foundation institute
     university college school association organisation organization corporation company
     inc corp ltd llc group times post journal news press network tv television radio
-    reuters afp bbc cnn nato un army navy forces force guard police office house
+    reuters afp bbc cnn nato un nations army navy forces force guard police office house
     administration government junta bureau service services authority board embassy
     alliance coalition cabinet republicans democrats gop fbi cia nsa""".split()
 )

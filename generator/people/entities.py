@@ -104,7 +104,29 @@ def _group_others(mentions: list[_Mention]) -> list[tuple[str, list[_Mention]]]:
             if shorter in groups and shorter != key and tuple(key[1:cut]) in places:
                 groups[shorter].extend(groups.pop(key))
                 break
+    # "US" is the "United States" and "UN" the "United Nations": an acronym made of the initials of a
+    # longer name of the same kind in the story is that name's alias. One that two names share stays apart.
+    longer: dict[tuple[str, str], set[tuple[str, ...]]] = {}
+    for key, group in groups.items():
+        for m in group:
+            if (letters := _initials(m.name)) is not None:
+                longer.setdefault((key[0], letters), set()).add(key)
+    for key in sorted(k for k in groups if len(k) == 2):
+        if any(is_acronym(m.name) for m in groups[key]) and len(found := longer.get((key[0], key[1]), set())) == 1:
+            groups[found.pop()].extend(groups.pop(key))
     return [(key[0], group) for key, group in groups.items()]
+
+
+def _initials(name: str) -> Optional[str]:
+    """The lower-cased initials of a name of two or more capitalised words, the words between them that
+    are not ("United States" -> "us", "Agence France-Presse" -> "afp", "Department of Defense" -> "dd");
+    None for a name of one word."""
+    if is_acronym(name):
+        return None
+    capitalised = [w for w in re.findall(r"[^\W\d_]+", strip_possessive(name)) if w[0].isupper()]
+    if capitalised[:1] == ["The"]:
+        capitalised = capitalised[1:]
+    return "".join(w[0] for w in capitalised).lower() if len(capitalised) >= 2 else None
 
 
 def _entity(kind: str, group: list[_Mention], order: dict[str, int]) -> tuple[tuple[int, int, tuple[int, int], str], Entity]:
