@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from typing import Optional
 
 from ..english.names import (
-    HONORIFICS, NAME_RUN, NOT_NAME, PLACE_WORDS, ROLE_NOUNS, TITLES, PersonIndex, is_acronym, is_given_name,
+    HONORIFICS, NAME_RUN, NOT_NAME, ORG_WORDS, PLACE_WORDS, ROLE_NOUNS, TITLES, PersonIndex, is_acronym, is_given_name,
     looks_like_org, name_key, same_person, strip_possessive, strip_titles, without_home, words,
 )
 from ..english.speakers import CUE, PARTY, parse_subject
@@ -170,7 +170,10 @@ def _mentions(source: str, sentence: str, text: str, plain: frozenset[str]) -> l
         if (phrase.isupper() and not is_acronym(phrase)) or (" of " in phrase and PARTY.match(phrase)):
             continue  # a shouted phrase, or a party and state ('Democrat of Nevada')
         role, name = _role_and_name(without_home(phrase.split()), text[: match.start()])
-        if not name or fold(name[-1]).strip(".") in TITLES | ROLE_NOUNS:
+        # A name ending in a title or a role is none ('Deputy Secretary'), unless the word also names an
+        # organisation after other words ('Associated Press', 'Detroit Free Press').
+        last = fold(name[-1]).strip(".") if name else ""
+        if not name or (last in TITLES | ROLE_NOUNS and not (len(name) > 1 and last in ORG_WORDS)):
             continue
         written = " ".join(name)
         if written.endswith(".") and len(name[-1]) > 2 and not is_acronym(name[-1]):
