@@ -15,8 +15,14 @@ from ..english.speakers import CUE, PARTY, parse_subject
 from ..english.text import fold
 from ..model import Discrepancy, Entity, Source, Variant
 
-# Country abbreviations that would otherwise read as organisations' acronyms ("US", "U.K.").
-_COUNTRY_CODES = frozenset({"US", "USA", "UK", "UAE", "DRC", "PRC", "ROK", "DPRK"})
+# Country abbreviations that would otherwise read as organisations' acronyms ("US", "U.K."), with the
+# names they stand for: "US" is no other name's initials ("Union Station").
+_COUNTRY_CODES = {
+    "US": ("United States", "United States of America"), "USA": ("United States", "United States of America"),
+    "UK": ("United Kingdom",), "UAE": ("United Arab Emirates",),
+    "DRC": ("Democratic Republic of the Congo", "Democratic Republic of Congo"), "PRC": ("People's Republic of China",),
+    "ROK": ("Republic of Korea",), "DPRK": ("Democratic People's Republic of Korea",),
+}
 # Verbs that a title-case headline puts between capitalised words ("Trump Is Right").
 _VERBS = frozenset("is are was were be has have had will would can could says said wins win gets".split())
 # Words that show an appositive is a clause, not a role ('he told the host').
@@ -104,15 +110,22 @@ def _group_others(mentions: list[_Mention]) -> list[tuple[str, list[_Mention]]]:
             if shorter in groups and shorter != key and tuple(key[1:cut]) in places:
                 groups[shorter].extend(groups.pop(key))
                 break
-    # "US" is the "United States" and "UN" the "United Nations": an acronym made of the initials of a
-    # longer name of the same kind in the story is that name's alias. One that two names share stays apart.
+    # "UN" is the "United Nations": an acronym made of the initials of a longer name of the same kind in the
+    # story is that name's alias, and a country's code its name's ("US", "United States"). An acronym two
+    # names share stays apart.
     longer: dict[tuple[str, str], set[tuple[str, ...]]] = {}
     for key, group in groups.items():
         for m in group:
             if (letters := _initials(m.name)) is not None:
                 longer.setdefault((key[0], letters), set()).add(key)
     for key in sorted(k for k in groups if len(k) == 2):
-        if any(is_acronym(m.name) for m in groups[key]) and len(found := longer.get((key[0], key[1]), set())) == 1:
+        written = [m.name.replace(".", "") for m in groups[key] if is_acronym(m.name)]
+        if not written:
+            continue
+        found = longer.get((key[0], key[1]), set())
+        if written[0].upper() in _COUNTRY_CODES:
+            found = {k for k in found if k[1:] in {name_key(n) for n in _COUNTRY_CODES[written[0].upper()]}}
+        if len(found) == 1:
             groups[found.pop()].extend(groups.pop(key))
     return [(key[0], group) for key, group in groups.items()]
 
