@@ -150,6 +150,10 @@ class Event:
     """Ids of its claims."""
     independent: int = 0
     """How many independent reports carry it: sources that rewrite the same wire copy count once."""
+    core: tuple[str, ...] = ()
+    """Ids of its sentences that every other source of it says too: each is alike enough, on its own, to
+    one of that source's sentences to report one event with it. Empty for an event of one source, or when
+    no sentence is. The summary speaks for the event with one of these."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -33,6 +33,18 @@ def test_summary_cites_source_sentences(digest: dict) -> None:
         assert {sid.rsplit("-", 1)[0] for sid in line["sentences"]} == set(line["sources"])
 
 
+def test_each_summary_line_says_what_every_source_of_its_event_says(digest: dict) -> None:
+    # 003's "Niger's junta says US military presence in the country was no longer justified" sits in the
+    # coup's event beside 002's "The future of the American military presence ... in question since a
+    # military junta placed the country's president under house arrest"; it does not tell the coup.
+    events = {e["id"]: e for e in digest["events"]}
+    for line in digest["summary"]:
+        assert line["sentences"][0] in events[line["event"]]["core"], line["text"]
+    for event in digest["events"]:
+        members = [sid for ids in event["sources"].values() for sid in ids]
+        assert [sid for sid in members if sid in event["core"]] == event["core"], event["id"]
+
+
 def test_claims_are_compared_across_sources(digest: dict) -> None:
     assert len(digest["claims"]) >= 10
     assert any(len(c["sources"]) >= 4 for c in digest["claims"])

@@ -2,6 +2,8 @@
 every line citing its event's sentences in every source."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from generator.model import Event, Sentence, Source
 from generator.summary.choose import summarise
 
@@ -74,3 +76,16 @@ def test_restatements_are_left_out() -> None:
     lines = summarise(sources, events, (), min_sentences=1, max_sentences=8, repeat_cost=0.0)
     ledes = [t for t in (line.text for line in lines) if "on Monday" in t or "On Monday" in t]
     assert len(ledes) == 1, ledes
+
+
+def test_an_events_line_is_one_every_other_source_of_it_says_too() -> None:
+    # Say a-s2 is alike only to b-s2, and c-s2 only to b-s2: an event's sentences are grouped by their mean
+    # likeness, so one may sit beside a sentence of another source that says something else.
+    sources, events = _story()
+    with_core = [replace(events[0], core=("a-s1", "b-s1", "b-s2", "c-s1")), *events[1:]]
+    without = summarise(sources, events, (), min_sentences=1, max_sentences=1)
+    assert [line.sentences[0] for line in without] == ["a-s2"]  # the most central, with no core to weigh
+    lines = summarise(sources, with_core, (), min_sentences=1, max_sentences=1)
+    assert [line.sentences[0] for line in lines] in (["a-s1"], ["b-s1"], ["c-s1"], ["b-s2"])
+    # It still cites every sentence of its event.
+    assert sorted(lines[0].sentences) == sorted(sid for ids in events[0].sources.values() for sid in ids)

@@ -190,10 +190,31 @@ def align(sources: Sequence[Source], quoted: Mapping[str, frozenset[str]] | None
     claim_of = {k: f"c{n}" for n, (_text, _sources, cluster) in enumerate(described, 1) for k in cluster}
     events = tuple(
         Event(id=f"e{n}", label=text, sources=by_source,
-              claims=tuple(sorted({claim_of[k] for k in cluster}, key=lambda c: int(c[1:]))))
+              claims=tuple(sorted({claim_of[k] for k in cluster}, key=lambda c: int(c[1:]))),
+              core=_core(items, similarity, row, cluster))
         for n, (text, by_source, cluster) in enumerate(_described(items, similarity, row, event_clusters), 1)
     )
     return claims, events
+
+
+def _core(items: Sequence[_Item], similarity: np.ndarray, row: Mapping[int, int], cluster: Sequence[int]
+          ) -> tuple[str, ...]:
+    """The ids of an event's sentences whose similarity alone, to a sentence of each other source of the
+    event, reaches THRESHOLD, in the event's order. Average linkage keeps a sentence in an event by its
+    mean similarity to the rest, so an event may hold one beside sentences that say something else (a
+    source's background that mentions the event). Contradicting numbers, dates and speakers are not
+    weighed: a sentence that gives another figure for the same thing still tells it."""
+    members = sorted(cluster, key=lambda k: (items[k].source, k))
+    sources = {items[k].source for k in members}
+    if len(sources) < 2:
+        return ()
+    core = []
+    for k in members:
+        told = {items[m].source for m in members if items[m].source != items[k].source
+                and similarity[row[k], row[m]] >= THRESHOLD}
+        if told == sources - {items[k].source}:
+            core.append(items[k].sentence.id)
+    return tuple(core)
 
 
 def _dates(source: Source, reference: dt.date | None) -> dict[int, frozenset[Span]]:

@@ -38,8 +38,9 @@ def summarise(
     """Pick 4-8 sentences that report widely carried events and say different things; cite every
     source's sentences of each one's event, and name the claim the sentence states.
 
-    A sentence scores by how many independent sources carry its event, how early it comes in its
-    source, and how central it is to the story. The summary takes the best sentence that does not
+    A sentence stands for its event when every other source of the event says what it says too
+    (``Event.core``). It scores by how many independent sources carry its event, how early it comes
+    in its source, and how central it is to the story. The summary takes the best sentence that does not
     repeat one already taken, again and again; a sentence of an event the summary already tells
     costs ``repeat_cost`` more for each of that event's sentences taken, so the summary tells the
     main events first and a second sentence of one event must say something the others do not.
@@ -69,8 +70,7 @@ def summarise(
         )
 
     candidates = sorted(
-        ((score(event, sid), n, sid, event) for n, event in enumerate(events)
-         for ids in event.sources.values() for sid in ids),
+        ((score(event, sid), n, sid, event) for n, event in enumerate(events) for sid in _speaking_for(event)),
         key=lambda c: (-c[0], c[1], c[2]),
     )
     chosen: list[tuple[Event, str]] = []
@@ -109,6 +109,12 @@ def summarise(
         )
         for event, best in sorted(chosen, key=story_order)
     )
+
+
+def _speaking_for(event: Event) -> tuple[str, ...]:
+    """The sentences that may stand for an event in the summary: those every other source of it says too
+    (``Event.core``), or all of them when none is."""
+    return event.core or tuple(sid for ids in event.sources.values() for sid in ids)
 
 
 def _awkwardness(text: str) -> float:
