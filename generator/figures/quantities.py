@@ -269,7 +269,7 @@ def _skip(text: str, n: Number, before: str, after: str) -> bool:
                                        and (after[:1] in ",).;" or re.search(r"(?:of|aged) $", before))),
         plain_int and not n.hedge and _LABEL_BEFORE_RE.search(before) and _is_name_before(before, after)
         and not (_TIME_RE.match(after) or _MEASURE_RE.match(after) or _PERCENT_RE.match(after)),
-        n.words and raw[:1].isupper() and re.search(r"\b[A-Z]\w*\s$", before),  # "Xbox One"
+        n.words and raw[:1].isupper() and re.search(r"\b[A-Z]\w*\s(?:of\s)?$", before),  # "Xbox One", "Group of Eight"
         re.search(r"(?:\+|\+/-|±)\s?$", before) or re.fullmatch(r"\d{8,}", raw) or _in_phone_number(text, n),
         re.match(r"\s*$", before) and re.match(r"[.)]\s", after),  # list numbering: "1. ", "2) "
         re.search(r"\b(?:number|No\.|#)\s?$", before, re.IGNORECASE),  # "number two", "No. 5"
