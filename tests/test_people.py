@@ -125,3 +125,14 @@ def test_an_accent_is_a_spelling_difference_and_swapped_words_a_name_order() -> 
     swapped = sources("=== a\nPresident Mamadou Diallo spoke in Dakar.\n=== b\nPresident Diallo Mamadou spoke in Dakar.")
     assert [d.about for d in name_discrepancies(extract_entities(accent), accent)] == ["spelling of José Ruiz"]
     assert [d.about for d in name_discrepancies(extract_entities(swapped), swapped)] == ["name order of Mamadou Diallo"]
+
+
+def test_a_middle_initial_a_suffix_or_an_apostrophe_is_a_house_style_not_a_spelling() -> None:
+    styled = sources("=== a\nMichael T. Flynn and Terry O’Neill met Theodore J. Boutrous Jr. on Monday."
+                     "\n=== b\nMichael Flynn and Terry O'Neill met Theodore Boutrous on Monday.")
+    assert name_discrepancies(extract_entities(styled), styled) == ()
+    # A misspelling is still one, with each styled form counted under its spelling.
+    spelt = sources("=== a\nAntony J. Blinken spoke.\n=== b\nAntony Blinken spoke.\n=== c\nAnthony Blinken spoke.")
+    (found,) = name_discrepancies(extract_entities(spelt), spelt)
+    assert found.about == "spelling of Antony J. Blinken"
+    assert [(v.value, v.sources) for v in found.variants] == [("Antony Blinken", ("a", "b")), ("Anthony Blinken", ("c",))]

@@ -187,6 +187,19 @@ def name_key(name: str) -> tuple[str, ...]:
     return tuple(w for w in words(strip_titles(strip_possessive(name))) if w)
 
 
+_NAME_SUFFIXES = frozenset("jr sr ii iii iv".split())
+"""What follows a surname and is no part of its spelling ("Theodore J. Boutrous Jr.")."""
+
+
+def spelling_key(name: str) -> tuple[str, ...]:
+    """The words of a name as they are spelt, without what house styles add or leave out: titles, a
+    middle or first initial ("Michael T. Flynn", "A. Barry Rand"), a suffix ("Jr."), case and the form
+    of an apostrophe ("O’Neill"). Two names with one key are written alike; "Preibus" and "Priebus" are
+    not, nor are "José" and "Jose"."""
+    spelt = (w.casefold().replace("’", "'") for w in _SPACES.split(strip_titles(strip_possessive(name)).replace(".", " ")))
+    return tuple(w for w in spelt if len(w) > 1 and w not in _NAME_SUFFIXES)
+
+
 def is_acronym(name: str) -> bool:
     """Tell whether a name is an acronym such as "AFP" or "U.S."."""
     bare = name.replace(".", "")

@@ -9,7 +9,7 @@ from typing import Optional
 
 from ..english.names import (
     HONORIFICS, NAME_RUN, NOT_NAME, ORG_WORDS, PLACE_WORDS, ROLE_NOUNS, TITLES, PersonIndex, is_acronym, is_given_name,
-    looks_like_org, name_key, same_person, strip_possessive, strip_titles, without_home, words,
+    looks_like_org, name_key, same_person, spelling_key, strip_possessive, strip_titles, without_home, words,
 )
 from ..english.speakers import CUE, PARTY, parse_subject
 from ..english.text import fold
@@ -306,7 +306,8 @@ def name_discrepancies(entities: Sequence[Entity], sources: Sequence[Source]) ->
             bare = strip_titles(written)
             if len(bare.split()) >= 2:
                 forms.setdefault(" ".join(bare.split()), bare)
-        if len(forms) >= 2:
+        # A middle initial, a suffix or an apostrophe's form is a house style, not a spelling.
+        if len({spelling_key(form) for form in forms}) >= 2:
             people.append((entity, sorted(forms)))
     sentences = [(src.id, s.id, s.text) for src in sources for s in src.sentences]
     # A sentence with a whole form has each word of the form as a whole word: look only there.
@@ -317,18 +318,25 @@ def name_discrepancies(entities: Sequence[Entity], sources: Sequence[Source]) ->
             holding[w].add(i)
     out = []
     for entity, spellings in people:
-        variants = []
+        found: dict[tuple[str, ...], list[tuple[str, list[int]]]] = {}  # spelling -> its forms, each with its sentences
         for form in spellings:
             pattern = re.compile(rf"(?<!\w){re.escape(form)}(?!\w)")
             words = _WORD.findall(form)
             candidates = sorted(set.intersection(*(holding[w] for w in words))) if words else range(len(sentences))
-            hits = [sentences[i] for i in candidates if pattern.search(sentences[i][2])]
+            hits = [i for i in candidates if pattern.search(sentences[i][2])]
             if hits:
-                variants.append(Variant(form, tuple(dict.fromkeys(h[0] for h in hits)), tuple(h[1] for h in hits)))
+                found.setdefault(spelling_key(form), []).append((form, hits))
+        variants = []
+        for forms in found.values():
+            # One spelling, however styled: shown as the form most sources write.
+            form = min(forms, key=lambda f: (-len({sentences[i][0] for i in f[1]}), f[0]))[0]
+            hits = sorted({i for _form, form_hits in forms for i in form_hits})
+            variants.append(Variant(form, tuple(dict.fromkeys(sentences[i][0] for i in hits)),
+                                    tuple(sentences[i][1] for i in hits)))
         if len({v.sources for v in variants}) >= 2:
             variants.sort(key=lambda v: (-len(v.sources), v.value))
             # "Mohamed Bazoum" / "Bazoum Mohamed": the same words, only their order differs.
-            reordered = len({tuple(sorted(v.value.split())) for v in variants}) == 1
+            reordered = len({tuple(sorted(spelling_key(v.value))) for v in variants}) == 1
             what = "name order" if reordered else "spelling"
             out.append(Discrepancy(about=f"{what} of {entity.name}", kind="name", variants=tuple(variants)))
     return tuple(out)
