@@ -104,9 +104,11 @@ GROUP_PRONOUNS = frozenset({"they", "we", "it"})
 NAME_WORD = r"(?:[A-Z][\w’'.-]*[\w.]|[A-Z]\.?)"
 # Days and months, which "on" never joins to a name ("United States on Saturday").
 _WHEN = alternation(name.capitalize() for name in (*WEEKDAYS, *MONTHS))
-# A run of name words, allowing lower-case particles inside: "Republic of Niger", "Charles de Gaulle".
+# A run of name words, allowing lower-case particles inside: "Republic of Niger", "Charles de Gaulle". A
+# day of the week after a name is when, not a name's word ("Chairman Michael Steele Sunday").
 NAME_RUN = re.compile(
-    rf"{NAME_WORD}(?:\s+(?:(?:of|for|on(?!\s+{_WHEN})|de|du|da|del|della|van|von|der|bin|al|el|la|le|dos|the)\s+)?{NAME_WORD})*"
+    rf"{NAME_WORD}(?:\s+(?:(?:of|for|on(?!\s+{_WHEN})|de|du|da|del|della|van|von|der|bin|al|el|la|le|dos|the)\s+)?"
+    rf"(?!(?:{alternation(day.capitalize() for day in WEEKDAYS)})\b){NAME_WORD})*"
 )
 
 
@@ -137,12 +139,13 @@ def reads_as_name(text: str, word: str) -> bool:
 def can_speak(name: str) -> bool:
     """Tell whether a name read as a speaker may be one: not a party, a page's word, a number, a date or an adverb.
 
-    "Republicans", "Photo", "Two", "Monday", "Already" and "Recently" are not anyone's name; "Kelly" is.
+    "Republicans", "Photo", "Two", "Monday", "Already", "Recently" and "Secretary" are not anyone's name;
+    "Kelly" is.
     """
     read = [w.strip(".,’'") for w in re.split(r"[\s-]+", fold(strip_possessive(name)))]
     read = [w for w in read if w and w != "the"]
-    if not read:
-        return False
+    if not read or (len(read) == 1 and read[0] in TITLES | ROLE_NOUNS):
+        return False  # 'Secretary of the Interior Ryan Zinke echoed': a title alone names no one
     if all(w in PARTY_WORDS | PAGE_WORDS | CALENDAR_NAMES | SENTENCE_ADVERBS or w in NUMBER_WORDS or w in SCALE_WORDS
            or w.isdigit() for w in read):
         return False

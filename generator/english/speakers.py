@@ -13,7 +13,7 @@ from .lexicon import (
 from .text import fold
 from .names import (
     GROUP_PRONOUNS, HONORIFICS, NAME_RUN, NAME_WORD, NOT_NAME, ORG_NOUNS, PERSON_PRONOUNS, ROLE_NOUNS,
-    TITLES, can_speak, is_given_name, looks_like_org, strip_possessive, without_home,
+    TITLES, can_speak, is_given_name, looks_like_org, reads_as_name, strip_possessive, without_home,
 )
 
 # Lemmas whose participle seldom reports speech: 'continuing', 'agreeing', 'charging'.
@@ -371,11 +371,18 @@ def _abbreviated(last: list[str]) -> bool:
     return bool(last) and name_goes_on(last[0].lstrip("(\"“‘'"))
 
 
+# A city's name right before a comma, and the one capitalised word of its state or country after it.
+_CITY_BEFORE = re.compile(r"\b(?:in|at|from|near|of|to)\s+(?:[A-Z][\w.'’-]*\s+)*[A-Z][\w.'’-]*,\s+$")
+_STATE_NEXT = re.compile(r"[A-Z][\w.'’-]*,")
+
+
 def sentence_subject(text: str) -> Optional[Subject]:
     """Return the named or pronoun subject a sentence opens with, after an introductory phrase."""
     # The subject may follow an introductory phrase: 'In July, Gingrich dismissed ...', 'After
     # saying her foot was “swollen,” she was ...'.
-    starts = [text] + [text[m.end():] for m in re.finditer(r"[,\x00]\s+", text[:150])]
+    # A place's state after its city is no subject: 'in Columbus, Ohio, Santorum had dismissed'.
+    starts = [text] + [text[m.end():] for m in re.finditer(r"[,\x00]\s+", text[:150])
+                       if not (_CITY_BEFORE.search(text, 0, m.end()) and _STATE_NEXT.match(text, m.end()))]
     for start in starts:
         subject = _opening_subject(_PAREN.sub("", start.replace("\x00", " ")).lstrip(" “\"'"))
         if subject is not None:
@@ -395,6 +402,10 @@ def _opening_subject(start: str) -> Optional[Subject]:
     if not match or fold(match.group(0).split()[0]) in NOT_NAME:
         return None
     after = start[match.end():].lstrip()
+    # A lone capitalised word that opens the sentence may be capitalised for that alone: 'Trying to quell
+    # the furor, Steele issued'.
+    if " " not in match.group(0) and not reads_as_name(start, match.group(0)):
+        return None
     if PARTY.match(match.group(0)):
         return None  # 'To Rep. Zoe Lofgren, D-Calif., the bill'
     # (Only a word that may be a singular noun is tagged, with three words past the name: enough for the

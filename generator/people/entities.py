@@ -172,7 +172,7 @@ def _mentions(source: str, sentence: str, text: str, plain: frozenset[str]) -> l
         tokens = match.group(0).split()
         # A capitalised first word of a sentence that the sources also write in lower case is an
         # ordinary word ("Neighbouring Mali"), unless it is a title.
-        while tokens and fold(tokens[0]).strip(".") in NOT_NAME:
+        while tokens and fold(strip_possessive(tokens[0])).strip(".") in NOT_NAME:
             tokens.pop(0)
         initial = not text[: match.start()].strip(" “\"'‘")
         if tokens and initial and tokens[0].lower() in plain and fold(tokens[0]).strip(".") not in TITLES | ROLE_NOUNS:
