@@ -77,6 +77,14 @@ NAME_ABBREVIATIONS = frozenset("st jr sr".split())
 PLACE_INITIALS = frozenset(
     "u.s u.k u.n u.s.a e.u d.c n.c n.y n.j n.h n.d n.m s.c s.d r.i w.va l.a".split()
 )
+# Countries' codes, with the names each stands for: read as places, not organisations' acronyms ("US",
+# "U.K."), and as aliases of these names only ("US" is not "Upper Silesia").
+COUNTRY_CODES = {
+    "US": ("United States", "United States of America"), "USA": ("United States", "United States of America"),
+    "UK": ("United Kingdom",), "UAE": ("United Arab Emirates",),
+    "DRC": ("Democratic Republic of the Congo", "Democratic Republic of Congo"), "PRC": ("People's Republic of China",),
+    "ROK": ("Republic of Korea",), "DPRK": ("Democratic People's Republic of Korea",),
+}
 # Other abbreviations written with a period, which never end a sentence: "No. 5", "vs.", "Ave.".
 ABBREVIATIONS = frozenset(
     """no nos vs dept univ est approx fig vol ch art sec para mon tue tues wed thu thur thurs fri

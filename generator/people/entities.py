@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Optional
 
+from ..english.lexicon import COUNTRY_CODES
 from ..english.names import (
     HONORIFICS, NAME_RUN, NOT_NAME, ORG_WORDS, PLACE_WORDS, ROLE_NOUNS, TITLES, PersonIndex, is_acronym, is_given_name,
     looks_like_org, name_key, same_person, spelling_key, strip_possessive, strip_titles, without_home, words,
@@ -15,14 +16,6 @@ from ..english.speakers import CUE, PARTY, parse_subject
 from ..english.text import fold
 from ..model import Discrepancy, Entity, Source, Variant
 
-# Country abbreviations that would otherwise read as organisations' acronyms ("US", "U.K."), with the
-# names they stand for: "US" is no other name's initials ("Union Station").
-_COUNTRY_CODES = {
-    "US": ("United States", "United States of America"), "USA": ("United States", "United States of America"),
-    "UK": ("United Kingdom",), "UAE": ("United Arab Emirates",),
-    "DRC": ("Democratic Republic of the Congo", "Democratic Republic of Congo"), "PRC": ("People's Republic of China",),
-    "ROK": ("Republic of Korea",), "DPRK": ("Democratic People's Republic of Korea",),
-}
 # Verbs that a title-case headline puts between capitalised words ("Trump Is Right").
 _VERBS = frozenset("is are was were be has have had will would can could says said wins win gets".split())
 # Words that show an appositive is a clause, not a role ('he told the host').
@@ -42,6 +35,8 @@ _PLACE_BEFORE = re.compile(r"\b(?:in|(?<!according )to|from|near|across|into|tow
 _DOMAIN_BEFORE = re.compile(r"\b(\w+)\s+(?:of|for)\s+(?:the\s+)?$", re.I)
 # An appositive role after a name: 'Matthew Miller, a spokesperson for the State Department,'.
 _APPOSITIVE = re.compile(r"^,\s+((?:the|a|an)\s+)?(?P<role>[^,.;“”\"]{3,80}?),")
+# A run of letters, a word of a name as its initials read it: 'France', 'Presse' in 'Agence France-Presse'.
+_LETTERS = re.compile(r"[^\W\d_]+")
 # A whole word, as the regex engine reads one: 'Abdramane' in 'Col Abdramane said'.
 _WORD = re.compile(r"\w+")
 # Words that make a capitalised phrase a thing rather than a name ('Status of Forces Agreement').
@@ -111,40 +106,44 @@ def _group_others(mentions: list[_Mention]) -> list[tuple[str, list[_Mention]]]:
                 groups[shorter].extend(groups.pop(key))
                 break
     # "UN" is the "United Nations": an acronym made of the initials of a longer name of the same kind in the
-    # story is that name's alias, and a country's code its name's ("US", "United States"). An acronym two
-    # names share stays apart.
+    # story is that name's alias (the group's own names: not the "US State Department" just folded into
+    # the "State Department"), and a country's code the country's name ("US", "United States of America").
+    # An acronym two names share stays apart.
     longer: dict[tuple[str, str], set[tuple[str, ...]]] = {}
     for key, group in groups.items():
         for m in group:
-            if (letters := _initials(m.name)) is not None:
+            if name_key(m.name) == key[1:] and (letters := _initials(m.name)) is not None:
                 longer.setdefault((key[0], letters), set()).add(key)
     for key in sorted(k for k in groups if len(k) == 2):
-        written = [m.name.replace(".", "") for m in groups[key] if is_acronym(m.name)]
+        written = [m.name.replace(".", "").upper() for m in groups[key] if is_acronym(m.name)]
         if not written:
             continue
-        found = longer.get((key[0], key[1]), set())
-        if written[0].upper() in _COUNTRY_CODES:
-            found = {k for k in found if k[1:] in {name_key(n) for n in _COUNTRY_CODES[written[0].upper()]}}
+        if written[0] in COUNTRY_CODES:
+            found = {k for k in (("place", *name_key(n)) for n in COUNTRY_CODES[written[0]]) if k in groups}
+        else:
+            found = longer.get((key[0], key[1]), set())
         if len(found) == 1:
             groups[found.pop()].extend(groups.pop(key))
     return [(key[0], group) for key, group in groups.items()]
 
 
 def _initials(name: str) -> Optional[str]:
-    """The lower-cased initials of a name of two or more capitalised words, the words between them that
-    are not ("United States" -> "us", "Agence France-Presse" -> "afp", "Department of Defense" -> "dd");
-    None for a name of one word."""
+    """The lower-cased initials of a name of two or more capitalised words, without a "The" before them or
+    the lower-case words between them ("United States" -> "us", "Agence France-Presse" -> "afp", "The
+    Department of Defense" -> "dd"); None for a name of one word, or an acronym."""
     if is_acronym(name):
         return None
-    capitalised = [w for w in re.findall(r"[^\W\d_]+", strip_possessive(name)) if w[0].isupper()]
+    capitalised = [w for w in _LETTERS.findall(strip_possessive(name)) if w[0].isupper()]
     if capitalised[:1] == ["The"]:
         capitalised = capitalised[1:]
-    return "".join(w[0] for w in capitalised).lower() if len(capitalised) >= 2 else None
+    # An acronym among the words gives all its letters: "US State Department" is "ussd", not "USD".
+    return "".join(w if w.isupper() else w[0] for w in capitalised).lower() if len(capitalised) >= 2 else None
 
 
 def _entity(kind: str, group: list[_Mention], order: dict[str, int]) -> tuple[tuple[int, int, tuple[int, int], str], Entity]:
     counts = Counter(strip_titles(m.name) for m in group)
-    name = max(counts, key=lambda n: (len(n.split()) if kind == "person" else 0, counts[n], -_first(group, n)))
+    # A person by the fullest name, anything else by the name most used, spelt out rather than an acronym.
+    name = max(counts, key=lambda n: (len(n.split()) if kind == "person" else not is_acronym(n), counts[n], -_first(group, n)))
     aliases = tuple(sorted({m.name for m in group} - {name}))
     sources = tuple(sorted({m.source for m in group}, key=lambda s: order.get(s, 0)))
     roles: dict[str, str] = {}
@@ -184,7 +183,7 @@ def _mentions(source: str, sentence: str, text: str, plain: frozenset[str]) -> l
             continue  # a shouted phrase, or a party and state ('Democrat of Nevada')
         role, name = _role_and_name(without_home(phrase.split()), text[: match.start()])
         # A name ending in a title or a role is none ('Deputy Secretary'), unless the word also names an
-        # organisation after other words ('Associated Press', 'Detroit Free Press').
+        # organisation after other words ('Associated Press', 'Detroit Free Press': "press" is the one such word).
         last = fold(name[-1]).strip(".") if name else ""
         if not name or (last in TITLES | ROLE_NOUNS and not (len(name) > 1 and last in ORG_WORDS)):
             continue
@@ -233,7 +232,7 @@ def _role_and_name(tokens: list[str], before: str) -> tuple[Optional[str], list[
 
 def _kind(name: str, role: Optional[str], before: str, after: str) -> Optional[str]:
     key = words(name)
-    if name.replace(".", "") in _COUNTRY_CODES:
+    if name.replace(".", "") in COUNTRY_CODES:
         return "place"
     if looks_like_org(name):
         return "organisation"
