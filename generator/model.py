@@ -141,7 +141,8 @@ class Event:
     """``e<n>``, numbered by how many sources report it, then by the mean relative position of its
     sentences in their sources, then by its first sentence's id."""
     label: str
-    """One of its sentences, verbatim: the one closest in meaning to the others."""
+    """One of its sentences, verbatim: the one closest in meaning to the others, among its ``core`` when
+    that holds any."""
     sources: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     """Source id -> ids of that source's sentences reporting it, in the source's order."""
     date: Optional[str] = None
@@ -153,7 +154,7 @@ class Event:
     core: tuple[str, ...] = ()
     """Ids of its sentences that every other source of it says too: each is alike enough, on its own, to
     one of that source's sentences to report one event with it. Empty for an event of one source, or when
-    no sentence is. The summary speaks for the event with one of these."""
+    no sentence is. The label and the summary's line for the event are one of these when there are any."""
 
 
 @dataclass(frozen=True, slots=True)

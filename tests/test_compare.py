@@ -243,3 +243,16 @@ def test_a_name_two_people_share_reports_no_one() -> None:
                "Ted Cruz said in a statement on Friday that the story was false.")
     assert quoted_people([], entities, [a]) == {"a-s2": frozenset({"Ted Cruz"})}
 
+
+
+def test_an_events_core_is_what_every_source_of_it_says_and_its_label_is_one() -> None:
+    storm = "The storm killed 127 people in the coastal province, officials said on Monday."
+    sources = [source("a", storm, *FILLER), source("b", *FILLER[:2], storm.replace("officials", "the officials")),
+               source("c", *FILLER[:3], "Officials said on Monday that the storm killed 127 people in the coastal province.")]
+    _claims, events = align(sources)
+    (storm_event,) = [e for e in events if len(e.sources) == 3 and "a-s1" in e.sources["a"]]
+    assert storm_event.core == ("a-s1", "b-s3", "c-s4")
+    assert storm_event.label in {s.text for src in sources for s in src.sentences if s.id in storm_event.core}
+    # One source alone: nothing to say what every other source says.
+    _claims, alone = align([source("a", storm, *FILLER)])
+    assert all(e.core == () for e in alone)

@@ -36,13 +36,19 @@ def test_summary_cites_source_sentences(digest: dict) -> None:
 def test_each_summary_line_says_what_every_source_of_its_event_says(digest: dict) -> None:
     # 003's "Niger's junta says US military presence in the country was no longer justified" sits in the
     # coup's event beside 002's "The future of the American military presence ... in question since a
-    # military junta placed the country's president under house arrest"; it does not tell the coup.
+    # military junta placed the country's president under house arrest"; 003's sentence does not tell the
+    # coup, and no source but 002 says what it says.
     events = {e["id"]: e for e in digest["events"]}
+    text = sentences(digest)
     for line in digest["summary"]:
-        assert line["sentences"][0] in events[line["event"]]["core"], line["text"]
+        event = events[line["event"]]
+        assert line["sentences"][0] in (event["core"] or [sid for ids in event["sources"].values() for sid in ids])
+    coup = _event_with(digest, "military deposed Bazoum")[0]
+    assert coup["core"] and not any("no longer justified" in text[sid] for sid in coup["core"])
     for event in digest["events"]:
         members = [sid for ids in event["sources"].values() for sid in ids]
         assert [sid for sid in members if sid in event["core"]] == event["core"], event["id"]
+        assert not event["core"] or event["label"] in {text[sid] for sid in event["core"]}, event["id"]
 
 
 def test_claims_are_compared_across_sources(digest: dict) -> None:

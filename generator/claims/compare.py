@@ -48,7 +48,7 @@ import math
 import re
 import warnings
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence, Set as AbstractSet
 from dataclasses import dataclass
 
 import numpy as np
@@ -188,33 +188,29 @@ def align(sources: Sequence[Source], quoted: Mapping[str, frozenset[str]] | None
     described = _described(items, similarity, row, claim_clusters)
     claims = tuple(Claim(id=f"c{n}", text=text, sources=by_source) for n, (text, by_source, _) in enumerate(described, 1))
     claim_of = {k: f"c{n}" for n, (_text, _sources, cluster) in enumerate(described, 1) for k in cluster}
+    core = {k for cluster in event_clusters for k in _core(items, similarity, row, cluster)}
     events = tuple(
         Event(id=f"e{n}", label=text, sources=by_source,
               claims=tuple(sorted({claim_of[k] for k in cluster}, key=lambda c: int(c[1:]))),
-              core=_core(items, similarity, row, cluster))
-        for n, (text, by_source, cluster) in enumerate(_described(items, similarity, row, event_clusters), 1)
+              core=tuple(items[k].sentence.id for k in sorted(cluster, key=lambda k: (items[k].source, k)) if k in core))
+        for n, (text, by_source, cluster) in enumerate(_described(items, similarity, row, event_clusters, core), 1)
     )
     return claims, events
 
 
-def _core(items: Sequence[_Item], similarity: np.ndarray, row: Mapping[int, int], cluster: Sequence[int]
-          ) -> tuple[str, ...]:
-    """The ids of an event's sentences whose similarity alone, to a sentence of each other source of the
-    event, reaches THRESHOLD, in the event's order. Average linkage keeps a sentence in an event by its
-    mean similarity to the rest, so an event may hold one beside sentences that say something else (a
-    source's background that mentions the event). Contradicting numbers, dates and speakers are not
-    weighed: a sentence that gives another figure for the same thing still tells it."""
-    members = sorted(cluster, key=lambda k: (items[k].source, k))
-    sources = {items[k].source for k in members}
+def _core(items: Sequence[_Item], similarity: np.ndarray, row: Mapping[int, int], cluster: Sequence[int]) -> list[int]:
+    """The items of an event whose similarity alone, to a sentence of each other source of the event,
+    reaches THRESHOLD: the sentences every source of the event says too. Average linkage keeps a sentence
+    in an event by its mean similarity to the rest, so an event may hold one beside sentences that say
+    something else (a source's background that mentions the event). The similarity is the one linkage
+    reads, two leads' LEAD_BONUS included; contradicting numbers, dates and speakers are not weighed: a
+    sentence that gives another figure for the same thing still tells it. None for an event of one source."""
+    sources = {items[k].source for k in cluster}
     if len(sources) < 2:
-        return ()
-    core = []
-    for k in members:
-        told = {items[m].source for m in members if items[m].source != items[k].source
-                and similarity[row[k], row[m]] >= THRESHOLD}
-        if told == sources - {items[k].source}:
-            core.append(items[k].sentence.id)
-    return tuple(core)
+        return []
+    return [k for k in cluster
+            if {items[m].source for m in cluster if items[m].source != items[k].source
+                and similarity[row[k], row[m]] >= THRESHOLD} == sources - {items[k].source}]
 
 
 def _dates(source: Source, reference: dt.date | None) -> dict[int, frozenset[Span]]:
@@ -406,16 +402,17 @@ def _ordered(items: list[_Item], clusters: list[list[int]]) -> list[list[int]]:
     return sorted(clusters, key=order)
 
 
-def _described(items: list[_Item], similarity: np.ndarray, row: Mapping[int, int],
-               clusters: list[list[int]]) -> list[tuple[str, dict[str, tuple[str, ...]], list[int]]]:
+def _described(items: list[_Item], similarity: np.ndarray, row: Mapping[int, int], clusters: list[list[int]],
+               core: AbstractSet[int] = frozenset()) -> list[tuple[str, dict[str, tuple[str, ...]], list[int]]]:
     """The clusters in ``_ordered`` order, each with its wording (its medoid: the sentence closest
-    to the rest) and its sentence ids by source. Clusters of more than one sentence hold compared
-    sentences only, so ``row`` finds each in ``similarity``."""
+    to the rest, one of ``core`` when the cluster holds any) and its sentence ids by source. Clusters
+    of more than one sentence hold compared sentences only, so ``row`` finds each in ``similarity``."""
     described = []
     for cluster in _ordered(items, clusters):
         ordered = sorted(cluster)
         rows = [row[k] for k in ordered] if len(ordered) > 1 else []
-        medoid = ordered[max(range(len(rows)), key=lambda x: float(similarity[rows[x], rows].sum()) - float(
+        eligible = [x for x, k in enumerate(ordered) if k in core] or list(range(len(ordered)))
+        medoid = ordered[max(eligible, key=lambda x: float(similarity[rows[x], rows].sum()) - float(
             similarity[rows[x], rows[x]]))] if rows else ordered[0]
         by_source: dict[str, tuple[str, ...]] = {}
         for k in sorted(cluster, key=lambda k: (items[k].source, k)):
