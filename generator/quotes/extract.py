@@ -25,6 +25,8 @@ from .attribution import (
 _TRANSCRIPT = re.compile(r"[A-Z][A-Z .'’-]{1,30}:\s")
 # Small words a title leaves in lower case: "Contract with America", "Fox and Friends".
 _TITLE_SMALL_WORDS = frozenset("a an and the of in on at to for with by or nor but from".split())
+# A letter or digit: a token without one ("&", "--") is no word of a title.
+_WORD_CHAR = re.compile(r"\w")
 # A clause break inside a long quote, to compare a short wording with each part of a long one.
 _CLAUSE = re.compile(r"(?<=[.;!?…])\s+|\s+[–—]\s+|\.\s\.\s\.\s*")
 COMMON_WORD = 100
@@ -142,7 +144,7 @@ def _is_statement(text: str, attributed: bool) -> bool:
     long_words = [t for t in tokens if len(re.sub(r"\W", "", t)) >= 4]
     # A title or a name in title case ("Fox News Sunday", "The Art Of The Deal"), not a short
     # sentence ("Neither do I.").
-    words = [t for t in tokens if t.lower() not in _TITLE_SMALL_WORDS]
+    words = [t for t in tokens if t.lower() not in _TITLE_SMALL_WORDS and _WORD_CHAR.search(t)]  # not "&" in "Fox & Friends"
     titled = (len(words) >= 2 and all(t[:1].isupper() for t in words)) or (
         len(long_words) >= 2 and all(t[:1].isupper() for t in long_words)
     )
