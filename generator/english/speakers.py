@@ -371,6 +371,8 @@ def _abbreviated(last: list[str]) -> bool:
     return bool(last) and name_goes_on(last[0].lstrip("(\"“‘'"))
 
 
+# An office "of the" something, and the name words after it: 'Secretary of the Interior Ryan Zinke'.
+_OFFICE_OF_THE = re.compile(rf"([A-Z][a-z]+)\s+of\s+the\s+{NAME_WORD}(?:\s+{NAME_WORD})*")
 # A city's name right before a comma, and the one capitalised word of its state or country after it.
 _CITY_BEFORE = re.compile(r"\b(?:in|at|from|near|of|to)\s+(?:[A-Z][\w.'’-]*\s+)*[A-Z][\w.'’-]*,\s+$")
 _STATE_NEXT = re.compile(r"[A-Z][\w.'’-]*,")
@@ -398,6 +400,11 @@ def _opening_subject(start: str) -> Optional[Subject]:
     if first and first[0] in PERSON_PRONOUNS | GROUP_PRONOUNS:
         return Subject("pronoun", first[0], org=first[0] in GROUP_PRONOUNS)
     start = re.sub(r"^[Tt]he\s+(?=[A-Z])", "", start)  # 'The United Nations Security Council made'
+    office = _OFFICE_OF_THE.match(start)
+    if office and fold(office.group(1)) in TITLES | ROLE_NOUNS and start[office.end():].lstrip()[:1].islower():
+        role, name = _split_role(office.group(0).split())  # 'Secretary of the Interior Ryan Zinke echoed'
+        if len(name) >= 2:
+            return Subject("name", " ".join(name), " ".join(role))
     match = NAME_RUN.match(start)
     if not match or fold(match.group(0).split()[0]) in NOT_NAME:
         return None
