@@ -87,6 +87,12 @@ def test_same_words_given_to_different_speakers_is_a_discrepancy() -> None:
     assert [(v.value, v.sources) for v in found.variants] == [("Amadou Abdramane", ("a",)), ("Abdourahamane Tiani", ("b",))]
 
 
+def test_one_person_named_with_and_without_a_suffix_is_no_discrepancy() -> None:
+    a = source("a", "“The class includes at least 544 store managers,” said Theodore J. Boutrous Jr., the company's lawyer.")
+    b = source("b", "“The class includes at least 544 store managers,” Boutrous said.")
+    assert quote_discrepancies(extract_quotes([a, b], extract_entities([a, b]))) == ()
+
+
 def test_quote_spanning_sentences_lists_every_sentence() -> None:
     (quote,) = extract_quotes([source("a", "“First point. Second point here,” Smith said.")], ())
     assert quote.mentions[0].sentences == ("a-s1", "a-s2")

@@ -12,7 +12,7 @@ from rapidfuzz import fuzz
 
 from ..common.blocking import shared_word_neighbours, warn_windowed
 from ..common.unionfind import DisjointSets
-from ..english.names import ORG_NOUNS, canonical_speaker, speaker_bearers
+from ..english.names import ORG_NOUNS, canonical_speaker, speaker_bearers, spelling_key
 from ..english.quotemarks import find_spans, mask
 from ..english.text import fold
 from ..model import Discrepancy, Entity, Quote, QuoteMention, Source, Variant
@@ -78,7 +78,9 @@ def quote_discrepancies(quotes: Sequence[Quote]) -> tuple[Discrepancy, ...]:
 
 
 def _canon_key(name: str) -> str:
-    return " ".join(fold(name).split()[-1:])
+    # The surname, without a suffix or an initial after it: "Theodore J. Boutrous Jr." is "Boutrous".
+    spelt = spelling_key(name)
+    return fold(spelt[-1]) if spelt else " ".join(fold(name).split()[-1:])
 
 
 def _short(text: str, limit: int = 60) -> str:
