@@ -326,10 +326,10 @@ def name_discrepancies(entities: Sequence[Entity], sources: Sequence[Source]) ->
             if hits:
                 found.setdefault(spelling_key(form), []).append((form, hits))
         variants = []
-        for forms in found.values():
+        for styled in found.values():
             # One spelling, however styled: shown as the form most sources write.
-            form = min(forms, key=lambda f: (-len({sentences[i][0] for i in f[1]}), f[0]))[0]
-            hits = sorted({i for _form, form_hits in forms for i in form_hits})
+            form = min(styled, key=lambda f: (-len({sentences[i][0] for i in f[1]}), f[0]))[0]
+            hits = sorted({i for _form, form_hits in styled for i in form_hits})
             variants.append(Variant(form, tuple(dict.fromkeys(sentences[i][0] for i in hits)),
                                     tuple(sentences[i][1] for i in hits)))
         if len({v.sources for v in variants}) >= 2:
