@@ -95,7 +95,7 @@ def test_seed_quotes_group_as_comparing_every_pair_does() -> None:
     for i in range(len(found)):
         for j in range(i + 1, len(found)):
             if len(vocab[i] & vocab[j]) >= min(2, len(vocab[i]), len(vocab[j])) and quotes._same_utterance(
-                    found[i], found[j], normed[i], normed[j], canon[i] is not None and canon[i] == canon[j]):
+                    found[i], found[j], normed[i], normed[j], (canon[i], canon[j])):
                 a, b = next(g for g in groups if i in g), next(g for g in groups if j in g)
                 if a is not b:
                     a |= b

@@ -93,6 +93,13 @@ def test_one_person_named_with_and_without_a_suffix_is_no_discrepancy() -> None:
     assert quote_discrepancies(extract_quotes([a, b], extract_entities([a, b]))) == ()
 
 
+def test_two_words_two_people_say_are_not_one_utterance() -> None:
+    a = source("a", "“Those findings are confirmed by the e-mails, and they contradict what the White House said about the talking points,” said Brendan Buck.")
+    b = source("b", "Nuland worked on the draft. Victoria Nuland said the “talking points” were wrong.")
+    quotes = extract_quotes([a, b], extract_entities([a, b]))
+    assert all(len({m.speaker for m in q.mentions}) == 1 for q in quotes), [(q.text, [m.speaker for m in q.mentions]) for q in quotes]
+
+
 def test_quote_spanning_sentences_lists_every_sentence() -> None:
     (quote,) = extract_quotes([source("a", "“First point. Second point here,” Smith said.")], ())
     assert quote.mentions[0].sentences == ("a-s1", "a-s2")

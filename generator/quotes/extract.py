@@ -158,7 +158,11 @@ def _norm(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s]", " ", text).split())
 
 
-def _same_utterance(a: _Found, b: _Found, na: str, nb: str, speakers_agree: bool) -> bool:
+def _same_utterance(a: _Found, b: _Found, na: str, nb: str, speakers: tuple[Optional[str], Optional[str]]) -> bool:
+    """Whether two quotes (their normalised texts ``na``, ``nb``) give one utterance; ``speakers`` are
+    the people they are credited to, as ``canonical_speaker`` reads them (None: nobody known)."""
+    speakers_agree = speakers[0] is not None and speakers[0] == speakers[1]
+    speakers_differ = None not in speakers and speakers[0] != speakers[1]
     short, long_ = sorted((na, nb), key=len)
     if len(short.split()) < 2:
         return False
@@ -166,6 +170,8 @@ def _same_utterance(a: _Found, b: _Found, na: str, nb: str, speakers_agree: bool
         return True  # what the scores below say of the same words, without working them out
     # score_cutoff only lets rapidfuzz stop early: a score under it comes back as 0.
     if fuzz.partial_ratio(short, long_, score_cutoff=90 if len(short.split()) >= 3 else 100):
+        if len(short.split()) < 3 and speakers_differ:
+            return False  # two words two people say ("talking points") are a phrase, not one utterance
         return a.source != b.source or fuzz.ratio(short, long_, score_cutoff=90) >= 90
     if not speakers_agree or a.source == b.source:
         return False
@@ -196,8 +202,7 @@ def _group(found: list[_Found], entities: Sequence[Entity], files: Mapping[str, 
         # Wordings of one utterance share words; most pairs share none worth the comparison.
         if len(vocab[i] & vocab[j]) < min(2, len(vocab[i]), len(vocab[j])) or sets.find(i) == sets.find(j):
             continue
-        agree = canon[i] is not None and canon[i] == canon[j]
-        if _same_utterance(found[i], found[j], normed[i], normed[j], agree):
+        if _same_utterance(found[i], found[j], normed[i], normed[j], (canon[i], canon[j])):
             sets.union(i, j)
     quotes = []
     for n, members in enumerate(sorted(sets.groups(), key=lambda g: found[g[0]].order), start=1):
