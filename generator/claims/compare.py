@@ -192,7 +192,8 @@ def align(sources: Sequence[Source], quoted: Mapping[str, frozenset[str]] | None
     events = tuple(
         Event(id=f"e{n}", label=text, sources=by_source,
               claims=tuple(sorted({claim_of[k] for k in cluster}, key=lambda c: int(c[1:]))),
-              core=tuple(items[k].sentence.id for k in sorted(cluster, key=lambda k: (items[k].source, k)) if k in core))
+              core=tuple(items[k].sentence.id
+                         for k in sorted(cluster, key=lambda k: (items[k].source, k)) if k in core))
         for n, (text, by_source, cluster) in enumerate(_described(items, similarity, row, event_clusters, core), 1)
     )
     return claims, events

@@ -199,7 +199,8 @@ def spelling_key(name: str) -> tuple[str, ...]:
     middle or first initial ("Michael T. Flynn", "A. Barry Rand"), a suffix ("Jr."), case and the form
     of an apostrophe ("O’Neill"). Two names with one key are written alike; "Preibus" and "Priebus" are
     not, nor are "José" and "Jose"."""
-    spelt = (w.casefold().replace("’", "'") for w in _SPACES.split(strip_titles(strip_possessive(name)).replace(".", " ")))
+    bare = strip_titles(strip_possessive(name)).replace(".", " ")
+    spelt = (w.casefold().replace("’", "'") for w in _SPACES.split(bare))
     return tuple(w for w in spelt if len(w) > 1 and w not in _NAME_SUFFIXES)
 
 

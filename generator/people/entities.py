@@ -143,7 +143,8 @@ def _initials(name: str) -> Optional[str]:
 def _entity(kind: str, group: list[_Mention], order: dict[str, int]) -> tuple[tuple[int, int, tuple[int, int], str], Entity]:
     counts = Counter(strip_titles(m.name) for m in group)
     # A person by the fullest name, anything else by the name most used, spelt out rather than an acronym.
-    name = max(counts, key=lambda n: (len(n.split()) if kind == "person" else not is_acronym(n), counts[n], -_first(group, n)))
+    name = max(counts, key=lambda n: (len(n.split()) if kind == "person" else not is_acronym(n),
+                                      counts[n], -_first(group, n)))
     aliases = tuple(sorted({m.name for m in group} - {name}))
     sources = tuple(sorted({m.source for m in group}, key=lambda s: order.get(s, 0)))
     roles: dict[str, str] = {}

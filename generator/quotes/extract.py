@@ -146,7 +146,8 @@ def _is_statement(text: str, attributed: bool) -> bool:
     long_words = [t for t in tokens if len(re.sub(r"\W", "", t)) >= 4]
     # A title or a name in title case ("Fox News Sunday", "The Art Of The Deal"), not a short
     # sentence ("Neither do I.").
-    words = [t for t in tokens if t.lower() not in _TITLE_SMALL_WORDS and _WORD_CHAR.search(t)]  # not "&" in "Fox & Friends"
+    # ("&" in "Fox & Friends" is no word of it.)
+    words = [t for t in tokens if t.lower() not in _TITLE_SMALL_WORDS and _WORD_CHAR.search(t)]
     titled = (len(words) >= 2 and all(t[:1].isupper() for t in words)) or (
         len(long_words) >= 2 and all(t[:1].isupper() for t in long_words)
     )

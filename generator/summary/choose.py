@@ -39,11 +39,12 @@ def summarise(
     source's sentences of each one's event, and name the claim the sentence states.
 
     A sentence stands for its event when every other source of the event says what it says too
-    (``Event.core``; any of its sentences when none does). It scores by how many independent sources carry its event, how early it comes
-    in its source, and how central it is to the story. The summary takes the best sentence that does not
-    repeat one already taken, again and again; a sentence of an event the summary already tells
-    costs ``repeat_cost`` more for each of that event's sentences taken, so the summary tells the
-    main events first and a second sentence of one event must say something the others do not.
+    (``Event.core``; any of its sentences when none does). It scores by how many independent sources
+    carry its event, how early it comes in its source, and how central it is to the story. The summary
+    takes the best sentence that does not repeat one already taken, again and again; a sentence of an
+    event the summary already tells costs ``repeat_cost`` more for each of that event's sentences
+    taken, so the summary tells the main events first and a second sentence of one event must say
+    something the others do not.
     """
     if not events:
         return ()
