@@ -104,11 +104,12 @@ GROUP_PRONOUNS = frozenset({"they", "we", "it"})
 NAME_WORD = r"(?:[A-Z][\w’'.-]*[\w.]|[A-Z]\.?)"
 # Days and months, which "on" never joins to a name ("United States on Saturday").
 _WHEN = alternation(name.capitalize() for name in (*WEEKDAYS, *MONTHS))
+_WEEKDAY = alternation(day.capitalize() for day in WEEKDAYS)
 # A run of name words, allowing lower-case particles inside: "Republic of Niger", "Charles de Gaulle". A
 # day of the week after a name is when, not a name's word ("Chairman Michael Steele Sunday").
 NAME_RUN = re.compile(
     rf"{NAME_WORD}(?:\s+(?:(?:of|for|on(?!\s+{_WHEN})|de|du|da|del|della|van|von|der|bin|al|el|la|le|dos|the)\s+)?"
-    rf"(?!(?:{alternation(day.capitalize() for day in WEEKDAYS)})\b){NAME_WORD})*"
+    rf"(?!(?:{_WEEKDAY})\b){NAME_WORD})*"
 )
 
 
@@ -202,6 +203,14 @@ def spelling_key(name: str) -> tuple[str, ...]:
     bare = strip_titles(strip_possessive(name)).replace(".", " ")
     spelt = (w.casefold().replace("’", "'") for w in _SPACES.split(bare))
     return tuple(w for w in spelt if len(w) > 1 and w not in _NAME_SUFFIXES)
+
+
+def surname_key(name: str) -> str:
+    """The word two writings of one person's name share, folded: the last one as spelt, without a
+    suffix or an initial after it ("Donald Trump", "Mr. Trump" -> "trump"; "Theodore J. Boutrous Jr."
+    -> "boutrous")."""
+    spelt = spelling_key(name)
+    return fold(spelt[-1]) if spelt else " ".join(fold(strip_possessive(name)).split()[-1:])
 
 
 def is_acronym(name: str) -> bool:

@@ -385,14 +385,16 @@ def sentence_subject(text: str) -> Optional[Subject]:
     # A place's state after its city is no subject: 'in Columbus, Ohio, Santorum had dismissed'.
     starts = [text] + [text[m.end():] for m in re.finditer(r"[,\x00]\s+", text[:150])
                        if not (_CITY_BEFORE.search(text, 0, m.end()) and _STATE_NEXT.match(text, m.end()))]
-    for start in starts:
-        subject = _opening_subject(_PAREN.sub("", start.replace("\x00", " ")).lstrip(" “\"'"))
+    for n, start in enumerate(starts):
+        subject = _opening_subject(_PAREN.sub("", start.replace("\x00", " ")).lstrip(" “\"'"), opens=n == 0)
         if subject is not None:
             return subject
     return None
 
 
-def _opening_subject(start: str) -> Optional[Subject]:
+def _opening_subject(start: str, *, opens: bool = False) -> Optional[Subject]:
+    """The subject ``start`` opens with; ``opens``: it is the sentence's own opening, where any word is
+    written with a capital."""
     described = _NOMINAL_START.match(start)
     if described and fold(described.group(2)) in ORG_NOUNS:
         return Subject("nominal", f"the {described.group(1)}{described.group(2)}".lower(), org=True)
@@ -411,7 +413,7 @@ def _opening_subject(start: str) -> Optional[Subject]:
     after = start[match.end():].lstrip()
     # A lone capitalised word that opens the sentence may be capitalised for that alone: 'Trying to quell
     # the furor, Steele issued'.
-    if " " not in match.group(0) and not reads_as_name(start, match.group(0)):
+    if opens and " " not in match.group(0) and not reads_as_name(start, match.group(0)):
         return None
     if PARTY.match(match.group(0)):
         return None  # 'To Rep. Zoe Lofgren, D-Calif., the bill'

@@ -115,11 +115,10 @@ def _group_others(mentions: list[_Mention]) -> list[tuple[str, list[_Mention]]]:
             if name_key(m.name) == key[1:] and (letters := _initials(m.name)) is not None:
                 longer.setdefault((key[0], letters), set()).add(key)
     for key in sorted(k for k in groups if len(k) == 2):
-        written = [m.name.replace(".", "").upper() for m in groups[key] if is_acronym(m.name)]
-        if not written:
+        if not any(is_acronym(m.name) for m in groups[key]):
             continue
-        if written[0] in COUNTRY_CODES:
-            found = {k for k in (("place", *name_key(n)) for n in COUNTRY_CODES[written[0]]) if k in groups}
+        if (code := key[1].upper()) in COUNTRY_CODES:
+            found = {k for k in (("place", *name_key(n)) for n in COUNTRY_CODES[code]) if k in groups}
         else:
             found = longer.get((key[0], key[1]), set())
         if len(found) == 1:

@@ -12,7 +12,7 @@ from ..english.clauses import is_verb, opens_with_group, prepositional_name
 from ..english.lexicon import SHORT_TITLES
 from ..english.names import (
     NAME_RUN, ROLE_NOUNS, can_speak, find_entity, gender, is_given_name, looks_like_org, reads_as_name, strip_possessive,
-    strip_titles,
+    strip_titles, surname_key,
 )
 from ..english.quotemarks import Span
 from ..english.speakers import (
@@ -328,8 +328,8 @@ def _attribute(block: Block, masked: str, span: Span, b: int, history: Sequence[
 
 
 def _person_key(speaker: Speaker) -> str:
-    # Two writings of one speaker share the last word of the name: "Donald Trump", "Mr. Trump".
-    return fold(strip_possessive(speaker[0])).split()[-1] if speaker[0].strip() else ""
+    # Two writings of one speaker share a surname: "Donald Trump", "Mr. Trump" (names.surname_key).
+    return surname_key(speaker[0]) if speaker[0].strip() else ""
 
 
 def _bare_report(sentence: str) -> bool:

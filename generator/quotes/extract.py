@@ -12,7 +12,7 @@ from rapidfuzz import fuzz
 
 from ..common.blocking import shared_word_neighbours, warn_windowed
 from ..common.unionfind import DisjointSets
-from ..english.names import ORG_NOUNS, canonical_speaker, speaker_bearers, spelling_key
+from ..english.names import ORG_NOUNS, canonical_speaker, speaker_bearers, surname_key
 from ..english.quotemarks import find_spans, mask
 from ..english.text import fold
 from ..model import Discrepancy, Entity, Quote, QuoteMention, Source, Variant
@@ -62,7 +62,7 @@ def quote_discrepancies(quotes: Sequence[Quote]) -> tuple[Discrepancy, ...]:
             # Only named speakers can contradict each other; "the junta" and "Niger government"
             # are descriptions that may well name the same body.
             if m.speaker and fold(m.speaker.split()[-1]) not in ORG_NOUNS:
-                by_speaker.setdefault(_canon_key(m.speaker), []).append(m)
+                by_speaker.setdefault(surname_key(m.speaker), []).append(m)
         if len(by_speaker) < 2:
             continue
         variants = tuple(
@@ -75,12 +75,6 @@ def quote_discrepancies(quotes: Sequence[Quote]) -> tuple[Discrepancy, ...]:
         )
         out.append(Discrepancy(about=f"speaker of “{_short(quote.text)}”", kind="quote", variants=variants))
     return tuple(out)
-
-
-def _canon_key(name: str) -> str:
-    # The surname, without a suffix or an initial after it: "Theodore J. Boutrous Jr." is "Boutrous".
-    spelt = spelling_key(name)
-    return fold(spelt[-1]) if spelt else " ".join(fold(name).split()[-1:])
 
 
 def _short(text: str, limit: int = 60) -> str:
