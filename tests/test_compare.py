@@ -5,7 +5,9 @@ import dataclasses
 
 import pytest
 
-from generator.claims.compare import align, coverage, quoted_people
+import numpy as np
+
+from generator.claims.compare import ANCHOR, _anchored, align, coverage, quoted_people
 from generator.model import Discrepancy, Entity, Quote, QuoteMention, Sentence, Source, Variant
 
 
@@ -256,3 +258,22 @@ def test_an_events_core_is_what_every_source_of_it_says_and_its_label_is_one() -
     # One source alone: nothing to say what every other source says.
     _claims, alone = align([source("a", storm, *FILLER)])
     assert all(e.core == () for e in alone)
+
+
+def test_a_sentence_close_to_no_other_sources_sentence_of_its_event_leaves_it() -> None:
+    # a1 and b1 say one thing; c1 is close to neither on its own (its mean with them could still carry it
+    # into their event); b2 was close only to c1, and leaves too.
+    groups = ["a", "b", "c", "b"]
+    similarity = np.full((4, 4), ANCHOR - 1.0)
+    similarity[0, 1] = similarity[1, 0] = ANCHOR + 2.0
+    similarity[2, 3] = similarity[3, 2] = ANCHOR
+    assert _anchored([0, 1, 2, 3], similarity, groups) == [[0, 1, 2, 3]]
+    similarity[2, 3] = similarity[3, 2] = ANCHOR - 0.1
+    assert _anchored([0, 1, 2, 3], similarity, groups) == [[0, 1], [2], [3]]
+    # Taking one out can leave another without a partner: c1's only one was d1.
+    groups = ["a", "b", "c", "d"]
+    similarity = np.full((4, 4), 0.0)
+    similarity[0, 1] = similarity[1, 0] = ANCHOR + 2.0
+    similarity[2, 3] = similarity[3, 2] = ANCHOR
+    assert _anchored([0, 1, 2, 3], similarity, groups) == [[0, 1, 2, 3]]
+    assert _anchored([0, 1, 2], similarity, groups) == [[0, 1], [2]]

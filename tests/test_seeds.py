@@ -51,6 +51,17 @@ def test_each_summary_line_says_what_every_source_of_its_event_says(digest: dict
         assert not event["core"] or event["label"] in {text[sid] for sid in event["core"]}, event["id"]
 
 
+def test_no_event_holds_a_sentence_only_its_other_sentences_carried(digest: dict) -> None:
+    # Each was close to no sentence of another source of its event on its own: the rest's ties to each other
+    # held it. 000's Kremlin subheading had 004's "raised objections about the allies" and "In December,
+    # Russia and Niger announced" beside 004's "comes as it moves closer to Russia"; Tiani's congratulations
+    # to Putin sat with 004's "state-to-state relations" and 002's "turning to Russia".
+    kremlin, objections, december = _event_with(digest, "moves closer to the Kremlin", "raised objections", "In December")
+    assert objections is not kremlin and december is not kremlin
+    congratulations, state_to_state = _event_with(digest, "Congratulations", "state-to-state")
+    assert congratulations is not state_to_state
+
+
 def test_claims_are_compared_across_sources(digest: dict) -> None:
     assert len(digest["claims"]) >= 10
     assert any(len(c["sources"]) >= 4 for c in digest["claims"])
