@@ -3,9 +3,8 @@ from __future__ import annotations
 
 import dataclasses
 
-import pytest
-
 import numpy as np
+import pytest
 
 from generator.claims.compare import ANCHOR, _anchored, align, coverage, quoted_people
 from generator.model import Discrepancy, Entity, Quote, QuoteMention, Sentence, Source, Variant
@@ -267,13 +266,12 @@ def test_a_sentence_close_to_no_other_sources_sentence_of_its_event_leaves_it() 
     similarity = np.full((4, 4), ANCHOR - 1.0)
     similarity[0, 1] = similarity[1, 0] = ANCHOR + 2.0
     similarity[2, 3] = similarity[3, 2] = ANCHOR
-    assert _anchored([0, 1, 2, 3], similarity, groups) == [[0, 1, 2, 3]]
+    assert _anchored([0, 1, 2, 3], similarity, groups) == ([0, 1, 2, 3], [])
     similarity[2, 3] = similarity[3, 2] = ANCHOR - 0.1
-    assert _anchored([0, 1, 2, 3], similarity, groups) == [[0, 1], [2], [3]]
-    # Taking one out can leave another without a partner: c1's only one was d1.
-    groups = ["a", "b", "c", "d"]
-    similarity = np.full((4, 4), 0.0)
-    similarity[0, 1] = similarity[1, 0] = ANCHOR + 2.0
-    similarity[2, 3] = similarity[3, 2] = ANCHOR
-    assert _anchored([0, 1, 2, 3], similarity, groups) == [[0, 1, 2, 3]]
-    assert _anchored([0, 1, 2], similarity, groups) == [[0, 1], [2]]
+    assert _anchored([0, 1, 2, 3], similarity, groups) == ([0, 1], [2, 3])
+    # Two sentences alone keep each other, however far apart; so does a source's only sentence, whichever
+    # row it is in: with all three alike, one of b's two leaves.
+    assert _anchored([2, 3], similarity, groups) == ([2, 3], [])
+    alike = np.full((3, 3), ANCHOR - 0.5)
+    assert _anchored([0, 1, 2], alike, ["a", "b", "b"]) == ([0, 2], [1])
+    assert _anchored([0, 1, 2], alike, ["b", "a", "b"]) == ([1, 2], [0])

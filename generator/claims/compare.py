@@ -8,8 +8,10 @@ sentences) and by their meaning (``english.meaning``'s sentence vectors, which s
 story's own spread of similarities (a z-score over the pairs of different sources), so a threshold
 means the same in a story of near copies as in one of loose paraphrase; two articles' leads, which
 news writes about its main event, count as closer. Average linkage (``common.linkage``) then groups
-the sentences, and a sentence that only the rest of its group held there, close on its own to no sentence
-of another source in it, leaves (``_anchored``).
+the sentences. It keeps a sentence in a group by its mean similarity to the rest, so a group whose other
+sentences are close to each other can carry one close to none of them: such a sentence, less similar than
+ANCHOR to every sentence of another source in its group, leaves it while the rest keep two sources
+(``_anchored``).
 
 Two sentences that count one thing with different numbers ("127 people died", "45 people died")
 never make an event alone; an event many sentences report may still hold a source that counts
@@ -107,17 +109,16 @@ DATE_GAP = dt.timedelta(days=7)
 _MONTH = dt.timedelta(days=27)
 """The shortest span of a whole month: February's last day is 27 days after its first."""
 ANCHOR = 1.5
-"""The least similarity a sentence of an event of three sentences or more must have, on its own, to a
-sentence of another source of the event (``_anchored``). Average linkage keeps a sentence by its mean
-similarity to the rest, and a group whose other sentences are close to each other can carry one that is
-close to none of them: the shipped example's Kremlin subheading "Niger moves closer to the Kremlin" held
-004's "comes as it moves closer to Russia" (1.95) and with it 004's "he suggested that the US had raised
-objections about the allies" (0.76) and "In December, Russia and Niger announced ..." (0.71). Sentences
-that report one thing score about 1.6 and more there ("a delegation from Washington had been in Niamey" /
-"a US delegation headed by General Michael Langley"). Measured by setting it: ECB+'s pairs score P 0.873,
-R 0.521 without it and up to 1.0, R 0.519 at 1.25, R 0.514 at 1.5 and P 0.877, R 0.500 at 2.0. On BASIL's
-50 stories, 1.5 takes 474 sentences out of events, and 45 of the events three outlets shared lose one;
-of those read (issue 18's notes), most had been grouped with sentences about something else."""
+"""The similarity to some sentence of another source of its event below which a sentence leaves the event,
+when the rest keep two sources (``_anchored``). On the shipped example, the Kremlin subheading "Niger
+moves closer to the Kremlin" held 004's "comes as it moves closer to Russia" (1.95), and with it 004's "he
+suggested that the US had raised objections about the allies" (0.76) and "In December, Russia and Niger
+announced ..." (0.71); sentences that report one thing score about 1.6 and more there ("a delegation from
+Washington had been in Niamey" / "a US delegation headed by General Michael Langley"). Measured by setting
+it, on ECB+'s pairs: P 0.873, R 0.521 with no such rule and with 1.0; R 0.519 at 1.25; R 0.514 at 1.5; P
+0.877, R 0.500 at 2.0. On BASIL's 50 stories 1.5 takes 474 sentences out of their events, and 45 events
+that all three outlets shared are left with two; of the sentences read (issue 18's notes), most had been
+grouped with sentences about something else."""
 LEAD_BONUS = 1.0
 """Added to the similarity of two articles' first sentences."""
 PRIOR_PAIRS = 50
@@ -179,9 +180,11 @@ def align(sources: Sequence[Source], quoted: Mapping[str, frozenset[str]] | None
         clashes: tuple[Clash, ...] = (when, said)
     else:  # one source: no two of its sentences are ever grouped, so nothing to weigh
         tense, clashes = np.zeros_like(apart), ()
-    event_parts = [anchored for part in average_linkage(similarity - CONTRADICTION * apart - ANOTHER_TIME * tense,
-                                                        groups, THRESHOLD, per_group=PER_SOURCE, clashes=clashes)
-                   for anchored in _anchored(part, similarity, groups)]
+    event_parts = []
+    for part in average_linkage(similarity - CONTRADICTION * apart - ANOTHER_TIME * tense, groups, THRESHOLD,
+                                per_group=PER_SOURCE, clashes=clashes):
+        anchored, carried = _anchored(part, similarity, groups)
+        event_parts += [anchored] + [[k] for k in carried]
     restated = apart & (similarity >= RESTATED)  # one thing said twice, counted differently
     claim_parts = []
     for part in event_parts:
@@ -202,7 +205,7 @@ def align(sources: Sequence[Source], quoted: Mapping[str, frozenset[str]] | None
     described = _described(items, similarity, row, claim_clusters)
     claims = tuple(Claim(id=f"c{n}", text=text, sources=by_source) for n, (text, by_source, _) in enumerate(described, 1))
     claim_of = {k: f"c{n}" for n, (_text, _sources, cluster) in enumerate(described, 1) for k in cluster}
-    core = {k for cluster in event_clusters for k in _core(items, similarity, row, cluster)}
+    core = {compared[r] for part in event_parts for r in _core(part, similarity, groups)}
     events = tuple(
         Event(id=f"e{n}", label=text, sources=by_source,
               claims=tuple(sorted({claim_of[k] for k in cluster}, key=lambda c: int(c[1:]))),
@@ -213,35 +216,45 @@ def align(sources: Sequence[Source], quoted: Mapping[str, frozenset[str]] | None
     return claims, events
 
 
-def _anchored(part: list[int], similarity: np.ndarray, groups: Sequence[str]) -> list[list[int]]:
-    """An event's sentences (``part``, rows of ``similarity``) less those its other sentences carried: while
-    the one whose best similarity to a sentence of another source among them is lowest stays below ANCHOR,
-    and the rest still hold two sources, it is taken out and is an event of its own (its ties with the rest
-    were only through the rest's ties to each other). Two sentences alone carry nothing: their similarity is
-    the one linkage grouped them by."""
+def _anchored(part: list[int], similarity: np.ndarray, groups: Sequence[str]) -> tuple[list[int], list[int]]:
+    """An event's sentences (``part``, rows of ``similarity``) split into those kept and those the others only
+    carried: while some sentence whose best similarity to a sentence of another source of the event is below
+    ANCHOR can leave with the rest still holding two sources, the lowest of them leaves. So an event of two
+    sentences keeps both: linkage grouped them by their similarity to each other, not through others. The
+    sentences that leave are each an event of their own, not grouped again among themselves: that made pairs
+    at the weakest similarities linkage takes, most of them about two things (41 on BASIL's 50 stories)."""
     kept = list(part)
+    if len({groups[k] for k in kept}) < 2:
+        return kept, []
     while True:
-        best = {k: max((similarity[k, m] for m in kept if groups[m] != groups[k]), default=-np.inf) for k in kept}
-        weakest = min(kept, key=lambda k: (best[k], k))
-        if best[weakest] >= ANCHOR or len({groups[k] for k in kept if k != weakest}) < 2:
-            break
-        kept.remove(weakest)
-    return [kept] + [[k] for k in part if k not in kept]
+        best = {k: max(_closest(k, kept, similarity, groups).values()) for k in kept}
+        leaving = [k for k in kept if best[k] < ANCHOR and len({groups[m] for m in kept if m != k}) > 1]
+        if not leaving:
+            return kept, [k for k in part if k not in kept]
+        kept.remove(min(leaving, key=lambda k: (best[k], k)))
 
 
-def _core(items: Sequence[_Item], similarity: np.ndarray, row: Mapping[int, int], cluster: Sequence[int]) -> list[int]:
-    """The items of an event whose similarity alone, to a sentence of each other source of the event,
-    reaches THRESHOLD: the sentences every source of the event says too. Average linkage keeps a sentence
-    in an event by its mean similarity to the rest, so an event may hold one beside sentences that say
-    something else (a source's background that mentions the event). The similarity is the one linkage
-    reads, two leads' LEAD_BONUS included; contradicting numbers, dates and speakers are not weighed: a
-    sentence that gives another figure for the same thing still tells it. None for an event of one source."""
-    sources = {items[k].source for k in cluster}
-    if len(sources) < 2:
+def _core(part: list[int], similarity: np.ndarray, groups: Sequence[str]) -> list[int]:
+    """The sentences of an event (``part``, rows of ``similarity``) whose similarity alone, to a sentence of
+    each other source of the event, reaches THRESHOLD: the sentences every source of the event says too.
+    Average linkage keeps a sentence in an event by its mean similarity to the rest, so an event may hold one
+    beside sentences that say something else (a source's background that mentions the event). The similarity
+    is the one ``_anchored`` reads, two leads' LEAD_BONUS included; contradicting numbers, dates and speakers
+    are not weighed: a sentence that gives another figure for the same thing still tells it. None for an event
+    of one source."""
+    if len({groups[k] for k in part}) < 2:
         return []
-    return [k for k in cluster
-            if {items[m].source for m in cluster if items[m].source != items[k].source
-                and similarity[row[k], row[m]] >= THRESHOLD} == sources - {items[k].source}]
+    return [k for k in part if min(_closest(k, part, similarity, groups).values()) >= THRESHOLD]
+
+
+def _closest(k: int, part: Sequence[int], similarity: np.ndarray, groups: Sequence[str]) -> dict[str, float]:
+    """Source -> the highest similarity of sentence ``k`` to a sentence of that source in ``part``, for each
+    source of ``part`` but ``k``'s own."""
+    best: dict[str, float] = {}
+    for m in part:
+        if groups[m] != groups[k]:
+            best[groups[m]] = max(best.get(groups[m], -math.inf), float(similarity[k, m]))
+    return best
 
 
 def _dates(source: Source, reference: dt.date | None) -> dict[int, frozenset[Span]]:
