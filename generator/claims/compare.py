@@ -102,8 +102,9 @@ shipped example's events."""
 OTHER_SPEAKER = 2.5
 """Taken from the mean similarity of two groups times the share of their pairs quoting people on both
 sides that quote no one person in common: a penalty, not a bar, like ANOTHER_TIME, as a speaker may be
-misread. Measured by setting it, before ANCHOR: ECB+'s pairs (few of its sentences quote anyone) score P 0.873, R 0.521
-from 1.5 to 4 (0.874, 0.519 without it), and the shipped example's events are the same from 1.5 to 4."""
+misread. Measured by setting it, before ANCHOR: ECB+'s pairs (few of its sentences quote anyone) score
+P 0.873, R 0.521 from 1.5 to 4 (0.874, 0.519 without it), and the shipped example's events are the same
+from 1.5 to 4."""
 DATE_GAP = dt.timedelta(days=7)
 """Dates closer than this may be one event's: sources disagree on a day or two."""
 _MONTH = dt.timedelta(days=27)
@@ -227,11 +228,12 @@ def _anchored(part: list[int], similarity: np.ndarray, groups: Sequence[str]) ->
     if len({groups[k] for k in kept}) < 2:
         return kept, []
     while True:
-        best = {k: max(_closest(k, kept, similarity, groups).values()) for k in kept}
-        leaving = [k for k in kept if best[k] < ANCHOR and len({groups[m] for m in kept if m != k}) > 1]
+        best = np.nanmax(_closest(kept, similarity, groups), axis=1)
+        held = Counter(groups[k] for k in kept)
+        leaving = [x for x, k in enumerate(kept) if best[x] < ANCHOR and (len(held) > 2 or held[groups[k]] > 1)]
         if not leaving:
             return kept, [k for k in part if k not in kept]
-        kept.remove(min(leaving, key=lambda k: (best[k], k)))
+        del kept[min(leaving, key=lambda x: (best[x], kept[x]))]
 
 
 def _core(part: list[int], similarity: np.ndarray, groups: Sequence[str]) -> list[int]:
@@ -244,16 +246,19 @@ def _core(part: list[int], similarity: np.ndarray, groups: Sequence[str]) -> lis
     of one source."""
     if len({groups[k] for k in part}) < 2:
         return []
-    return [k for k in part if min(_closest(k, part, similarity, groups).values()) >= THRESHOLD]
+    return [k for k, lowest in zip(part, np.nanmin(_closest(part, similarity, groups), axis=1)) if lowest >= THRESHOLD]
 
 
-def _closest(k: int, part: Sequence[int], similarity: np.ndarray, groups: Sequence[str]) -> dict[str, float]:
-    """Source -> the highest similarity of sentence ``k`` to a sentence of that source in ``part``, for each
-    source of ``part`` but ``k``'s own."""
-    best: dict[str, float] = {}
-    for m in part:
-        if groups[m] != groups[k]:
-            best[groups[m]] = max(best.get(groups[m], -math.inf), float(similarity[k, m]))
+def _closest(part: Sequence[int], similarity: np.ndarray, groups: Sequence[str]) -> np.ndarray:
+    """For each sentence of ``part`` (rows of ``similarity``; two sources or more), its highest similarity to
+    a sentence of each source of ``part`` (a column each, in sorted order), NaN for its own source's."""
+    column = {source: c for c, source in enumerate(sorted({groups[k] for k in part}))}
+    inside = similarity[np.ix_(part, part)]
+    best = np.full((len(part), len(column)), -np.inf)
+    for x, m in enumerate(part):
+        c = column[groups[m]]
+        best[:, c] = np.maximum(best[:, c], inside[:, x])
+    best[np.arange(len(part)), [column[groups[k]] for k in part]] = np.nan
     return best
 
 
