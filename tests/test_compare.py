@@ -6,7 +6,7 @@ import dataclasses
 import numpy as np
 import pytest
 
-from generator.claims.compare import ANCHOR, _anchored, align, coverage, quoted_people
+from generator.claims.compare import ANCHOR, CORROBORATED, THRESHOLD, _anchored, align, coverage, quoted_people
 from generator.model import Discrepancy, Entity, Quote, QuoteMention, Sentence, Source, Variant
 
 
@@ -275,3 +275,16 @@ def test_a_sentence_close_to_no_other_sources_sentence_of_its_event_leaves_it() 
     alike = np.full((3, 3), ANCHOR - 0.5)
     assert _anchored([0, 1, 2], alike, ["a", "b", "b"]) == ([0, 2], [1])
     assert _anchored([0, 1, 2], alike, ["b", "a", "b"]) == ([1, 2], [0])
+
+
+def test_a_sentence_close_enough_to_sentences_of_several_other_sources_stays() -> None:
+    # The first sentences, one per source, say one thing; the last is below ANCHOR with every one of them, but
+    # reaches THRESHOLD with those of CORROBORATED sources: its own ties hold it. With one source fewer, it leaves.
+    others = CORROBORATED + 1
+    groups = [f"s{n}" for n in range(others)] + ["e"]
+    similarity = np.full((others + 1, others + 1), ANCHOR + 1.0)
+    similarity[-1, :] = similarity[:, -1] = THRESHOLD - 1.0
+    similarity[-1, :CORROBORATED] = similarity[:CORROBORATED, -1] = THRESHOLD
+    assert _anchored(list(range(others + 1)), similarity, groups) == (list(range(others + 1)), [])
+    similarity[-1, 0] = similarity[0, -1] = THRESHOLD - 1.0
+    assert _anchored(list(range(others + 1)), similarity, groups) == (list(range(others)), [others])
