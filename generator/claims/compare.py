@@ -228,10 +228,10 @@ def _anchored(part: list[int], similarity: np.ndarray, groups: Sequence[str]) ->
     """An event's sentences (``part``, rows of ``similarity``) split into those kept and those the others only
     carried: while some sentence whose best similarity to a sentence of another source of the event is below
     ANCHOR, and that reaches THRESHOLD with sentences of fewer than CORROBORATED other sources, can leave with
-    the rest still holding two sources, the lowest of them leaves. So an event of two
-    sentences keeps both: linkage grouped them by their similarity to each other, not through others. The
-    sentences that leave are each an event of their own, not grouped again among themselves: that made pairs
-    at the weakest similarities linkage takes, most of them about two things (41 on BASIL's 50 stories)."""
+    the rest still holding two sources, the lowest of them leaves. So an event of two sentences keeps both:
+    linkage grouped them by their similarity to each other, not through others. The sentences that leave are
+    each an event of their own, not grouped again among themselves: that made pairs at the weakest
+    similarities linkage takes, most of them about two things (41 on BASIL's 50 stories)."""
     kept = list(part)
     if len({groups[k] for k in kept}) < 2:
         return kept, []
