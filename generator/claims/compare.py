@@ -116,17 +116,19 @@ moves closer to the Kremlin" held 004's "comes as it moves closer to Russia" (1.
 suggested that the US had raised objections about the allies" (0.76) and "In December, Russia and Niger
 announced ..." (0.71); sentences that report one thing score about 1.6 and more there ("a delegation from
 Washington had been in Niamey" / "a US delegation headed by General Michael Langley"). Measured by setting
-it, before CORROBORATED, on ECB+'s pairs: P 0.873, R 0.521 with no such rule and with 1.0; R 0.519 at 1.25; R 0.514 at 1.5; P
-0.877, R 0.500 at 2.0. On BASIL's 50 stories 1.5 takes 474 sentences out of their events, and 45 events
-that all three outlets shared are left with two; of the sentences read (issue 18's notes), most had been
+it, before CORROBORATED, on ECB+'s pairs: P 0.873, R 0.521 with no such rule and with 1.0; R 0.519 at
+1.25; R 0.514 at 1.5; P 0.877, R 0.500 at 2.0. On BASIL's 50 stories (``benchmarks/shared_events.py``)
+1.5 takes about 475 sentences out of their events (events per story 30.9 -> 40.4), and events all three
+outlets share fall from 6.0 to 5.1 per story; of the sentences read (issue 18's notes), most had been
 grouped with sentences about something else."""
 CORROBORATED = 3
 """A sentence that alone reaches THRESHOLD with sentences of this many other sources of its event is held by
 its own ties, not carried, and stays however far it is from ANCHOR. Measured on ECB+'s pairs, where a
 subtopic has a dozen articles: P 0.873, R 0.520 with 3 (R 0.514 without); with 2, R 0.521, but on BASIL's
-three outlets it kept 169 of the sentences ANCHOR takes out, and most of those read were about something
-else ("Brennan is an MSNBC and NBC contributor." beside the packages sent to Obama and Brennan). BASIL's
-stories and the shipped example's events are the same with 3 as without."""
+three outlets it kept about 170 of the sentences ANCHOR takes out (events per story 40.4 -> 37.0), and
+most of those read were about something else ("Brennan is an MSNBC and NBC contributor." beside the
+packages sent to Obama and Brennan). BASIL's stories and the shipped example's events are the same with 3
+as without."""
 LEAD_BONUS = 1.0
 """Added to the similarity of two articles' first sentences."""
 PRIOR_PAIRS = 50
@@ -231,7 +233,8 @@ def _anchored(part: list[int], similarity: np.ndarray, groups: Sequence[str]) ->
     the rest still holding two sources, the lowest of them leaves. So an event of two sentences keeps both:
     linkage grouped them by their similarity to each other, not through others. The sentences that leave are
     each an event of their own, not grouped again among themselves: that made pairs at the weakest
-    similarities linkage takes, most of them about two things (41 on BASIL's 50 stories)."""
+    similarities linkage takes, most of them about two things (41 on BASIL's 50 stories, counted once for
+    issue 18's notes)."""
     kept = list(part)
     if len({groups[k] for k in kept}) < 2:
         return kept, []
@@ -249,12 +252,10 @@ def _anchored(part: list[int], similarity: np.ndarray, groups: Sequence[str]) ->
 
 def _core(part: list[int], similarity: np.ndarray, groups: Sequence[str]) -> list[int]:
     """The sentences of an event (``part``, rows of ``similarity``) whose similarity alone, to a sentence of
-    each other source of the event, reaches THRESHOLD: the sentences every source of the event says too.
-    Average linkage keeps a sentence in an event by its mean similarity to the rest, so an event may hold one
-    beside sentences that say something else (a source's background that mentions the event). The similarity
-    is the one ``_anchored`` reads, two leads' LEAD_BONUS included; contradicting numbers, dates and speakers
-    are not weighed: a sentence that gives another figure for the same thing still tells it. None for an event
-    of one source."""
+    each other source of the event, reaches THRESHOLD: the sentences every source of the event says too,
+    where the rest may only mention it (a source's background). The similarity is the one ``_anchored``
+    reads, two leads' LEAD_BONUS included; contradicting numbers, dates and speakers are not weighed: a
+    sentence that gives another figure for the same thing still tells it. None for an event of one source."""
     if len({groups[k] for k in part}) < 2:
         return []
     return [k for k, lowest in zip(part, np.nanmin(_closest(part, similarity, groups), axis=1)) if lowest >= THRESHOLD]

@@ -43,8 +43,8 @@ def summarise(
     carry its event, how early it comes in its source, and how central it is to the story. The summary
     takes the best sentence that does not repeat one already taken, again and again; a sentence of an
     event the summary already tells costs ``repeat_cost`` more for each of that event's sentences
-    taken, so the summary tells the main events first and a second sentence of one event must say
-    something the others do not.
+    taken, so the summary tells the main events first. A second sentence of one event is kept from
+    repeating the first by the redundancy test alone, which reads wording: a paraphrase can pass it.
     """
     if not events:
         return ()
