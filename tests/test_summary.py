@@ -71,6 +71,28 @@ def test_a_widely_carried_event_may_give_a_second_sentence_that_says_something_n
     assert sum("piers" in t for t in texts) == 1
 
 
+def test_a_second_sentence_of_an_event_comes_from_the_source_of_the_first() -> None:
+    # Another outlet's sentence of an event the summary tells already retells it in other words, which the
+    # wording test cannot see; the same outlet's next sentence of it goes on with the story.
+    texts = {
+        "x": ["The junta ended the military pact with Washington on Saturday, the state broadcaster said.",
+              "The pact had let American soldiers fly drones from a desert base near Agadez for years.",
+              "Heavy rain flooded several streets near the old market during the night."],
+        "y": ["Niger's rulers revoked their defence accord with the United States at the weekend, officials said.",
+              "A referendum on the bus fares was set for the autumn by the mayor's office."],
+    }
+    sources = [Source(id=s, file=f"{s}.txt", title=s,
+                      sentences=tuple(Sentence(id=f"{s}-s{i}", text=t) for i, t in enumerate(lines, 1)))
+               for s, lines in texts.items()]
+    events = [Event(id="e1", label=texts["x"][0], independent=2, sources={"x": ("x-s1", "x-s2"), "y": ("y-s1",)}),
+              Event(id="e2", label=texts["x"][2], independent=1, sources={"x": ("x-s3",)}),
+              Event(id="e3", label=texts["y"][1], independent=1, sources={"y": ("y-s2",)})]
+    for cost in (0.0, 1.0):
+        lines = summarise(sources, events, (), min_sentences=1, max_sentences=3, repeat_cost=cost)
+        told = [line.sentences[0] for line in lines if line.event == "e1"]
+        assert told and {sid.split("-")[0] for sid in told} == {told[0].split("-")[0]}, told
+
+
 def test_restatements_are_left_out() -> None:
     sources, events = _story()
     lines = summarise(sources, events, (), min_sentences=1, max_sentences=8, repeat_cost=0.0)

@@ -43,8 +43,10 @@ def summarise(
     carry its event, how early it comes in its source, and how central it is to the story. The summary
     takes the best sentence that does not repeat one already taken, again and again; a sentence of an
     event the summary already tells costs ``repeat_cost`` more for each of that event's sentences
-    taken, so the summary tells the main events first. A second sentence of one event is kept from
-    repeating the first by the redundancy test alone, which reads wording: a paraphrase can pass it.
+    taken, so the summary tells the main events first. An event is told in one source's words: a second
+    sentence of it comes from the source of the first, the way that outlet goes on to tell it (another
+    outlet's sentence of it says the same thing again in other words), and must pass the redundancy
+    test, which reads wording.
     """
     if not events:
         return ()
@@ -94,6 +96,9 @@ def summarise(
             continue
         chosen.append((event, sid))
         told[event.id] += 1
+        # The event is now told in this source's words: another source's sentence of it would retell it.
+        teller = sentence[sid][0].id
+        candidates = [c for c in candidates if c[3].id != event.id or sentence[c[2]][0].id == teller]
 
     def story_order(pair: tuple[Event, str]) -> tuple[float, float, str]:
         event, best = pair
