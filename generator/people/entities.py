@@ -46,6 +46,10 @@ _THINGS = frozenset(
 )
 
 
+# The words that name a form of state before a country's name: 'the Republic of Niger', 'the Kingdom of Spain'.
+_STATE_FORMS = frozenset("republic kingdom state commonwealth federation emirate sultanate principality".split())
+
+
 @dataclass(frozen=True, slots=True)
 class _Mention:
     """A capitalised name found in one sentence, with what its context says about it."""
@@ -105,6 +109,16 @@ def _group_others(mentions: list[_Mention]) -> list[tuple[str, list[_Mention]]]:
             if shorter in groups and shorter != key and tuple(key[1:cut]) in places:
                 groups[shorter].extend(groups.pop(key))
                 break
+    # The "Republic of Niger" is "Niger": a place named by its form of state ("the Islamic Republic of Iran",
+    # "the Kingdom of Saudi Arabia") is the place of that name in the story. Two forms of one name ("the
+    # Republic of the Congo", "the Democratic Republic of the Congo") are two countries: both stay apart.
+    short: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
+    for key in groups:
+        if key[0] == "place" and (rest := _state_of(key[1:])) and ("place", *rest) in groups:
+            short.setdefault(("place", *rest), []).append(key)
+    for target, forms in sorted(short.items()):
+        if len(forms) == 1:
+            groups[target].extend(groups.pop(forms[0]))
     # "UN" is the "United Nations": an acronym made of the initials of a longer name of the same kind in the
     # story is that name's alias (the group's own names: not the "US State Department" just folded into
     # the "State Department"), and a country's code the country's name ("US", "United States of America").
@@ -124,6 +138,16 @@ def _group_others(mentions: list[_Mention]) -> list[tuple[str, list[_Mention]]]:
         if len(found) == 1:
             groups[found.pop()].extend(groups.pop(key))
     return [(key[0], group) for key, group in groups.items()]
+
+
+def _state_of(key: tuple[str, ...]) -> tuple[str, ...]:
+    """The name a place's key gives after its form of state ("republic of niger" -> "niger", "democratic republic
+    of the congo" -> "congo"); empty when it names none."""
+    for k, word in enumerate(key[:-2]):
+        if word in _STATE_FORMS and key[k + 1] == "of":
+            rest = key[k + 2:]
+            return rest[1:] if rest[:1] == ("the",) else rest
+    return ()
 
 
 def _initials(name: str) -> Optional[str]:
