@@ -111,3 +111,15 @@ def test_an_events_line_is_one_every_other_source_of_it_says_too() -> None:
     assert [line.sentences[0] for line in lines] in (["a-s1"], ["b-s1"], ["c-s1"], ["b-s2"])
     # It still cites every sentence of its event.
     assert sorted(lines[0].sentences) == sorted(sid for ids in events[0].sources.values() for sid in ids)
+
+
+def test_a_sentence_that_opens_a_quotation_the_next_one_closes_is_no_line() -> None:
+    # "“The delegation was there to express concerns." leaves its quotation open: whose words they are is told
+    # in the next sentence, which the summary does not show.
+    sources, events = _story()
+    opened = "“The city council approved the new harbour budget on Monday after a long debate."
+    sources = [replace(s, sentences=tuple(replace(t, text=opened) if t.id == "a-s1" else t for t in s.sentences))
+               for s in sources]
+    lines = summarise(sources, events, (), min_sentences=1, max_sentences=8)
+    assert "a-s1" not in {line.sentences[0] for line in lines}
+    assert any(line.event == "e1" for line in lines)

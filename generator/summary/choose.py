@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from rapidfuzz import fuzz
 
 from ..common.tfidf import centrality
+from ..english.quotemarks import find_spans
 from ..english.text import content_words
 from ..model import Claim, Event, Source, SummarySentence
 
@@ -124,7 +125,8 @@ def _speaking_for(event: Event) -> tuple[str, ...]:
 
 
 def _awkwardness(text: str) -> float:
-    """How badly a sentence stands alone: 0 is fine; pronoun starts, quotes and extremes cost."""
+    """How badly a sentence stands alone: 0 is fine; pronoun starts, quotes and extremes cost, and so does a
+    fragment: no closing punctuation, or a quotation left open for the next sentence to close."""
     words = len(text.split())
     cost = 0.0
     if _DEPENDENT_START.match(text):
@@ -135,4 +137,6 @@ def _awkwardness(text: str) -> float:
         cost += 1.0
     if text.rstrip("”’\"')")[-1:] not in ".!?":
         cost += 2.0
+    if any(not span.closed for span in find_spans(text)):
+        cost += 2.0  # it opens a quotation a later sentence closes: whose words they are is told there
     return cost
