@@ -289,6 +289,9 @@ class TimelineEntry:
     """The words that gave the date ("on Saturday", "July 26")."""
     event: str = ""
     """Id of the event (``Digest.events``) its first sentence reports; "" when none."""
+    own: tuple[str, ...] = ()
+    """Ids of the sentences of ``sentences`` whose own date it is; in the others it dates a noun ("Due to the
+    coup that took place in July 2023, movements have been limited")."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -87,7 +88,8 @@ def test_timeline_has_the_coup_and_the_announcement_in_date_order() -> None:
     events = extract_timeline(STORY)
     assert [e.date for e in events] == sorted(e.date for e in events)
     coup, announcement = _by_date(events)["2023-07-26"], _by_date(events)["2024-03-16"]
-    assert coup.precision == "day" and coup.expression == "July 26"
+    # Dated to the day by afp's "a July 26 coup", told by the sentence whose own event the coup is.
+    assert coup.precision == "day" and coup.expression == "July 26" and coup.sentences[0] == "bbc-s4"
     assert "Saturday" in announcement.expression and announcement.precision == "day"
 
 
@@ -96,7 +98,10 @@ def test_same_event_in_several_sources_is_one_event() -> None:
     # "July 26 coup", "the July 2023 coup", "four months later ... deposed" (after "a year ago").
     assert set(coup.sources) == {"afp", "bbc", "wire"}
     assert {"afp-s1", "bbc-s2", "bbc-s4", "wire-s3"} <= set(coup.sentences)
-    assert coup.sentences[0] == "afp-s1" and coup.text == STORY[0].sentences[0].text
+    # afp-s1 tells of Saturday's condemnation and bbc-s2 of limited movements: each names the coup's date
+    # for a noun ("a July 26 coup", "since the July 2023 coup"). The coup is told by bbc-s4 and wire-s3.
+    assert coup.sentences[0] == "bbc-s4" and coup.text == STORY[1].sentences[3].text
+    assert set(coup.own) == {"bbc-s4", "wire-s3"}
 
 
 def test_best_sentence_comes_first() -> None:
@@ -181,7 +186,8 @@ def test_seed_timeline_has_the_coup_and_the_announcement() -> None:
     assert [s.date for s in sources].count(None) == 3  # three seeds give no date
     events = _by_date(extract_timeline(sources))
     coup, announcement = events["2023-07-26"], events["2024-03-16"]
-    assert "July 26" in coup.expression and len(coup.sources) >= 3
+    assert "July 26" in coup.expression and len(coup.sources) >= 3 and coup.sentences[0] in coup.own
+    assert "July 26" not in coup.text  # the sentences that give the day tell of something else
     assert "Saturday" in announcement.expression and len(announcement.sources) >= 3
     # Undated seeds join only through a dated source's event: nothing is dated by themselves.
     undated = {s.id for s in sources if s.date is None}
@@ -190,8 +196,6 @@ def test_seed_timeline_has_the_coup_and_the_announcement() -> None:
 
 
 def test_timeline_page_shows_each_event_with_inert_text() -> None:
-    from dataclasses import replace
-
     from generator.model import Digest, StoryInfo
     from generator.output.render import environment, story_pages
 
@@ -253,8 +257,9 @@ def test_events_take_a_date_only_when_no_other_comes_close() -> None:
     from generator.model import Event, TimelineEntry
     from generator.timeline.events import date_events
 
-    coup = TimelineEntry(date="2023-07-26", text="x", sentences=("a-s1", "b-s1"))
-    saturday = TimelineEntry(date="2024-03-16", text="y", sentences=("a-s1", "b-s1", "c-s1", "c-s2"))
+    coup = TimelineEntry(date="2023-07-26", text="x", sentences=("a-s1", "b-s1"), own=("a-s1", "b-s1"))
+    saturday = TimelineEntry(date="2024-03-16", text="y", sentences=("a-s1", "b-s1", "c-s1", "c-s2"),
+                             own=("a-s1", "b-s1", "c-s1", "c-s2"))
     clear = Event(id="e1", label="y", sources={"a": ("a-s1",), "b": ("b-s1",), "c": ("c-s1", "c-s2")})
     close = Event(id="e2", label="z", sources={"a": ("a-s9",)})
     entries, events = date_events((coup, saturday), (clear, close))
@@ -262,3 +267,8 @@ def test_events_take_a_date_only_when_no_other_comes_close() -> None:
     assert [t.event for t in entries] == ["e1", "e1"]
     both = Event(id="e1", label="y", sources={"a": ("a-s1",), "b": ("b-s1",), "c": ("c-s1",)})
     assert date_events((coup, saturday), (both,))[1][0].date is None  # 3 against 2: either could be its own
+    # Sentences that only name a date for a noun ("the aid cut after the July coup") do not date their event.
+    named = replace(coup, own=())
+    aid = Event(id="e3", label="x", sources={"a": ("a-s1",), "b": ("b-s1",)})
+    assert date_events((named,), (aid,))[1][0].date is None
+    assert date_events((coup,), (aid,))[1][0].date == "2023-07-26"

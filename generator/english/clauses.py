@@ -241,9 +241,11 @@ def dates_a_noun(text: str, start: int, end: int) -> bool:
     first, last = _at(tokens, start), _at(tokens, end - 1)
     if first is None or last is None:
         return False
-    # A determiner before the date's words, or among them ("since the July 2023"), and a noun after them.
+    # A determiner before the date's words, or among them ("since the July 2023"), and a noun after them, past
+    # the comma a full date may close with ("the Sept. 11, 2012, attack").
     determined = any(tokens[i].tag in _DETERMINERS for i in range(max(first - 1, 0), last + 1))
-    if determined and last + 1 < len(tokens) and tokens[last + 1].tag in ("NN", "NNS"):
+    after = last + 2 if last + 2 < len(tokens) and tokens[last + 1].text == "," else last + 1
+    if determined and after < len(tokens) and tokens[after].tag in ("NN", "NNS"):
         return True
     # The clause the date is in: back to its finite verb, whose subject a relative pronoun may be.
     i = first - 1

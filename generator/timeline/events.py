@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from ..common.blocking import shared_word_neighbours, warn_windowed
 from ..common.unionfind import DisjointSets
+from ..english.clauses import dates_a_noun
 from ..english.dates import Expression, Span, resolve, resolve_article
 from ..english.lexicon import CALENDAR_WORDS, SMALL_NUMBER_WORDS, TIME_MODIFIERS, TIME_RELATIONS
 from ..english.text import STOP_WORDS, stem
@@ -73,6 +74,9 @@ class _Mention:
     """Dated only through a dated source's event (the source itself has no date)."""
     anchor: int | None = None
     """For "four months later": index (among all mentions) of the date it counts from."""
+    own: bool = True
+    """The date is its sentence's, not a noun's in it ("in a July 26 coup" in a sentence that tells of
+    something else: ``clauses.dates_a_noun``)."""
 
 
 def extract_timeline(sources: Sequence[Source], *, window: int = WINDOW,
@@ -170,8 +174,10 @@ def _mentions(sources: Sequence[Source], *, window: int) -> list[_Mention]:
             same = by_sentence[item.sentence]
             context = _context(texts[item.sentence], item.expression, same, window)
             anchor = None if item.anchor is None else offset + item.anchor
+            start = item.expression.start
+            own = not dates_a_noun(texts[item.sentence], start, start + len(item.expression.text))
             found.append(_Mention(source_index, item.sentence, item.expression, item.span, context,
-                                  len(same), anchor=anchor))
+                                  len(same), anchor=anchor, own=own))
     return found
 
 
@@ -297,15 +303,15 @@ class _Events:
 def date_events(timeline: Sequence[TimelineEntry], events: Sequence[Event]) -> tuple[tuple[TimelineEntry, ...], tuple[Event, ...]]:
     """Tie the timeline to the comparison's events: each timeline entry names the event of the
     sentence it shows (its first), and each event takes the date of the entry that shares most of
-    its sentences when no other date comes close (a sentence that dates two things, "the junta that
-    came to power in a July coup ended ... on Saturday", tells nothing of which is the event's own:
-    such an event stays undated rather than take the wrong one). Events no entry shares are left
-    undated."""
+    its sentences, counting only those whose own date it is (``TimelineEntry.own``: "the aid cut after the
+    July coup" does not date the aid cut), when no other date comes close (a sentence that gives two
+    dates of its own tells nothing of which is the event's: such an event stays undated rather than take
+    the wrong one). Events no entry shares are left undated."""
     event_of = {sid: e.id for e in events for ids in e.sources.values() for sid in ids}
     linked = tuple(dataclasses.replace(entry, event=event_of.get(entry.sentences[0], "") if entry.sentences else "")
                    for entry in timeline)
     precision = {"day": 0, "month": 1, "year": 2}
-    held = [set(entry.sentences) for entry in timeline]
+    held = [set(entry.own) for entry in timeline]  # "the aid cut after the July coup" does not date the aid cut
     dated: list[Event] = []
     for event in events:
         own = {sid for ids in event.sources.values() for sid in ids}
@@ -322,9 +328,13 @@ def _event(cluster: Sequence[_Mention], sources: Sequence[Source]) -> TimelineEn
     core = _core(cluster)
     sentence_ids = list(dict.fromkeys(_sentence_id(m, sources) for m in cluster))
     source_ids = [sources[i].id for i in sorted({m.source for m in cluster})]
+    # The words that gave the date: the shown sentence's when they give it as closely as any ("Just four
+    # months later" gives a month; "a July 26 coup", in a sentence on something else, the day).
+    dater = best if best.span == core else next(m for m in cluster if m.span == core)
     return TimelineEntry(date=core.label, text=sources[best.source].sentences[best.sentence].text,
                  precision=core.precision or "year", sources=tuple(source_ids),
-                 sentences=tuple(sentence_ids), expression=best.expression.text)
+                 sentences=tuple(sentence_ids), expression=dater.expression.text,
+                 own=tuple(dict.fromkeys(_sentence_id(m, sources) for m in cluster if m.own)))
 
 
 def _discrepancy(pair: Sequence[Sequence[_Mention]], sources: Sequence[Source]) -> Discrepancy:
@@ -378,9 +388,10 @@ _KIND_RANK = {"absolute": 0, "partial": 1, "weekday": 2, "relative": 3, "anchore
 
 
 def _best_order(m: _Mention) -> tuple[object, ...]:
-    """Order a cluster's mentions so the one that best states the event comes first."""
+    """Order a cluster's mentions so the one that best states the event comes first: a sentence that tells of
+    the dated event before one that only dates a noun in it."""
     assert m.span is not None
-    return (m.pinned, m.expression.approximate, (m.span.last - m.span.first).days,
+    return (m.pinned, not m.own, m.expression.approximate, (m.span.last - m.span.first).days,
             m.dates_in_sentence,
             _KIND_RANK[m.expression.kind], m.source, m.sentence, m.expression.start)
 
