@@ -1,6 +1,7 @@
 """Find the people, organisations and places the sources name, merging every alias of each."""
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -319,7 +320,8 @@ def _cluster_people(full: list[_Mention], singles: list[_Mention]) -> list[list[
 
 
 def name_discrepancies(entities: Sequence[Entity], sources: Sequence[Source]) -> tuple[Discrepancy, ...]:
-    """Report people whose full name the sources spell differently, with which source wrote which."""
+    """Report people whose full name the sources spell differently, with which source wrote which: two sources
+    that write no form of it in common."""
     people: list[tuple[Entity, list[str]]] = []
     for entity in entities:
         if entity.kind != "person":
@@ -356,7 +358,13 @@ def name_discrepancies(entities: Sequence[Entity], sources: Sequence[Source]) ->
             hits = sorted({i for _form, form_hits in styled for i in form_hits})
             variants.append(Variant(form, tuple(dict.fromkeys(sentences[i][0] for i in hits)),
                                     tuple(sentences[i][1] for i in hits)))
-        if len({v.sources for v in variants}) >= 2:
+        # Sources disagree when two of them write no form in common: one that writes both ("Mohamed Bazoum",
+        # later "Bazoum Mohamed") disagrees with itself, not with the others.
+        written: dict[str, set[int]] = {}
+        for k, v in enumerate(variants):
+            for source in v.sources:
+                written.setdefault(source, set()).add(k)
+        if any(not a & b for a, b in itertools.combinations(written.values(), 2)):
             variants.sort(key=lambda v: (-len(v.sources), v.value))
             # "Mohamed Bazoum" / "Bazoum Mohamed": the same words, only their order differs.
             reordered = len({tuple(sorted(spelling_key(v.value))) for v in variants}) == 1
