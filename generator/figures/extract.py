@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from ..english.boundaries import period_ends_sentence, word_before
 from ..english.lexicon import DAY_WORDS
-from ..english.numbers import LOWER_BOUNDS, UPPER_BOUNDS, Number
+from ..english.numbers import ESTIMATES, LOWER_BOUNDS, UPPER_BOUNDS, Number
 from ..english.text import time_relation
 from ..model import Discrepancy, Figure, FigureMention, Source, Variant
 from .quantities import (
@@ -410,8 +410,9 @@ def _round_to(v: float, digits: int) -> float:
 
 
 def value_text(m: FigureMention) -> str:
-    """Write a mention's value plainly, without its hedge: "$100 million", "1,000 troops", "1 year"."""
-    if m.value is None:
+    """Write a mention's value plainly, without its hedge: "$100 million", "1,000 troops", "1 year"; a size
+    only guessed at is written as the source does ("a few hundred troops", not 300)."""
+    if m.value is None or m.hedge in ESTIMATES:
         return m.text
     if m.value_min is not None and m.value_max is not None and m.value_max != m.value_min:
         number = f"{_plain_number(m.value_min)}–{_plain_number(m.value_max)}"
