@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from generator.claims.compare import ANCHOR, CORROBORATED, THRESHOLD, _anchored, align, coverage, quoted_people
-from generator.model import Discrepancy, Entity, Quote, QuoteMention, Sentence, Source, Variant
+from generator.model import Discrepancy, Entity, Event, Quote, QuoteMention, Sentence, Source, Variant
 
 
 def source(sid: str, *texts: str) -> Source:
@@ -213,6 +213,18 @@ def test_coverage_names_unique_and_omitted_events() -> None:
     assert len(cov.unique["c"]) == 1
     assert len(cov.omitted["c"]) == 3
     assert sum(v == "all" for v in cov.agreement.values()) == 1
+
+
+def test_a_source_leaves_out_what_more_than_half_of_the_others_report() -> None:
+    # Five sources: an event two of the other four report is not what "most" of them report; three is.
+    ids = ["a", "b", "c", "d", "e"]
+    half = Event(id="e1", label="x", sources={"a": ("a-s1",), "b": ("b-s1",)})
+    most = Event(id="e2", label="y", sources={"a": ("a-s2",), "b": ("b-s2",), "c": ("c-s2",)})
+    cov = coverage([half, most], ids)
+    assert cov.omitted["e"] == ("e2",) and cov.omitted["d"] == ("e2",)
+    assert cov.omitted["c"] == () and cov.omitted["a"] == ()
+    # Three sources: both others.
+    assert coverage([half], ["a", "b", "c"]).omitted["c"] == ("e1",)
 
 
 def test_events_in_a_figure_discrepancy_are_disputed_but_spellings_are_not() -> None:

@@ -528,7 +528,7 @@ def coverage(
             unique[next(iter(unit.sources))].append(unit.id)
         for source in source_ids:
             others = total - 1
-            if source not in unit.sources and others >= 2 and carried >= max(2, (others + 1) // 2):
+            if source not in unit.sources and others >= 2 and carried >= max(2, others // 2 + 1):  # more than half
                 omitted[source].append(unit.id)
     return Coverage(
         carried={s: sum(s in u.sources for u in units) for s in source_ids},
