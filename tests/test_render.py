@@ -452,3 +452,26 @@ def test_every_html_part_of_the_golden_pages_is_set_aside_while_markdown_convert
         assert len(blocks) == text.count(" data-verbatim>"), path
         counted += len(blocks)
     assert counted >= 50
+
+
+def test_a_summary_line_whose_event_the_sources_dispute_says_so() -> None:
+    from dataclasses import replace
+
+    from generator.digest import build_digest, prepare_source
+    from generator.model import Article, Discrepancy, StoryInfo, Variant
+    from generator.output.render import environment, story_pages
+
+    texts = ("Officials said the dam would open at noon on Monday, flooding 300 homes downstream.",
+             "The dam would open at noon on Monday, officials said, and 300 homes downstream would flood.")
+    sources = [prepare_source(Article(id=i, file=f"seeds/{i}.txt", text=t)) for i, t in zip("ab", texts)]
+    digest = build_digest(StoryInfo(slug="s", title="T"), sources)
+    line = digest.summary[0]
+
+    def overview(d: object) -> str:
+        return {p.path: p.content.decode("utf-8") for p in story_pages(d, environment())}["s/index.md"]
+
+    assert "disputed:" not in overview(digest).split("What happened")[-1].split("</ol>")[0]
+    disputed = Discrepancy(about="homes <flooded>", kind="figure",
+                           variants=(Variant("300", ("a",), (line.sentences[0],)), Variant("30", ("b",), ())))
+    summary = overview(replace(digest, discrepancies=(disputed,))).split("story-summary")[-1].split("</ol>")[0]
+    assert "<strong>⚠ disputed:</strong> homes &lt;flooded&gt;" in summary
