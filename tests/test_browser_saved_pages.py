@@ -52,6 +52,6 @@ def test_saved_pages_show_outlets_headlines_and_what_a_later_page_added(tmp_path
         box = page.locator(".admonition").filter(has_text="New on 2024-05-07")
         assert box.count() == 1
         said = box.inner_text()
-        assert "Valley Tribune" in said and "dated up to 2024-05-06" in said
+        assert "Valley Tribune" in said and "dates go up to 2024-05-06" in said
         assert "$40 million" in said or "counts the cost" in said or "1,500" in said
         page.close()
