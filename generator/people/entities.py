@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Optional
 
-from ..english.lexicon import COUNTRY_CODES
+from ..english.lexicon import CALENDAR_WORDS, COUNTRY_CODES, MONTH_ABBREVIATIONS
 from ..english.names import (
     HONORIFICS, NAME_RUN, NOT_NAME, ORG_WORDS, PLACE_WORDS, ROLE_NOUNS, TITLES, PersonIndex, is_acronym, is_given_name,
     looks_like_org, name_key, same_person, spelling_key, strip_possessive, strip_titles, without_home, words,
@@ -47,6 +47,8 @@ _THINGS = frozenset(
 )
 
 
+# Pronouns, as a name never holds them ("In God We Trust"); "I" is also a numeral ("Elizabeth I").
+_PRONOUNS = frozenset("We You He She It They".split())
 # The words that name a form of state before a country's name: 'the Republic of Niger', 'the Kingdom of Spain'.
 _STATE_FORMS = frozenset("republic kingdom state commonwealth federation emirate sultanate principality".split())
 
@@ -196,11 +198,12 @@ def _mentions(source: str, sentence: str, text: str, plain: frozenset[str]) -> l
         tokens = match.group(0).split()
         # A capitalised first word of a sentence that the sources also write in lower case is an
         # ordinary word ("Neighbouring Mali"), unless it is a title.
+        popped = []
         while tokens and fold(strip_possessive(tokens[0])).strip(".") in NOT_NAME:
-            tokens.pop(0)
+            popped.append(tokens.pop(0))
         initial = not text[: match.start()].strip(" “\"'‘")
         if tokens and initial and tokens[0].lower() in plain and fold(tokens[0]).strip(".") not in TITLES | ROLE_NOUNS:
-            tokens.pop(0)
+            popped.append(tokens.pop(0))
         if not tokens or any(ch.isdigit() for ch in "".join(tokens)):
             continue
         phrase = strip_possessive(" ".join(tokens))
@@ -218,6 +221,9 @@ def _mentions(source: str, sentence: str, text: str, plain: frozenset[str]) -> l
         key = words(written)
         if key[-1] in _THINGS or len(key) > 6:
             continue
+        # A month or a day ("In Dec. 2016"), or a motto or a title with a pronoun in it ("In God We Trust").
+        if (len(key) == 1 and (key[0] in CALENDAR_WORDS or key[0] in MONTH_ABBREVIATIONS)) or _PRONOUNS & set(name):
+            continue
         appositive = _APPOSITIVE.match(text[match.end():])
         if appositive and not role and any(fold(w) in ROLE_NOUNS for w in appositive.group("role").split()):
             role = appositive.group("role").strip(" ,”“\"")
@@ -225,7 +231,8 @@ def _mentions(source: str, sentence: str, text: str, plain: frozenset[str]) -> l
         if len(key) == 1 and _DEMONYM.search(written) and _NOUN_NEXT.match(after):
             continue
         role = role if role and _role_ok(role) else None
-        kind = _kind(written, role, text[: match.start()], after)
+        # The words left out of the run come before the name: "In Burkina Faso" is in a place.
+        kind = _kind(written, role, " ".join([text[: match.start()], *popped, ""]).lstrip(), after)
         if kind == "person" and (
             sum(t.lower() in plain for t in written.split()) > 1 or any(fold(t) in _VERBS for t in written.split())
         ):
