@@ -123,3 +123,18 @@ def test_a_sentence_that_opens_a_quotation_the_next_one_closes_is_no_line() -> N
     lines = summarise(sources, events, (), min_sentences=1, max_sentences=8)
     assert "a-s1" not in {line.sentences[0] for line in lines}
     assert any(line.event == "e1" for line in lines)
+
+
+def test_copy_run_on_past_a_full_stop_gives_way_to_a_clean_sentence_of_its_event() -> None:
+    # "... that it had condemned. “with immediate effect” Military Cooperation Agreement ...": garbled copy.
+    sources, events = _story()
+    garbled = "The city council approved the new harbour budget. on Monday after a long debate, officials said."
+    sources = [replace(s, sentences=tuple(replace(t, text=garbled) if t.id == "a-s1" else t for t in s.sentences))
+               for s in sources]
+    lines = summarise(sources, events, (), min_sentences=1, max_sentences=1)
+    assert [line.event for line in lines] == ["e1"] and lines[0].sentences[0] != "a-s1"
+    # An abbreviation's full stop is none: "U.S. troops", "9 a.m. on Monday", "etc. and".
+    from generator.summary.choose import _awkwardness
+
+    assert _awkwardness("U.S. officials said the council approved the budget at 9 a.m. on Monday, etc. and more.") == 0
+    assert _awkwardness(garbled) > _awkwardness(garbled.replace("budget. on", "budget on"))
