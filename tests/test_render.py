@@ -475,3 +475,18 @@ def test_a_summary_line_whose_event_the_sources_dispute_says_so() -> None:
                            variants=(Variant("300", ("a",), (line.sentences[0],)), Variant("30", ("b",), ())))
     summary = overview(replace(digest, discrepancies=(disputed,))).split("story-summary")[-1].split("</ol>")[0]
     assert "<strong>⚠ disputed:</strong> homes &lt;flooded&gt;" in summary
+
+
+def test_a_quote_over_two_sentences_cites_both() -> None:
+    from generator.digest import build_digest, prepare_source
+    from generator.model import Article, StoryInfo
+    from generator.output.render import environment, story_pages
+
+    texts = ("“The dam will open at noon on Monday. It will flood 300 homes downstream,” Mayor Ann Lee said.",
+             "Mayor Ann Lee said the dam would open at noon on Monday and flood 300 homes downstream.")
+    sources = [prepare_source(Article(id=i, file=f"seeds/{i}.txt", text=t)) for i, t in zip("ab", texts)]
+    digest = build_digest(StoryInfo(slug="s", title="T"), sources)
+    (quote,) = [q for q in digest.quotes if "flood" in q.text]
+    assert quote.mentions[0].sentences == ("a-s1", "a-s2")
+    pages = {p.path: p.content.decode("utf-8") for p in story_pages(digest, environment())}
+    assert "#a-s1" in pages["s/quotes.md"] and "#a-s2" in pages["s/quotes.md"]
