@@ -288,7 +288,8 @@ class TimelineEntry:
     expression: str = ""
     """The words that gave the date ("on Saturday", "July 26")."""
     event: str = ""
-    """Id of the event (``Digest.events``) its first sentence reports; "" when none."""
+    """Id of the event (``Digest.events``) its first sentence reports when that sentence's own date it is; ""
+    when none (every sentence only names the date for a noun, or no event holds it)."""
     own: tuple[str, ...] = ()
     """Ids of the sentences of ``sentences`` whose own date it is; in the others it dates a noun ("Due to the
     coup that took place in July 2023, movements have been limited")."""

@@ -191,6 +191,7 @@ def test_words_said_at_an_occasion_name_their_speaker(sentence: str, expected: s
     ("On Saturday, the junta that seized power ended the agreement.", "On Saturday", False),
     ("The emails describe the Sept. 11, 2012, attack on the outpost.", "Sept. 11, 2012", True),  # a comma, then the noun
     ("The junta ended the agreement on Saturday, officials said.", "on Saturday", False),  # a comma, then no noun
+    ("This week, officials said the talks had failed.", "This week", False),  # no year before the comma
 ])
 def test_a_date_in_a_relative_clause_or_before_a_noun_dates_the_noun(sentence: str, date: str, expected: bool) -> None:
     from generator.english.clauses import dates_a_noun

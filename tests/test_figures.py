@@ -165,11 +165,11 @@ def test_any_text_smoke(text: str) -> None:
     ({"value": 11, "value_min": 10, "value_max": 12, "unit": "people"}, "10–12 people"),
     ({"value": 35, "unit": "%"}, "35%"),
     ({"value": 4.2e8, "unit": "Finnish markka"}, "420 million Finnish markka"),
-    ({"value": 300, "unit": "troops", "hedge": "a few"}, "a few hundred troops"),  # 300 is a guess: as written
+    ({"value": 300, "unit": "troops", "hedge": "a few"}, "a few hundred troops"),  # 300 is a guess: its words
+    ({"value": 3000, "unit": "people", "hedge": "several"}, "several thousand people"),
 ])
 def test_value_text(kwargs: dict, expected: str) -> None:
-    text = "a few hundred troops" if kwargs.get("hedge") == "a few" else "x"
-    assert value_text(FigureMention(source="a", sentence="a-s1", text=text, **kwargs)) == expected
+    assert value_text(FigureMention(source="a", sentence="a-s1", text="A few hundred Russian troops", **kwargs)) == expected
 
 
 def _figures_page(text: str) -> str:

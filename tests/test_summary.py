@@ -117,7 +117,7 @@ def test_a_sentence_that_opens_a_quotation_the_next_one_closes_is_no_line() -> N
     # "“The delegation was there to express concerns." leaves its quotation open: whose words they are is told
     # in the next sentence, which the summary does not show.
     sources, events = _story()
-    opened = "“The city council approved the new harbour budget on Monday after a long debate."
+    opened = "The mayor said the city council “approved the new harbour budget on Monday after a long debate."
     sources = [replace(s, sentences=tuple(replace(t, text=opened) if t.id == "a-s1" else t for t in s.sentences))
                for s in sources]
     lines = summarise(sources, events, (), min_sentences=1, max_sentences=8)

@@ -271,4 +271,5 @@ def test_events_take_a_date_only_when_no_other_comes_close() -> None:
     named = replace(coup, own=())
     aid = Event(id="e3", label="x", sources={"a": ("a-s1",), "b": ("b-s1",)})
     assert date_events((named,), (aid,))[1][0].date is None
+    assert date_events((named,), (aid,))[0][0].event == ""  # nor is the entry that event's
     assert date_events((coup,), (aid,))[1][0].date == "2023-07-26"

@@ -227,6 +227,10 @@ def past_perfect(text: str) -> bool:
     return i < len(tokens) and tokens[i].tag in ("VBN", "VBD")
 
 
+# A full date's year after its comma, ending the date: "Sept. 11, 2012".
+_YEAR_AFTER_COMMA = re.compile(r",\s*\d{4}$")
+
+
 def dates_a_noun(text: str, start: int, end: int) -> bool:
     """Tell whether the date expression at ``text[start:end]`` tells the time of a noun's event rather than
     of the sentence's: before a noun ("since the July 2023 coup", "in a July 26 coup") or in a relative
@@ -242,9 +246,10 @@ def dates_a_noun(text: str, start: int, end: int) -> bool:
     if first is None or last is None:
         return False
     # A determiner before the date's words, or among them ("since the July 2023"), and a noun after them, past
-    # the comma a full date may close with ("the Sept. 11, 2012, attack").
+    # the comma that closes a full date's year ("the Sept. 11, 2012, attack"; not "This week, officials said").
     determined = any(tokens[i].tag in _DETERMINERS for i in range(max(first - 1, 0), last + 1))
-    after = last + 2 if last + 2 < len(tokens) and tokens[last + 1].text == "," else last + 1
+    closed = _YEAR_AFTER_COMMA.search(text, start, end) and last + 2 < len(tokens) and tokens[last + 1].text == ","
+    after = last + 2 if closed else last + 1
     if determined and after < len(tokens) and tokens[after].tag in ("NN", "NNS"):
         return True
     # The clause the date is in: back to its finite verb, whose subject a relative pronoun may be.

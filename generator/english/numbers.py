@@ -60,8 +60,9 @@ _HEDGE_RE = re.compile(
     re.IGNORECASE,
 )
 _FEW = {"a few": 3, "several": 3, "a couple of": 2}
-ESTIMATES = frozenset(_FEW)
-"""Hedges that make a number the reader's guess at a size: "a few hundred" is read as 300, which no source says."""
+ESTIMATES = dict(_FEW)
+"""Hedges that make a number the reader's guess at a size, with the times they count their scale word: "a few
+hundred" is read as 300, which no source says."""
 # Hedges that make a number a bound, not a value: "at least 40" is 40 or more, "up to 50" is 50 or fewer.
 LOWER_BOUNDS = frozenset(["more than", "at least", "upwards of", "just over"])
 UPPER_BOUNDS = frozenset(["up to", "less than", "fewer than", "at most", "no more than", "as many as",

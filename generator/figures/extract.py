@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..english.boundaries import period_ends_sentence, word_before
-from ..english.lexicon import DAY_WORDS
+from ..english.lexicon import DAY_WORDS, SCALE_WORDS
 from ..english.numbers import ESTIMATES, LOWER_BOUNDS, UPPER_BOUNDS, Number
 from ..english.text import time_relation
 from ..model import Discrepancy, Figure, FigureMention, Source, Variant
@@ -411,9 +411,13 @@ def _round_to(v: float, digits: int) -> float:
 
 def value_text(m: FigureMention) -> str:
     """Write a mention's value plainly, without its hedge: "$100 million", "1,000 troops", "1 year"; a size
-    only guessed at is written as the source does ("a few hundred troops", not 300)."""
-    if m.value is None or m.hedge in ESTIMATES:
+    only guessed at keeps the words that guess it ("a few hundred troops", not 300)."""
+    if m.value is None:
         return m.text
+    if m.hedge in ESTIMATES:
+        scale = {size: word for word, size in SCALE_WORDS.items()}.get(m.value / ESTIMATES[m.hedge])
+        if scale is not None:
+            return f"{m.hedge} {scale} {m.unit or ''}".strip()
     if m.value_min is not None and m.value_max is not None and m.value_max != m.value_min:
         number = f"{_plain_number(m.value_min)}–{_plain_number(m.value_max)}"
     else:

@@ -47,10 +47,13 @@ _THINGS = frozenset(
 )
 
 
-# Pronouns, as a name never holds them ("In God We Trust"); "I" is also a numeral ("Elizabeth I").
+# Prepositions of place that may open a sentence before a name: "In Burkina Faso, ...", "From Niamey, ...".
+_PLACE_OPENERS = frozenset("in from near across throughout outside inside into within".split())
+# Pronouns, as a name never holds them after its first word ("In God We Trust"; "He Lifeng" is a name, and
+# "I" a numeral: "Elizabeth I").
 _PRONOUNS = frozenset("We You He She It They".split())
 # The words that name a form of state before a country's name: 'the Republic of Niger', 'the Kingdom of Spain'.
-_STATE_FORMS = frozenset("republic kingdom state commonwealth federation emirate sultanate principality".split())
+_STATE_FORMS = frozenset("republic kingdom state commonwealth emirate sultanate principality".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,7 +225,7 @@ def _mentions(source: str, sentence: str, text: str, plain: frozenset[str]) -> l
         if key[-1] in _THINGS or len(key) > 6:
             continue
         # A month or a day ("In Dec. 2016"), or a motto or a title with a pronoun in it ("In God We Trust").
-        if (len(key) == 1 and (key[0] in CALENDAR_WORDS or key[0] in MONTH_ABBREVIATIONS)) or _PRONOUNS & set(name):
+        if (len(key) == 1 and (key[0] in CALENDAR_WORDS or key[0] in MONTH_ABBREVIATIONS)) or _PRONOUNS & set(name[1:]):
             continue
         appositive = _APPOSITIVE.match(text[match.end():])
         if appositive and not role and any(fold(w) in ROLE_NOUNS for w in appositive.group("role").split()):
@@ -231,8 +234,10 @@ def _mentions(source: str, sentence: str, text: str, plain: frozenset[str]) -> l
         if len(key) == 1 and _DEMONYM.search(written) and _NOUN_NEXT.match(after):
             continue
         role = role if role and _role_ok(role) else None
-        # The words left out of the run come before the name: "In Burkina Faso" is in a place.
-        kind = _kind(written, role, " ".join([text[: match.start()], *popped, ""]).lstrip(), after)
+        # A sentence's opening preposition of place, left out of the run, comes before the name: "In Burkina
+        # Faso, ..." is in a place; "In Bazoum's view" and "To Macron, ..." are not.
+        opening = popped[-1:] if popped and fold(popped[-1]) in _PLACE_OPENERS and phrase == " ".join(tokens) else []
+        kind = _kind(written, role, " ".join([text[: match.start()], *opening, ""]).lstrip(), after)
         if kind == "person" and (
             sum(t.lower() in plain for t in written.split()) > 1 or any(fold(t) in _VERBS for t in written.split())
         ):
@@ -367,11 +372,11 @@ def name_discrepancies(entities: Sequence[Entity], sources: Sequence[Source]) ->
                                     tuple(sentences[i][1] for i in hits)))
         # Sources disagree when two of them write no form in common: one that writes both ("Mohamed Bazoum",
         # later "Bazoum Mohamed") disagrees with itself, not with the others.
-        written: dict[str, set[int]] = {}
+        writes: dict[str, set[int]] = {}  # source -> the variants it writes
         for k, v in enumerate(variants):
             for source in v.sources:
-                written.setdefault(source, set()).add(k)
-        if any(not a & b for a, b in itertools.combinations(written.values(), 2)):
+                writes.setdefault(source, set()).add(k)
+        if any(not a & b for a, b in itertools.combinations(writes.values(), 2)):
             variants.sort(key=lambda v: (-len(v.sources), v.value))
             # "Mohamed Bazoum" / "Bazoum Mohamed": the same words, only their order differs.
             reordered = len({tuple(sorted(spelling_key(v.value))) for v in variants}) == 1

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from rapidfuzz import fuzz
 
 from ..common.tfidf import centrality
-from ..english.lexicon import ABBREVIATIONS, MAY_END
+from ..english.boundaries import abbreviation, word_before
 from ..english.quotemarks import find_spans
 from ..english.text import content_words
 from ..model import Claim, Event, Source, SummarySentence
@@ -20,8 +20,9 @@ _DEPENDENT_START = re.compile(
     r"nevertheless|meanwhile|also|still|yet|then|there)\b",
     re.IGNORECASE,
 )
-# A word and a full stop inside a sentence, the next word in lower case: copy run on past its end.
-_RUN_ON = re.compile(r"\b([a-z]{3,})[.!?]\s+[“\"‘']?[a-z]")
+# A full stop after a word inside a sentence, the next word in lower case: copy run on past its end, unless
+# the stop is an abbreviation's ("U.S. troops", "9 a.m. on Monday": ``boundaries.abbreviation`` tells).
+_RUN_ON = re.compile(r"(?<=[a-z])\.(?=\s+[“\"‘']?[a-z]+\b)")
 # A sentence that is mostly a quotation is a quote for the quotes page, not a summary line.
 _QUOTE_OPEN = re.compile(r"^[\"“‘']")
 
@@ -140,7 +141,7 @@ def _awkwardness(text: str) -> float:
         cost += 1.0
     if text.rstrip("”’\"')")[-1:] not in ".!?":
         cost += 2.0
-    if any(m.group(1).lower() not in ABBREVIATIONS | MAY_END for m in _RUN_ON.finditer(text)):
+    if any(abbreviation(word_before(text, 0, m.start())) is None for m in _RUN_ON.finditer(text)):
         cost += 1.0  # a full stop inside it ("that it had condemned. “with immediate effect” Military ..."): garbled copy
     if any(not span.closed for span in find_spans(text)):
         cost += 2.0  # it opens a quotation a later sentence closes: whose words they are is told there

@@ -302,13 +302,15 @@ class _Events:
 
 def date_events(timeline: Sequence[TimelineEntry], events: Sequence[Event]) -> tuple[tuple[TimelineEntry, ...], tuple[Event, ...]]:
     """Tie the timeline to the comparison's events: each timeline entry names the event of the
-    sentence it shows (its first), and each event takes the date of the entry that shares most of
+    sentence it shows (its first) when that sentence tells of the date's own event (``TimelineEntry.own``;
+    none when every sentence only names the date for a noun), and each event takes the date of the entry that shares most of
     its sentences, counting only those whose own date it is (``TimelineEntry.own``: "the aid cut after the
     July coup" does not date the aid cut), when no other date comes close (a sentence that gives two
     dates of its own tells nothing of which is the event's: such an event stays undated rather than take
     the wrong one). Events no entry shares are left undated."""
     event_of = {sid: e.id for e in events for ids in e.sources.values() for sid in ids}
-    linked = tuple(dataclasses.replace(entry, event=event_of.get(entry.sentences[0], "") if entry.sentences else "")
+    # An entry's first sentence is one of its own when it has any (``_best_order``).
+    linked = tuple(dataclasses.replace(entry, event=event_of.get(entry.sentences[0], "") if entry.own else "")
                    for entry in timeline)
     precision = {"day": 0, "month": 1, "year": 2}
     held = [set(entry.own) for entry in timeline]  # "the aid cut after the July coup" does not date the aid cut
@@ -391,7 +393,7 @@ def _best_order(m: _Mention) -> tuple[object, ...]:
     """Order a cluster's mentions so the one that best states the event comes first: a sentence that tells of
     the dated event before one that only dates a noun in it."""
     assert m.span is not None
-    return (m.pinned, not m.own, m.expression.approximate, (m.span.last - m.span.first).days,
+    return (not m.own, m.pinned, m.expression.approximate, (m.span.last - m.span.first).days,
             m.dates_in_sentence,
             _KIND_RANK[m.expression.kind], m.source, m.sentence, m.expression.start)
 
