@@ -142,7 +142,7 @@ def _awkwardness(text: str) -> float:
     if text.rstrip("”’\"')")[-1:] not in ".!?":
         cost += 2.0
     if any(abbreviation(word_before(text, 0, m.start())) is None for m in _RUN_ON.finditer(text)):
-        cost += 1.0  # a full stop inside it ("that it had condemned. “with immediate effect” Military ..."): garbled copy
+        cost += 1.0  # a stop inside it ("that it had condemned. “with immediate effect” Military ..."): garbled
     if any(not span.closed for span in find_spans(text)):
         cost += 2.0  # it opens a quotation a later sentence closes: whose words they are is told there
     return cost

@@ -301,10 +301,10 @@ class _Events:
 
 
 def date_events(timeline: Sequence[TimelineEntry], events: Sequence[Event]) -> tuple[tuple[TimelineEntry, ...], tuple[Event, ...]]:
-    """Tie the timeline to the comparison's events: each timeline entry names the event of the
-    sentence it shows (its first) when that sentence tells of the date's own event (``TimelineEntry.own``;
-    none when every sentence only names the date for a noun), and each event takes the date of the entry that shares most of
-    its sentences, counting only those whose own date it is (``TimelineEntry.own``: "the aid cut after the
+    """Tie the timeline to the comparison's events: each timeline entry names the event of the sentence
+    it shows (its first) when that sentence tells of the date's own event (``TimelineEntry.own``; none
+    when every sentence only names the date for a noun), and each event takes the date of the entry
+    that shares most of its sentences, counting only those whose own date it is ("the aid cut after the
     July coup" does not date the aid cut), when no other date comes close (a sentence that gives two
     dates of its own tells nothing of which is the event's: such an event stays undated rather than take
     the wrong one). Events no entry shares are left undated."""
