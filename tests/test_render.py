@@ -490,3 +490,21 @@ def test_a_quote_over_two_sentences_cites_both() -> None:
     assert quote.mentions[0].sentences == ("a-s1", "a-s2")
     pages = {p.path: p.content.decode("utf-8") for p in story_pages(digest, environment())}
     assert "#a-s1" in pages["s/quotes.md"] and "#a-s2" in pages["s/quotes.md"]
+
+
+def test_a_key_quote_cites_the_outlets_in_its_words_first_and_says_who_words_it_differently() -> None:
+    from generator.digest import build_digest, prepare_source
+    from generator.model import Article, StoryInfo
+    from generator.output.render import environment, story_pages
+
+    texts = ("“The dam will open at noon on Monday and it will flood the whole valley,” Mayor Ann Lee said.",
+             "“The dam opens at noon on Monday and will flood the whole valley,” Mayor Ann Lee said.")
+    sources = [prepare_source(Article(id=i, file=f"seeds/{i}.txt", text=t)) for i, t in zip("ab", texts)]
+    digest = build_digest(StoryInfo(slug="s", title="T"), sources)
+    (quote,) = digest.quotes
+    assert len({m.text for m in quote.mentions}) == 2
+    shown = next(m.source for m in quote.mentions if m.text == quote.text)
+    other = next(m.source for m in quote.mentions if m.text != quote.text)
+    page = {p.path: p.content.decode("utf-8") for p in story_pages(digest, environment())}["s/index.md"]
+    said = page.split("story-quotes")[1].split("</blockquote>")[0]
+    assert said.index(f"#{shown}-s1") < said.index("worded differently:") < said.index(f"#{other}-s1")
