@@ -44,6 +44,13 @@ def _story() -> tuple[list[Source], list[Event]]:
     return sources, events
 
 
+def _story_with_lede(text: str) -> tuple[list[Source], list[Event]]:
+    """The story, source a's lede (a-s1, which the summary takes first) worded ``text``."""
+    sources, events = _story()
+    return [replace(s, sentences=tuple(replace(t, text=text) if t.id == "a-s1" else t for t in s.sentences))
+            for s in sources], events
+
+
 def test_every_line_cites_its_own_sentence_first_then_every_sentence_of_its_event() -> None:
     sources, events = _story()
     lines = summarise(sources, events, (), min_sentences=1, max_sentences=8)
@@ -116,10 +123,8 @@ def test_an_events_line_is_one_every_other_source_of_it_says_too() -> None:
 def test_a_sentence_that_opens_a_quotation_the_next_one_closes_is_no_line() -> None:
     # "“The delegation was there to express concerns." leaves its quotation open: whose words they are is told
     # in the next sentence, which the summary does not show.
-    sources, events = _story()
     opened = "The mayor said the city council “approved the new harbour budget on Monday after a long debate."
-    sources = [replace(s, sentences=tuple(replace(t, text=opened) if t.id == "a-s1" else t for t in s.sentences))
-               for s in sources]
+    sources, events = _story_with_lede(opened)
     lines = summarise(sources, events, (), min_sentences=1, max_sentences=8)
     assert "a-s1" not in {line.sentences[0] for line in lines}
     assert any(line.event == "e1" for line in lines)
@@ -127,10 +132,8 @@ def test_a_sentence_that_opens_a_quotation_the_next_one_closes_is_no_line() -> N
 
 def test_copy_run_on_past_a_full_stop_gives_way_to_a_clean_sentence_of_its_event() -> None:
     # "... that it had condemned. “with immediate effect” Military Cooperation Agreement ...": garbled copy.
-    sources, events = _story()
     garbled = "The city council approved the new harbour budget. on Monday after a long debate, officials said."
-    sources = [replace(s, sentences=tuple(replace(t, text=garbled) if t.id == "a-s1" else t for t in s.sentences))
-               for s in sources]
+    sources, events = _story_with_lede(garbled)
     lines = summarise(sources, events, (), min_sentences=1, max_sentences=1)
     assert [line.event for line in lines] == ["e1"] and lines[0].sentences[0] != "a-s1"
     # An abbreviation's full stop is none: "U.S. troops", "9 a.m. on Monday", "etc. and".
