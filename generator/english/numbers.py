@@ -59,8 +59,7 @@ _HEDGE_RE = re.compile(
     r"a couple of|somewhere around|more or less)\s+$",
     re.IGNORECASE,
 )
-_FEW = {"a few": 3, "several": 3, "a couple of": 2}
-ESTIMATES = dict(_FEW)
+ESTIMATES = {"a few": 3, "several": 3, "a couple of": 2}
 """Hedges that make a number the reader's guess at a size, with the times they count their scale word: "a few
 hundred" is read as 300, which no source says."""
 # Hedges that make a number a bound, not a value: "at least 40" is 40 or more, "up to 50" is 50 or fewer.
@@ -328,9 +327,9 @@ def _hedged(text: str, n: Number) -> Number:
         return n
     hedge = m.group(1).lower()
     value, value_max = n.value, n.value_max
-    if hedge in _FEW and n.words and value in SCALE_WORDS.values():
+    if hedge in ESTIMATES and n.words and value in SCALE_WORDS.values():
         # "a few hundred" is a few times a hundred: keep its likely size, not the bare word's.
-        value, value_max = value * _FEW[hedge], None
+        value, value_max = value * ESTIMATES[hedge], None
     begin = m.start(1) if n.begin is None else min(m.start(1), n.begin)
     return replace(n, value=value, value_max=value_max, hedge=hedge, begin=begin)
 
@@ -359,6 +358,6 @@ def find_numbers(text: str) -> tuple[Number, ...]:
     # digits too long for a float ("$999,999,…" of 300 digits) is no figure anyone can compare.
     return tuple(
         n for n in hedged
-        if not (n.words and n.hedge not in _FEW and text[n.start:n.end].lower() in SCALE_WORDS)
+        if not (n.words and n.hedge not in ESTIMATES and text[n.start:n.end].lower() in SCALE_WORDS)
         and all(math.isfinite(v) for v in (n.value, n.value_max) if v is not None)
     )

@@ -129,8 +129,9 @@ def _speaking_for(event: Event) -> tuple[str, ...]:
 
 
 def _awkwardness(text: str) -> float:
-    """How badly a sentence stands alone: 0 is fine; pronoun starts, quotes and extremes cost, and so does a
-    fragment: no closing punctuation, or a quotation left open for the next sentence to close."""
+    """How badly a sentence stands alone: 0 is fine; pronoun starts, quotes and extremes cost, and so do a
+    fragment (no closing punctuation, or a quotation left open for the next sentence to close) and garbled
+    copy (a full stop inside it)."""
     words = len(text.split())
     cost = 0.0
     if _DEPENDENT_START.match(text):
