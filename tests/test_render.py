@@ -492,7 +492,7 @@ def test_a_quote_over_two_sentences_cites_both() -> None:
     assert "#a-s1" in pages["s/quotes.md"] and "#a-s2" in pages["s/quotes.md"]
 
 
-def test_a_key_quote_cites_the_outlets_in_its_words_first_and_says_who_words_it_differently() -> None:
+def test_a_quote_cites_the_outlets_in_its_words_first_and_says_who_words_it_differently() -> None:
     from generator.digest import build_digest, prepare_source
     from generator.model import Article, StoryInfo
     from generator.output.render import environment, story_pages
@@ -508,3 +508,6 @@ def test_a_key_quote_cites_the_outlets_in_its_words_first_and_says_who_words_it_
     page = {p.path: p.content.decode("utf-8") for p in story_pages(digest, environment())}["s/index.md"]
     said = page.split("story-quotes")[1].split("</blockquote>")[0]
     assert said.index(f"#{shown}-s1") < said.index("worded differently:") < said.index(f"#{other}-s1")
+    people = {p.path: p.content.decode("utf-8") for p in story_pages(digest, environment())}["s/people.md"]
+    quoted = people.split("entity-quotes")[1].split("</ul>")[0]
+    assert quoted.index(f"#{shown}-s1") < quoted.index("worded differently:") < quoted.index(f"#{other}-s1")

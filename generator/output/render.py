@@ -40,8 +40,8 @@ from ..digest import dumps, readable_label
 from ..model import Digest, Headline, Source
 from .publish import Page
 from .view import (
-    Wording, figure_values, first_mentions, key_figures, key_quotes, one_per_source, story_context, unique_sources,
-    written_differently,
+    Wording, figure_values, first_mentions, in_its_words, key_figures, key_quotes, one_per_source, story_context,
+    unique_sources, written_differently,
 )
 
 def _templates() -> Path:
@@ -138,6 +138,7 @@ def environment(templates: Path = TEMPLATES, *, compiled: Path | None = None) ->
     env.filters["figure_values"] = figure_values
     env.filters["unique_sources"] = unique_sources
     env.filters["key_quotes"] = key_quotes
+    env.filters["in_its_words"] = in_its_words
     env.filters["highlight"] = _highlight
     env.filters["first_mentions"] = first_mentions
     env.filters["written_differently"] = written_differently

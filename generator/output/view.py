@@ -16,7 +16,7 @@ from ..claims.compare import coverage
 from ..claims.wire import independent_count
 from ..english.text import content_words, time_relation, words_only_here
 from ..figures.extract import value_text
-from ..model import Digest, Discrepancy, Entity, Event, Figure, FigureMention, Quote
+from ..model import Digest, Discrepancy, Entity, Event, Figure, FigureMention, Quote, QuoteMention
 
 
 def story_pages_present(digest: Digest) -> dict[str, bool]:
@@ -161,6 +161,17 @@ def figure_values(figure: Figure) -> list[tuple[str, list[FigureMention]]]:
     for mention in figure.mentions:
         groups.setdefault(value_text(mention), []).append(mention)
     return sorted(groups.items(), key=lambda kv: (-len({m.source for m in kv[1]}), kv[0]))
+
+
+def in_its_words(quote: Quote) -> tuple[list[QuoteMention], list[QuoteMention]]:
+    """A quote's mentions split in two: those of the sources that carry it in the words shown (``Quote.text``),
+    and those of the other sources, which word it differently. All go in the first when no source carries
+    the words shown as they are."""
+    alike = [m for m in quote.mentions if m.text == quote.text]
+    carriers = {m.source for m in alike}
+    if not alike:
+        return list(quote.mentions), []
+    return [m for m in quote.mentions if m.source in carriers], [m for m in quote.mentions if m.source not in carriers]
 
 
 def unique_sources(mentions: Sequence[FigureMention]) -> list[FigureMention]:
