@@ -63,13 +63,6 @@ def test_a_source_that_writes_both_forms_disagrees_with_no_other_source() -> Non
     assert [(v.value, v.sources) for v in found.variants] == [("Anthony Blinken", ("a", "c")), ("Antony Blinken", ("a", "b"))]
 
 
-def test_a_name_is_a_place_only_when_every_name_listed_with_it_is_one() -> None:
-    srcs = sources("=== a\nTroops flew to Washington. If Washington and Adams and Jefferson believed it, we would know."
-                   "\n=== b\nIn Paris, Macron said little.")
-    kinds = {e.name: e.kind for e in extract_entities(srcs)}
-    assert kinds.get("Washington") == "place" and kinds.get("Adams") != "place" and kinds.get("Macron") != "place"
-
-
 def test_same_spelling_everywhere_is_no_discrepancy() -> None:
     srcs = sources("=== a\nPentagon spokeswoman Sabrina Singh spoke.\n=== b\nSabrina Singh said more.")
     assert name_discrepancies(extract_entities(srcs), srcs) == ()

@@ -11,8 +11,7 @@ from typing import Optional
 from ..english.lexicon import CALENDAR_WORDS, COUNTRY_CODES, MONTH_ABBREVIATIONS
 from ..english.names import (
     HONORIFICS, NAME_RUN, NOT_NAME, ORG_WORDS, PLACE_WORDS, ROLE_NOUNS, TITLES, PersonIndex, is_acronym, is_given_name,
-    looks_like_org, name_key, reads_as_name, same_person, spelling_key, strip_possessive, strip_titles, without_home,
-    words,
+    looks_like_org, name_key, same_person, spelling_key, strip_possessive, strip_titles, without_home, words,
 )
 from ..english.speakers import CUE, PARTY, parse_subject
 from ..english.text import fold
@@ -50,9 +49,6 @@ _THINGS = frozenset(
 
 # Prepositions of place that may open a sentence before a name: "In Burkina Faso, ...", "From Niamey, ...".
 _PLACE_OPENERS = frozenset("in from near across throughout outside inside into within".split())
-# What lists two names: "Mali and Burkina Faso", "Mali, Niger and Chad", "Mali or Niger".
-_LISTED = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)")
-_AND_OR = re.compile(r"\b(?:and|or)\b")
 # Pronouns, as a name never holds them after its first word ("In God We Trust"; "He Lifeng" is a name, and
 # "I" a numeral: "Elizabeth I").
 _PRONOUNS = frozenset("We You He She It They".split())
@@ -69,8 +65,6 @@ class _Mention:
     source: str
     sentence: str
     role: Optional[str]
-    partners: tuple[str, ...] = ()
-    """The names listed with it in its sentence ("Mali and Burkina Faso", "Mali, Niger and Chad")."""
 
 
 def extract_entities(sources: Sequence[Source]) -> tuple[Entity, ...]:
@@ -98,15 +92,11 @@ def _settle_kinds(mentions: list[_Mention]) -> list[_Mention]:
     settled = []
     for m in mentions:
         key = name_key(m.name)
-        # Listed with places only ("Mali and Burkina Faso"; not "Washington and Adams and Jefferson").
-        among_places = bool(m.partners) and all(name_key(p) in places for p in m.partners) and not set(key) & personal
         if m.kind == "place" and len(key) == 1 and (key[0] in personal or key not in places):
             m = replace(m, kind="single")
-        elif (m.kind in ("single", "speaker", "listed") and key in places) or (m.kind in ("single", "listed")
-                                                                                 and among_places):
+        elif m.kind in ("single", "speaker") and key in places:
             m = replace(m, kind="place", role=None)
-        if m.kind != "listed":  # listed with no place: nothing says what it is
-            settled.append(m)
+        settled.append(m)
     return settled
 
 
@@ -206,7 +196,7 @@ def _position(m: _Mention, order: dict[str, int]) -> tuple[int, int]:
 
 
 def _mentions(source: str, sentence: str, text: str, plain: frozenset[str]) -> list[_Mention]:
-    found: list[tuple[int, int, _Mention]] = []  # each name's run in the text, and the name
+    out = []
     for match in NAME_RUN.finditer(text):
         tokens = match.group(0).split()
         # A capitalised first word of a sentence that the sources also write in lower case is an
@@ -252,27 +242,9 @@ def _mentions(source: str, sentence: str, text: str, plain: frozenset[str]) -> l
             sum(t.lower() in plain for t in written.split()) > 1 or any(fold(t) in _VERBS for t in written.split())
         ):
             continue  # a headline in title case, not a name: "Donald Trump Is Right"
-        # A name of no known kind is kept while it is listed with others: "neighbors Mali and Burkina Faso" are
-        # places when the others are places elsewhere in the story (``_settle_kinds``). A word that opens the
-        # sentence and reads as no name is none of it: "Neighbouring Mali and Burkina Faso, ...".
-        if kind is None and initial and len(written.split()) > 1 and not reads_as_name(text, written.split()[0]):
-            written = written.split(" ", 1)[1]
-        found.append((match.start(), match.end(), _Mention(written, kind or "listed", source, sentence, role)))
-    # Runs of names one after another, each joined to the next by a comma, "and" or "or"; a run is a list when its
-    # last join says "and" or "or" ("Mali, Niger and Chad"; not "In Paris, Macron said").
-    runs: list[list[int]] = []
-    for k in range(len(found)):
-        if k and _LISTED.fullmatch(text[found[k - 1][1]:found[k][0]]):
-            runs[-1].append(k)
-        else:
-            runs.append([k])
-    partners: dict[int, tuple[str, ...]] = {}
-    for run in runs:
-        if len(run) > 1 and _AND_OR.search(text[found[run[-2]][1]:found[run[-1]][0]]):
-            for k in run:
-                partners[k] = tuple(found[j][2].name for j in run if j != k)
-    return [replace(mention, partners=partners.get(k, ())) for k, (_start, _end, mention) in enumerate(found)
-            if mention.kind != "listed" or k in partners]
+        if kind:
+            out.append(_Mention(written, kind, source, sentence, role))
+    return out
 
 
 def _role_ok(role: str) -> bool:
