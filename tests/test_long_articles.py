@@ -88,7 +88,7 @@ def test_seed_quotes_group_as_comparing_every_pair_does() -> None:
     sources = _seeds()
     entities = extract_entities(sources)
     found = [f for i, s in enumerate(sources) for f in quotes._source_quotes(s, i, entities)]
-    normed = [quotes._norm(f.mention.text) for f in found]
+    normed = [quotes.wording(f.mention.text) for f in found]
     vocab = [set(n.split()) for n in normed]
     canon = [canonical_speaker(f.mention.speaker, entities) for f in found]
     groups = [{i} for i in range(len(found))]

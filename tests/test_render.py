@@ -511,3 +511,17 @@ def test_a_quote_cites_the_outlets_in_its_words_first_and_says_who_words_it_diff
     people = {p.path: p.content.decode("utf-8") for p in story_pages(digest, environment())}["s/people.md"]
     quoted = people.split("entity-quotes")[1].split("</ul>")[0]
     assert quoted.index(f"#{shown}-s1") < quoted.index("worded differently:") < quoted.index(f"#{other}-s1")
+
+
+def test_a_quote_in_the_words_shown_is_one_whatever_its_marks_or_spacing_and_so_is_a_part_of_them() -> None:
+    from generator.model import Quote, QuoteMention
+    from generator.output.view import in_its_words
+
+    quote = Quote(id="q1", text="Don’t wait for the vote, we act now", speaker="Ann Lee", mentions=(
+        QuoteMention(source="a", sentence="a-s1", text="Don't  wait for the vote, we act now"),
+        QuoteMention(source="b", sentence="b-s1", text="we act now"),
+        QuoteMention(source="c", sentence="c-s1", text="we will act today"),
+        QuoteMention(source="d", sentence="d-s1", text="we act no"),  # not a part: "no" is not "now"
+    ))
+    alike, worded = in_its_words(quote)
+    assert [m.source for m in alike] == ["a", "b"] and [m.source for m in worded] == ["c", "d"]

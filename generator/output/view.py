@@ -17,6 +17,7 @@ from ..claims.wire import independent_count
 from ..english.text import content_words, time_relation, words_only_here
 from ..figures.extract import value_text
 from ..model import Digest, Discrepancy, Entity, Event, Figure, FigureMention, Quote, QuoteMention
+from ..quotes.extract import wording
 
 
 def story_pages_present(digest: Digest) -> dict[str, bool]:
@@ -164,13 +165,11 @@ def figure_values(figure: Figure) -> list[tuple[str, list[FigureMention]]]:
 
 
 def in_its_words(quote: Quote) -> tuple[list[QuoteMention], list[QuoteMention]]:
-    """A quote's mentions split in two: those of the sources that carry it in the words shown (``Quote.text``),
-    and those of the other sources, which word it differently. All go in the first when no source carries
-    the words shown as they are."""
-    alike = [m for m in quote.mentions if m.text == quote.text]
-    carriers = {m.source for m in alike}
-    if not alike:
-        return list(quote.mentions), []
+    """A quote's mentions split in two: those of the sources that carry the words shown (``Quote.text``) or a
+    part of them, as ``quotes.extract.wording`` reads words, and those of the other sources, which word it
+    differently."""
+    shown = f" {wording(quote.text)} "
+    carriers = {m.source for m in quote.mentions if f" {wording(m.text)} " in shown}
     return [m for m in quote.mentions if m.source in carriers], [m for m in quote.mentions if m.source not in carriers]
 
 

@@ -148,7 +148,9 @@ def _is_statement(text: str, attributed: bool) -> bool:
     return not (titled and len(tokens) <= 14)
 
 
-def _norm(text: str) -> str:
+def wording(text: str) -> str:
+    """A quote's words as two wordings are compared: folded, without punctuation, spaced alike ("Don’t
+    wait…" and "don't  wait" are one wording)."""
     text = unicodedata.normalize("NFKC", fold(text)).replace("…", " ")
     return " ".join(re.sub(r"[^\w\s]", " ", text).split())
 
@@ -171,7 +173,7 @@ def _same_utterance(a: _Found, b: _Found, na: str, nb: str, speakers: tuple[Opti
     if not speakers_agree or a.source == b.source:
         return False
     raw = a.mention.text if len(na) >= len(nb) else b.mention.text
-    parts = [_norm(p) for p in _CLAUSE.split(raw) if p.strip()] + [long_]
+    parts = [wording(p) for p in _CLAUSE.split(raw) if p.strip()] + [long_]
     # A translation or paraphrase of the same words by the same speaker: "disturbed by the path
     # Niger has taken" / "troubled by the path taken by Niger".
     return any(
@@ -188,7 +190,7 @@ def _group(found: list[_Found], entities: Sequence[Entity], files: Mapping[str, 
     known = {name: canonical_speaker(name, entities, bearers) for name in dict.fromkeys(f.mention.speaker for f in found)}
     canon = [known[f.mention.speaker] for f in found]
     sets = DisjointSets(len(found))
-    normed = [_norm(f.mention.text) for f in found]
+    normed = [wording(f.mention.text) for f in found]
     vocab = [set(n.split()) for n in normed]
     pairs, common = _candidate_pairs(vocab)
     if common:
