@@ -212,6 +212,11 @@ class QuoteMention:
     sentences: tuple[str, ...] = ()
     """All sentence ids the quote spans (a multi-sentence quote spans several)."""
 
+    @property
+    def spanned(self) -> tuple[str, ...]:
+        """``sentences``, or the one ``sentence`` of a mention made without them."""
+        return self.sentences or (self.sentence,)
+
 
 @dataclass(frozen=True, slots=True)
 class Quote:

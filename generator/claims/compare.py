@@ -346,7 +346,7 @@ def quoted_people(quotes: Sequence[Quote], entities: Sequence[Entity],
     unsure: set[str] = set()
     for quote in quotes:
         for mention in quote.mentions:
-            for sid in mention.sentences or (mention.sentence,):
+            for sid in mention.spanned:
                 if quote.speaker in people:
                     found.setdefault(sid, set()).add(quote.speaker)
                 else:

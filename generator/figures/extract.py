@@ -415,7 +415,7 @@ def value_text(m: FigureMention) -> str:
     if m.value is None:
         return m.text
     if m.hedge in ESTIMATES:
-        scale = {size: word for word, size in SCALE_WORDS.items()}.get(m.value / ESTIMATES[m.hedge])
+        scale = _SCALE_WORD.get(m.value / ESTIMATES[m.hedge])
         if scale is not None:
             return f"{m.hedge} {scale} {m.unit or ''}".strip()
     if m.value_min is not None and m.value_max is not None and m.value_max != m.value_min:
@@ -432,6 +432,7 @@ def value_text(m: FigureMention) -> str:
     return f"{number} {unit}".strip()
 
 
+_SCALE_WORD = {size: word for word, size in SCALE_WORDS.items()}  # 100 -> "hundred"
 _SYMBOL_OF = {"USD": "$", "GBP": "£", "EUR": "€", "JPY": "¥", "INR": "₹"}
 _DURATION_UNITS = frozenset(["seconds", "minutes", "hours", "days", "weeks", "months", "years", "decades", "centuries"])
 

@@ -309,8 +309,7 @@ def date_events(timeline: Sequence[TimelineEntry], events: Sequence[Event]) -> t
     dates of its own tells nothing of which is the event's: such an event stays undated rather than take
     the wrong one). Events no entry shares are left undated."""
     event_of = {sid: e.id for e in events for ids in e.sources.values() for sid in ids}
-    # An entry's first sentence is one of its own when it has any (``_best_order``).
-    linked = tuple(dataclasses.replace(entry, event=event_of.get(entry.sentences[0], "") if entry.own else "")
+    linked = tuple(dataclasses.replace(entry, event=event_of.get(entry.own[0], "") if entry.own else "")
                    for entry in timeline)
     precision = {"day": 0, "month": 1, "year": 2}
     held = [set(entry.own) for entry in timeline]  # "the aid cut after the July coup" does not date the aid cut
