@@ -142,6 +142,26 @@ def test_a_sentence_is_in_the_past_perfect_when_its_main_verb_is(sentence: str, 
 
 
 @pytest.mark.parametrize(("sentence", "expected"), [
+    ("Niger moves closer to the Kremlin", True),
+    ("The West African countries are seen to be forging closer ties with Russia.", True),
+    ("The United States has about 1,000 troops in Niger.", True),  # "has" is the verb
+    ("The government has so far refused to set a date for elections.", True),  # a perfect brought up to now
+    ("The junta has still not named a date.", True),
+    ("Niger, along with Mali and Burkina Faso — which are also led by juntas — is growing closer to Russia.", True),
+    ("The junta has sought cooperation with Russia.", False),  # a perfect: from some time before up to now
+    ("There have been limited movements since the coup.", False),
+    ("Officials say the man was arrested.", False),  # a report's time is not what it reports
+    ("The junta adopted a tough stance towards France, which is the former colonial power.", False),  # a relative clause
+    ("Niger will expel the troops.", False),  # a modal
+    ("French troops were kicked out in December.", False),
+])
+def test_a_sentence_tells_of_the_present_when_its_main_verb_is_in_it(sentence: str, expected: bool) -> None:
+    from generator.english.clauses import tells_of_the_present
+
+    assert tells_of_the_present(sentence) is expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
     ("The declaration came just a day after a senior US delegation left Niger.", True),
     ("This decision was made just one day after a high-ranking US delegation departed Niger.", True),
     ("This latest announcement by the junta, in power since last July, comes as it moves closer to Russia.", True),

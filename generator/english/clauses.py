@@ -1,5 +1,6 @@
 """The structure of a clause, read from part-of-speech tags: is a reporting cue a verb, which noun
-phrase is its subject, is a sentence told in the past perfect, and does a date belong to a noun.
+phrase is its subject, is a sentence told in the past perfect or the present, and does a date belong to a
+noun.
 
 The tags come from ``tagger.tag``; these functions say "cannot tell" (True, None) where the tags do
 not decide, so that the rules in ``speakers`` keep the last word there.
@@ -10,6 +11,7 @@ import re
 from typing import Optional
 
 from . import tagger
+from .lexicon import SAYING_VERBS, THINKING_VERBS, inflections
 from .names import ORG_NOUNS, ROLE_NOUNS, TITLES
 from .text import fold
 
@@ -202,6 +204,14 @@ _PERFECT_BETWEEN = frozenset("in the past long also already previously once neve
 _HAD = re.compile(r"\b(?:had|'d|’d)\b", re.IGNORECASE)
 
 
+def _main_verb(tokens: tuple[tagger.Token, ...]) -> Optional[int]:
+    """The index of a sentence's first finite verb outside an opening clause ("After the junta had seized
+    power, it ...") and outside a relative clause ("The deal, which had been expected, gives ...")."""
+    start = next((i + 1 for i, t in enumerate(tokens) if t.text == ","), 0) if tokens and tokens[0].tag in _SUBORDINATE else 0
+    return next((i for i in range(start, len(tokens)) if tokens[i].tag in _FINITE
+                 and not (i > 0 and tokens[i - 1].tag in _SUBORDINATE)), None)
+
+
 def past_perfect(text: str) -> bool:
     """Tell whether a sentence's first finite verb is in the past perfect: "In the past, Niger's military
     had closely collaborated with the United States" tells what had happened before the story's events;
@@ -210,20 +220,54 @@ def past_perfect(text: str) -> bool:
     if not _HAD.search(text):
         return False
     tokens = tagger.tag(text)
-    # A clause that opens the sentence ("After the junta had seized power, it ...") is not the main one.
-    start = next((i + 1 for i, t in enumerate(tokens) if t.text == ","), 0) if tokens and tokens[0].tag in _SUBORDINATE else 0
-    finite = next((i for i in range(start, len(tokens)) if tokens[i].tag in _FINITE
-                   # nor is a relative clause: "The deal, which had been expected, gives ..."
-                   and not (i > 0 and tokens[i - 1].tag in _SUBORDINATE)), None)
+    finite = _main_verb(tokens)
     if finite is None or fold(tokens[finite].text) not in ("had", "'d"):
         return False
-    i = finite + 1
+    participle = _past_adverbs(tokens, finite + 1)
+    if any(fold(t.text) == "just" for t in tokens[finite + 1:participle]):
+        return False  # "had just parked her car when ...": the moment of the event itself
+    return _is_participle(tokens, participle)
+
+
+# The present forms of the verbs that report words or thoughts: "says", "tell", "believes".
+_SAYING_PRESENT = frozenset(form for lemma in SAYING_VERBS | THINKING_VERBS for form in inflections(lemma)["present"])
+# Words that bring a perfect up to now: "has so far refused", "have still not set", "has not yet named".
+_UP_TO_NOW = re.compile(r"\b(?:so far|still|now|yet)\b")
+
+
+def tells_of_the_present(text: str) -> bool:
+    """Tell whether a sentence's first finite verb is in the simple or progressive present: "The West
+    African countries are seen to be forging closer ties with Russia", "Niger moves closer to the Kremlin"
+    tell how things stand as the story is written. The present perfect does not: "There have been limited
+    movements since the coup" and "The junta has sought cooperation with Russia" tell of a time from some
+    point before up to now, which can be long; unless it is brought up to now ("The government has so far
+    refused to set a date", "has still not named"). Nor does a verb that reports words ("Officials say the man
+    was arrested in 2019" tells the time of its report, not of what it reports), nor a modal ("will",
+    "may")."""
+    tokens = tagger.tag(text)
+    finite = _main_verb(tokens)
+    if finite is None or tokens[finite].tag not in ("VBZ", "VBP") or fold(tokens[finite].text) in _SAYING_PRESENT:
+        return False
+    if fold(tokens[finite].text) not in ("has", "have"):
+        return True
+    participle = _past_adverbs(tokens, finite + 1)
+    if not _is_participle(tokens, participle):
+        return True  # "has about 1,000 troops", "has yet to set a date"
+    between = " ".join(fold(t.text) for t in tokens[finite + 1:participle])
+    return bool(_UP_TO_NOW.search(between))
+
+
+def _past_adverbs(tokens: tuple[tagger.Token, ...], i: int) -> int:
+    """The index of the first token from ``i`` on that is not one of the adverbs a perfect holds between its
+    "have" and its participle ("had closely collaborated", "had in the past worked", "has so far refused")."""
     while i < len(tokens) and (tokens[i].tag in _BETWEEN or fold(tokens[i].text) in _PERFECT_BETWEEN):
-        if fold(tokens[i].text) == "just":  # "had just parked her car when ...": the moment of the event itself
-            return False
         i += 1
-    # The tagger, trained on web text, reads some participles after an adverbial as past tense ("had in
-    # the past worked/VBD"): either counts.
+    return i
+
+
+def _is_participle(tokens: tuple[tagger.Token, ...], i: int) -> bool:
+    """Whether ``tokens[i]`` is a past participle. The tagger, trained on web text, reads some participles after
+    an adverbial as past tense ("had in the past worked/VBD"): either counts."""
     return i < len(tokens) and tokens[i].tag in ("VBN", "VBD")
 
 
