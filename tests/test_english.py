@@ -151,7 +151,12 @@ def test_a_sentence_is_in_the_past_perfect_when_its_main_verb_is(sentence: str, 
     ("The junta has sought cooperation with Russia.", False),  # a perfect: from some time before up to now
     ("There have been limited movements since the coup.", False),
     ("Officials say the man was arrested.", False),  # a report's time is not what it reports
-    ("The junta adopted a tough stance towards France, which is the former colonial power.", False),  # a relative clause
+    ("France, which is the former colonial power, withdrew its troops in December.", False),  # a relative clause
+    ("While the junta is in power, France withdrew its troops.", False),  # an opening clause
+    ("The junta has, since the coup, expelled French troops.", False),  # an aside inside the perfect
+    ("At present, the United States maintains around 1,000 troops in Niger, stationed at a drone base.", True),
+    ("Niger continues to move closer to Russia.", True),  # verbs of saying that report nothing here
+    ("Officials say that the man was arrested.", False),
     ("Niger will expel the troops.", False),  # a modal
     ("French troops were kicked out in December.", False),
 ])

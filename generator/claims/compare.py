@@ -10,9 +10,10 @@ means the same in a story of near copies as in one of loose paraphrase, though n
 narrower than a typical story's (``_standardised``); two articles' leads, which
 news writes about its main event, count as closer. Average linkage (``common.linkage``) then groups
 the sentences. It keeps a sentence in a group by its mean similarity to the rest, so a group whose other
-sentences are close to each other can carry one close to none of them: such a sentence, less similar than
-ANCHOR to every sentence of another source in its group (or whose meaning vector is less alike than ALIKE
-to theirs) and not close enough to several, leaves it while the rest keep two sources (``_anchored``).
+sentences are close to each other can carry one close to none of them: such a sentence, close to no sentence
+of another source in its group (close: ANCHOR as a z-score, and a cosine of ALIKE between their meaning
+vectors) and not close enough to several, leaves it while the rest keep two sources; two sentences that are
+not close make no event (``_anchored``).
 
 Two sentences that count one thing with different numbers ("127 people died", "45 people died")
 never make an event alone; an event many sentences report may still hold a source that counts
@@ -106,10 +107,10 @@ OTHER_SPEAKER = 4.0
 sides that quote no one person in common: a penalty, not a bar, like ANOTHER_TIME, as a speaker may be
 misread. Measured by setting it, before ANCHOR: ECB+'s pairs (few of its sentences quote anyone) score
 P 0.873, R 0.521 from 1.5 to 4 (0.874, 0.519 without it), and the shipped example's events are the same
-from 1.5 to 4. Of that range, 4 keeps apart two people's words on one thing worded closely ("The delegation
-raised our concerns about the path the government of Niger has taken" / "The delegation showed a
-condescending attitude towards the government of Niger", 3.8 apart from their speakers in a story of two
-short articles), which 2.5 joined; measured again with ANCHOR's rule for two sentences: ECB+ P 0.873, R 0.520
+from 1.5 to 4. Of that range, its top, 4, keeps apart two people's words on one thing worded closely ("The
+delegation raised our concerns about the path the government of Niger has taken" / "The delegation showed a
+condescending attitude towards the government of Niger", 3.8 deviations close in a story of two short
+articles), which 2.5 and 3 join: a thin margin, and above 4 is not measured; measured again with ANCHOR's rule for two sentences: ECB+ P 0.873, R 0.520
 with 2.5 and with 4, the shipped example's events the same, BASIL's 50 stories 8.5 -> 8.4 events two outlets
 share."""
 DATE_GAP = dt.timedelta(days=7)
@@ -142,8 +143,9 @@ story against 0.21 in the shipped example), so that sentences alike in a word or
 deviations close ("But by nightfall, the decision was clear." / "“Let me be as clear as I can be,” Sanders
 said", cosine 0.06). Sentences that report one thing can lie as far apart as 0.27 (the shipped example's
 Singh on the "direct and clear" talks / "So it was direct, frank conversations") or 0.32 (a unit case's
-"terminating its military cooperation agreement" / "ended the military accord"): 0.3 and 0.35, which took
-more look-alikes out of BASIL's stories (events two outlets share 7.7 and 7.3 per story), took those out too.
+"terminating its military cooperation agreement" / "ended the military accord", lost to ANCHOR anyway): 0.3
+and 0.35 took the first out too, and split more of BASIL's stories (events per story 49.4 and 50.6, events
+two outlets share 7.7 and 7.3, against 48.9 and 7.7 with 0.25).
 Measured with the spread's floor (``_standardised``): ECB+'s pairs score P 0.875, R 0.516 with 0.25 and without;
 BASIL's 50 stories go from 7.8 to 7.7 events two outlets share per story (4.4 all three), and of the baseball
 story's events read (issue 18's notes), it takes out two read as lumped ("decision was clear" above; "a lot of
@@ -206,8 +208,8 @@ def align(sources: Sequence[Source], quoted: Mapping[str, frozenset[str]] | None
     # One source alone has no pair to compare: each of its sentences is an event of its own, and
     # the similarities (sentence vectors, a quarter of the claims' time in an archive where many
     # stories have one article) would be read by nothing.
-    none = np.zeros((len(compared),) * 2)
-    similarity, alike = _similarity([items[k] for k in compared]) if len(set(groups)) > 1 else (none, none)
+    unread = np.zeros((len(compared),) * 2)
+    similarity, alike = _similarity([items[k] for k in compared]) if len(set(groups)) > 1 else (unread, unread)
     anchoring = np.where(alike >= ALIKE, similarity, -np.inf)  # what ANCHOR reads
     numbers = [items[k].numbers for k in compared]
     apart = np.zeros((len(compared), len(compared)), dtype=bool)
@@ -290,8 +292,8 @@ def _anchored(part: list[int], similarity: np.ndarray, anchoring: np.ndarray, gr
 def _core(part: list[int], similarity: np.ndarray, groups: Sequence[str]) -> list[int]:
     """The sentences of an event (``part``, rows of ``similarity``) whose similarity alone, to a sentence of
     each other source of the event, reaches THRESHOLD: the sentences every source of the event says too,
-    where the rest may only mention it (a source's background). The similarity is the one ``_anchored``
-    reads, two leads' LEAD_BONUS included; contradicting numbers, dates and speakers are not weighed: a
+    where the rest may only mention it (a source's background). The similarity is the z-scores ``_anchored``
+    reads for CORROBORATED (not ALIKE's cosine), two leads' LEAD_BONUS included; contradicting numbers, dates and speakers are not weighed: a
     sentence that gives another figure for the same thing still tells it. None for an event of one source."""
     if len({groups[k] for k in part}) < 2:
         return []
@@ -491,7 +493,7 @@ def _standardised(similarity: np.ndarray, cross: np.ndarray, typical_mean: float
     spread shrunk towards the typical ones by PRIOR_PAIRS, and the spread no narrower than the typical one.
     In a story of long articles on many things most pairs share no word and the spread is narrow (BASIL's
     congressional baseball story: a standard deviation of 0.033 for wording, 0.104 for meaning, against 0.066
-    and 0.165 in the shipped example), so that one word in common ("The game will go on." / "There's no
+    and 0.165 in the shipped example today; ``_TYPICAL`` keeps what was measured when it was set), so that one word in common ("The game will go on." / "There's no
     place I could go") would read as many deviations close. Measured: ECB+'s pairs score P 0.875, R 0.516
     with the floor (0.873, 0.520 without); on BASIL's 50 stories events two outlets share go from 8.4 to 7.8
     per story, three from 4.9 to 4.4, and of three stories read before and after (issue 18's notes) the events

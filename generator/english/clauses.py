@@ -11,7 +11,7 @@ import re
 from typing import Optional
 
 from . import tagger
-from .lexicon import SAYING_VERBS, THINKING_VERBS, inflections
+from .lexicon import SAYING_FORMS
 from .names import ORG_NOUNS, ROLE_NOUNS, TITLES
 from .text import fold
 
@@ -197,7 +197,7 @@ def heads_people(token: tagger.Token) -> bool:
     return token.tag in ("NNP", "NNPS", "PRP") or fold(token.text) in _PEOPLE_NOUNS
 
 
-# Words between "had" and its participle in the past perfect: "had closely collaborated", "had in the
+# Words between "had" or "has" and its participle in a perfect: "had closely collaborated", "had in the
 # past worked", "had long been".
 _PERFECT_BETWEEN = frozenset("in the past long also already previously once never not earlier recently often".split())
 # Only a sentence with "had" can be in the past perfect; most have none and are not tagged for it.
@@ -229,10 +229,10 @@ def past_perfect(text: str) -> bool:
     return _is_participle(tokens, participle)
 
 
-# The present forms of the verbs that report words or thoughts: "says", "tell", "believes".
-_SAYING_PRESENT = frozenset(form for lemma in SAYING_VERBS | THINKING_VERBS for form in inflections(lemma)["present"])
 # Words that bring a perfect up to now: "has so far refused", "have still not set", "has not yet named".
 _UP_TO_NOW = re.compile(r"\b(?:so far|still|now|yet)\b")
+# Marks that open or close a quotation.
+_QUOTE_MARKS = frozenset('"“”‘’\'')
 
 
 def tells_of_the_present(text: str) -> bool:
@@ -246,7 +246,7 @@ def tells_of_the_present(text: str) -> bool:
     "may")."""
     tokens = tagger.tag(text)
     finite = _main_verb(tokens)
-    if finite is None or tokens[finite].tag not in ("VBZ", "VBP") or fold(tokens[finite].text) in _SAYING_PRESENT:
+    if finite is None or tokens[finite].tag not in ("VBZ", "VBP") or _reports_words(tokens, finite):
         return False
     if fold(tokens[finite].text) not in ("has", "have"):
         return True
@@ -257,11 +257,33 @@ def tells_of_the_present(text: str) -> bool:
     return bool(_UP_TO_NOW.search(between))
 
 
+def _reports_words(tokens: tuple[tagger.Token, ...], verb: int) -> bool:
+    """Whether ``tokens[verb]``, a finite verb, reports words or thoughts: a verb of saying
+    (``lexicon.SAYING_FORMS``) followed by what was said, "that", a quotation or a clause with a finite verb of
+    its own before the next comma ("Officials say the man was arrested"), not by an object alone ("The United
+    States maintains around 1,000 troops in Niger, stationed at …")."""
+    if fold(tokens[verb].text) not in SAYING_FORMS:
+        return False
+    for token in tokens[verb + 1:]:
+        if token.text in (",", ";", ":"):
+            return False
+        if fold(token.text) == "that" or token.text in _QUOTE_MARKS or token.tag in _FINITE:
+            return True
+    return False
+
+
 def _past_adverbs(tokens: tuple[tagger.Token, ...], i: int) -> int:
     """The index of the first token from ``i`` on that is not one of the adverbs a perfect holds between its
-    "have" and its participle ("had closely collaborated", "had in the past worked", "has so far refused")."""
-    while i < len(tokens) and (tokens[i].tag in _BETWEEN or fold(tokens[i].text) in _PERFECT_BETWEEN):
-        i += 1
+    "have" and its participle ("had closely collaborated", "had in the past worked", "has so far refused"), nor
+    a short aside between commas ("has, since the coup, expelled")."""
+    while i < len(tokens):
+        if tokens[i].tag in _BETWEEN or fold(tokens[i].text) in _PERFECT_BETWEEN:
+            i += 1
+        elif tokens[i].text == "," and (close := next((j for j in range(i + 1, min(i + 8, len(tokens)))
+                                                       if tokens[j].text == ","), None)):
+            i = close + 1
+        else:
+            return i
     return i
 
 

@@ -164,6 +164,14 @@ def inflections(lemma: str) -> dict[str, tuple[str, ...]]:
         participle.append(lemma + lemma[-1] + "ing")
     return {"present": (lemma, present), "past": past, "participle": tuple(participle)}
 
+
+# Every finite form of a verb of saying or thinking: "says", "said", "told", "believes"; and the bare form of
+# those a plural subject takes ("officials say"), BARE_SAYING_VERBS.
+SAYING_FORMS = frozenset(
+    form for lemma in SAYING_VERBS | THINKING_VERBS
+    for form in (*inflections(lemma)["present"][1:], *inflections(lemma)["past"], *((lemma,) if lemma in BARE_SAYING_VERBS else ()))
+)
+
 # Words of a news page around its text, which name no one: "Photo", "Advertisement", "Getty".
 PAGE_WORDS = frozenset(
     """advertisement sponsored photo photos image images video videos caption credit copyright getty

@@ -8,7 +8,7 @@ from typing import Optional
 from . import clauses
 from .boundaries import name_goes_on
 from .lexicon import (
-    BARE_SAYING_VERBS, DAY_WORDS, FUNCTION_WORDS, PHRASAL_SAYING_VERBS, SAYING_VERBS, THINKING_VERBS, WEEKDAYS, inflections,
+    DAY_WORDS, FUNCTION_WORDS, PHRASAL_SAYING_VERBS, SAYING_FORMS, SAYING_VERBS, WEEKDAYS, inflections,
 )
 from .text import fold
 from .names import (
@@ -26,15 +26,8 @@ _NOT_PARTICIPLE = frozenset(
 
 def _cue_forms() -> tuple[list[str], list[str]]:
     # Every finite form of a verb of saying, and the participles that report speech.
-    finite: set[str] = set()
-    participles: set[str] = set()
-    for lemma in sorted(SAYING_VERBS | THINKING_VERBS):
-        forms = inflections(lemma)
-        finite.update(forms["present"][1:], forms["past"])
-        if lemma in BARE_SAYING_VERBS:
-            finite.add(lemma)
-        if lemma in SAYING_VERBS and lemma not in _NOT_PARTICIPLE:
-            participles.update(forms["participle"])
+    finite = set(SAYING_FORMS)
+    participles = {form for lemma in SAYING_VERBS - _NOT_PARTICIPLE for form in inflections(lemma)["participle"]}
     for lemma, particle in sorted(PHRASAL_SAYING_VERBS.items()):
         forms = inflections(lemma)
         finite.update(rf"{form}\s+{particle}" for form in (*forms["present"][1:], *forms["past"]))
