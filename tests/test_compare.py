@@ -6,7 +6,7 @@ import dataclasses
 import numpy as np
 import pytest
 
-from generator.claims.compare import ALIKE, ANCHOR, CORROBORATED, THRESHOLD, _anchored, align, coverage, quoted_people
+from generator.claims.compare import ALIKE, ALIKE_ALONE, ANCHOR, CORROBORATED, THRESHOLD, _anchored, align, coverage, quoted_people
 from generator.model import Discrepancy, Entity, Event, Quote, QuoteMention, Sentence, Source, Variant
 
 
@@ -343,6 +343,23 @@ def test_a_pair_close_only_against_its_story_is_no_event(monkeypatch: pytest.Mon
     monkeypatch.setattr(compare, "_similarity", similarity)
     _claims, events = align([source("a", "But by nightfall, the decision was clear."),
                              source("b", "“Let me be as clear as I can be,” Sanders said in a statement.")])
+    assert together(events, "a-s1", "b-s1") is joined
+
+
+@pytest.mark.parametrize("other, cosine, joined", [
+    ("“We're looking at that,” Hoyer said on Thursday.", ALIKE_ALONE - 0.1, False),  # one man, two things
+    ("“We're looking at that,” Hoyer said on Thursday.", ALIKE_ALONE, True),  # alike enough in meaning alone
+    ("Hoyer said he would wear the shirt again.", ALIKE_ALONE - 0.1, True),  # a word besides the name
+])
+def test_two_sentences_about_one_person_are_not_one_thing(monkeypatch: pytest.MonkeyPatch, other: str, cosine: float,
+                                                           joined: bool) -> None:
+    import generator.claims.compare as compare
+
+    def similarity(items):  # noqa: ANN001, ANN202 - the shape of compare._similarity
+        return np.full((2, 2), ANCHOR + 1.0), np.full((2, 2), cosine)
+    monkeypatch.setattr(compare, "_similarity", similarity)
+    _claims, events = align([source("a", "Representative Steny Hoyer resolved to wear a Scalise shirt."),
+                             source("b", other)])
     assert together(events, "a-s1", "b-s1") is joined
 
 

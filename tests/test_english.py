@@ -10,7 +10,7 @@ from generator.english.boundaries import (
     abbreviation, continues, lines_are_paragraphs, name_goes_on, period_ends_sentence,
 )
 from generator.english.lexicon import CALENDAR_WORDS, MONTHS, SHORT_TITLES
-from generator.english.text import STOP_WORDS, content_words, fold, key, stem, time_relation
+from generator.english.text import STOP_WORDS, capitalised_forms, content_words, fold, key, stem, time_relation
 from generator.prepare.sentences import split_paragraph
 from generator.english.speakers import subject_after
 
@@ -258,3 +258,12 @@ def test_verbs_of_saying_are_a_class_by_lemma() -> None:
     assert inflections("quip")["past"] == ("quiped", "quipped")
     assert all(CUE.fullmatch(form) for form in ("interjected", "advises", "insisted", "quipped", "pointed out"))
     assert not CUE.fullmatch("saying")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ms. Pelosi sat for an interview alongside Speaker Paul Ryan’s aide.", {"pelosi", "speaker", "paul", "ryan"}),
+    ("Troops left Niger on Saturday.", {"niger", "saturday"}),  # the opening word is written so anyway
+    ("the junta said it would leave.", set()),
+])
+def test_the_words_written_with_a_capital_inside_a_sentence(text: str, expected: set[str]) -> None:
+    assert capitalised_forms(text) == expected

@@ -72,6 +72,13 @@ def content_word_forms(text: str) -> tuple[str, ...]:
     return tuple(w.removesuffix("'s") for w in words if w not in STOP_WORDS)
 
 
+def capitalised_forms(text: str) -> frozenset[str]:
+    """The words of a text written with a capital after its first word, as ``content_word_forms`` gives them
+    ("Mr. Ryan's office said" -> ryan, and "mr" but not the opening word): names, mostly."""
+    words = _WORD.findall(unicodedata.normalize("NFKC", text))[1:]
+    return frozenset(w.lower().replace("’", "'").removesuffix("'s") for w in words if w[0].isupper())
+
+
 def words_only_here(text: str, elsewhere: AbstractSet[str]) -> tuple[str, ...]:
     """The words of ``text`` (split on white space, as written) none of whose content words
     ``elsewhere`` holds: what one wording has that the others it is compared with lack."""
