@@ -10,10 +10,10 @@ means the same in a story of near copies as in one of loose paraphrase, though n
 narrower than a typical story's (``_standardised``); two articles' leads, which
 news writes about its main event, count as closer. Average linkage (``common.linkage``) then groups
 the sentences. It keeps a sentence in a group by its mean similarity to the rest, so a group whose other
-sentences are close to each other can carry one close to none of them: such a sentence, close to no sentence
-of another source in its group (close: ANCHOR as a z-score, a cosine of ALIKE between their meaning vectors,
-and a word in common besides names, or a cosine of ALIKE_ALONE) and not close enough to several, leaves it while the rest keep two sources; two sentences that are
-not close make no event (``_anchored``).
+sentences are close to each other can carry one close to none of them: such a sentence, close to no sentence of
+another source in its group (close: ANCHOR as a z-score, a cosine of ALIKE between their meaning vectors, and a
+word in common besides names, or a cosine of ALIKE_ALONE) and not close enough to several, leaves it while the
+rest keep two sources; two sentences that are not close make no event (``_anchored``).
 
 Two sentences that count one thing with different numbers ("127 people died", "45 people died")
 never make an event alone; an event many sentences report may still hold a source that counts
@@ -105,14 +105,14 @@ shipped example's events."""
 OTHER_SPEAKER = 4.0
 """Taken from the mean similarity of two groups times the share of their pairs quoting people on both
 sides that quote no one person in common: a penalty, not a bar, like ANOTHER_TIME, as a speaker may be
-misread. Measured by setting it, before ANCHOR: ECB+'s pairs (few of its sentences quote anyone) score
-P 0.873, R 0.521 from 1.5 to 4 (0.874, 0.519 without it), and the shipped example's events are the same
-from 1.5 to 4. Of that range, its top, 4, keeps apart two people's words on one thing worded closely ("The
-delegation raised our concerns about the path the government of Niger has taken" / "The delegation showed a
-condescending attitude towards the government of Niger", 3.8 deviations close in a story of two short
-articles), which 2.5 and 3 join: a thin margin, and above 4 is not measured; measured again with ANCHOR's rule for two sentences: ECB+ P 0.873, R 0.520
-with 2.5 and with 4, the shipped example's events the same, BASIL's 50 stories 8.5 -> 8.4 events two outlets
-share."""
+misread. Measured by setting it, before ANCHOR: ECB+'s pairs (few of its sentences quote anyone) score P 0.873,
+R 0.521 from 1.5 to 4 (0.874, 0.519 without it), and the shipped example's events are the same from 1.5 to 4. Of
+that range, its top, 4, keeps apart two people's words on one thing worded closely ("The delegation raised our
+concerns about the path the government of Niger has taken" / "The delegation showed a condescending attitude
+towards the government of Niger", 3.8 deviations close in a story of two short articles), which 2.5 and 3 join:
+a thin margin, and above 4 is not measured; measured again with ANCHOR's rule for two sentences: ECB+ P 0.873, R
+0.520 with 2.5 and with 4, the shipped example's events the same, BASIL's 50 stories 8.5 -> 8.4 events two
+outlets share."""
 DATE_GAP = dt.timedelta(days=7)
 """Dates closer than this may be one event's: sources disagree on a day or two."""
 _MONTH = dt.timedelta(days=27)
@@ -277,15 +277,15 @@ def align(sources: Sequence[Source], quoted: Mapping[str, frozenset[str]] | None
 def _anchored(part: list[int], similarity: np.ndarray, anchoring: np.ndarray, groups: Sequence[str]
               ) -> tuple[list[int], list[int]]:
     """An event's sentences (``part``, rows of ``similarity``) split into those kept and those the others only
-    carried: while some sentence's best similarity to a sentence of another source of the event is below
-    ANCHOR (read in ``anchoring``: ``similarity``, less the pairs whose meaning vectors are less alike than
-    ALIKE, or than ALIKE_ALONE when they share no word but names), and it reaches THRESHOLD with sentences of fewer than CORROBORATED other sources, the lowest of
-    those that can leave with the rest still holding two sources leaves. When one is left that cannot (the
-    only sentence of one of two sources), no two sentences of different sources in the event reach ANCHOR,
-    and the event falls apart: none is kept. So two sentences make an event alone only when they reach ANCHOR
-    with each other. The sentences that leave are each an event of their own, not grouped again among
-    themselves: that made pairs at the weakest similarities linkage takes, most of them about two things (41
-    on BASIL's 50 stories, counted once for issue 18's notes)."""
+    carried: while some sentence's best similarity to a sentence of another source of the event is below ANCHOR
+    (read in ``anchoring``: ``similarity``, less the pairs whose meaning vectors are less alike than ALIKE, or
+    than ALIKE_ALONE when they share no word but names), and it reaches THRESHOLD with sentences of fewer than
+    CORROBORATED other sources, the lowest of those that can leave with the rest still holding two sources
+    leaves. When one is left that cannot (the only sentence of one of two sources), no two sentences of
+    different sources in the event reach ANCHOR, and the event falls apart: none is kept. So two sentences make
+    an event alone only when they reach ANCHOR with each other. The sentences that leave are each an event of
+    their own, not grouped again among themselves: that made pairs at the weakest similarities linkage takes,
+    most of them about two things (41 on BASIL's 50 stories, counted once for issue 18's notes)."""
     kept = list(part)
     if len({groups[k] for k in kept}) < 2:
         return kept, []
@@ -307,8 +307,9 @@ def _core(part: list[int], similarity: np.ndarray, groups: Sequence[str]) -> lis
     """The sentences of an event (``part``, rows of ``similarity``) whose similarity alone, to a sentence of
     each other source of the event, reaches THRESHOLD: the sentences every source of the event says too,
     where the rest may only mention it (a source's background). The similarity is the z-scores ``_anchored``
-    reads for CORROBORATED (not ALIKE's cosine), two leads' LEAD_BONUS included; contradicting numbers, dates and speakers are not weighed: a
-    sentence that gives another figure for the same thing still tells it. None for an event of one source."""
+    reads for CORROBORATED (not ALIKE's cosine), two leads' LEAD_BONUS included; contradicting numbers, dates
+    and speakers are not weighed: a sentence that gives another figure for the same thing still tells it. None
+    for an event of one source."""
     if len({groups[k] for k in part}) < 2:
         return []
     return [k for k, lowest in zip(part, np.nanmin(_closest(part, similarity, groups), axis=1)) if lowest >= THRESHOLD]
@@ -518,15 +519,15 @@ def _similarity(items: Sequence[_Item]) -> tuple[np.ndarray, np.ndarray]:
 
 def _standardised(similarity: np.ndarray, cross: np.ndarray, typical_mean: float, typical_sd: float) -> np.ndarray:
     """Similarities as standard deviations above the mean of the cross-source pairs, that mean and
-    spread shrunk towards the typical ones by PRIOR_PAIRS, and the spread no narrower than the typical one.
-    In a story of long articles on many things most pairs share no word and the spread is narrow (BASIL's
+    spread shrunk towards the typical ones by PRIOR_PAIRS, and the spread no narrower than the typical one. In a
+    story of long articles on many things most pairs share no word and the spread is narrow (BASIL's
     congressional baseball story: a standard deviation of 0.033 for wording, 0.104 for meaning, against 0.066
-    and 0.165 in the shipped example today; ``_TYPICAL`` keeps what was measured when it was set), so that one word in common ("The game will go on." / "There's no
-    place I could go") would read as many deviations close. Measured: ECB+'s pairs score P 0.875, R 0.516
-    with the floor (0.873, 0.520 without); on BASIL's 50 stories events two outlets share go from 8.4 to 7.8
-    per story, three from 4.9 to 4.4, and of three stories read before and after (issue 18's notes) the events
-    read as lumped from 31 of 45 to 20 of 39; the shipped example's events are the same; Multi-News's
-    summaries score ROUGE-1 43.76 (43.70 without)."""
+    and 0.165 in the shipped example today; ``_TYPICAL`` keeps what was measured when it was set), so that one
+    word in common ("The game will go on." / "There's no place I could go") would read as many deviations close.
+    Measured: ECB+'s pairs score P 0.875, R 0.516 with the floor (0.873, 0.520 without); on BASIL's 50 stories
+    events two outlets share go from 8.4 to 7.8 per story, three from 4.9 to 4.4, and of three stories read
+    before and after (issue 18's notes) the events read as lumped from 31 of 45 to 20 of 39; the shipped
+    example's events are the same; Multi-News's summaries score ROUGE-1 43.76 (43.70 without)."""
     values = similarity[cross].astype(np.float64)
     n = values.size
     mean = (values.sum() + PRIOR_PAIRS * typical_mean) / (n + PRIOR_PAIRS)

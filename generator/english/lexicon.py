@@ -169,7 +169,8 @@ def inflections(lemma: str) -> dict[str, tuple[str, ...]]:
 # those a plural subject takes ("officials say"), BARE_SAYING_VERBS.
 SAYING_FORMS = frozenset(
     form for lemma in SAYING_VERBS | THINKING_VERBS
-    for form in (*inflections(lemma)["present"][1:], *inflections(lemma)["past"], *((lemma,) if lemma in BARE_SAYING_VERBS else ()))
+    for form in (*inflections(lemma)["present"][1:], *inflections(lemma)["past"],
+                 *((lemma,) if lemma in BARE_SAYING_VERBS else ()))
 )
 
 # Words of a news page around its text, which name no one: "Photo", "Advertisement", "Getty".

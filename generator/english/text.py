@@ -74,7 +74,7 @@ def content_word_forms(text: str) -> tuple[str, ...]:
 
 def capitalised_forms(text: str) -> frozenset[str]:
     """The words of a text written with a capital after its first word, as ``content_word_forms`` gives them
-    ("Mr. Ryan's office said" -> ryan, and "mr" but not the opening word): names, mostly."""
+    ("The office of Mr. Ryan's aide said" -> mr, ryan; not the opening "the"): names, mostly."""
     words = _WORD.findall(unicodedata.normalize("NFKC", text))[1:]
     return frozenset(w.lower().replace("’", "'").removesuffix("'s") for w in words if w[0].isupper())
 
