@@ -220,11 +220,13 @@ def align(sources: Sequence[Source], quoted: Mapping[str, frozenset[str]] | None
     # One source alone has no pair to compare: each of its sentences is an event of its own, and
     # the similarities (sentence vectors, a quarter of the claims' time in an archive where many
     # stories have one article) would be read by nothing.
-    unread = np.zeros((len(compared),) * 2)
-    similarity, alike = _similarity([items[k] for k in compared]) if len(set(groups)) > 1 else (unread, unread)
-    # What ANCHOR reads: pairs alike in meaning, and about more than the same names.
-    about = _share_a_word([items[k] for k in compared]) | (alike >= ALIKE_ALONE)
-    anchoring = np.where((alike >= ALIKE) & about, similarity, -np.inf)
+    if len(set(groups)) > 1:
+        similarity, alike = _similarity([items[k] for k in compared])
+        # What ANCHOR reads: pairs alike in meaning, and about more than the same names.
+        about = _share_a_word([items[k] for k in compared]) | (alike >= ALIKE_ALONE)
+        anchoring = np.where((alike >= ALIKE) & about, similarity, -np.inf)
+    else:
+        similarity = anchoring = np.zeros((len(compared),) * 2)
     numbers = [items[k].numbers for k in compared]
     apart = np.zeros((len(compared), len(compared)), dtype=bool)
     counting = [k for k, found in enumerate(numbers) if found]  # most sentences count nothing
@@ -426,12 +428,20 @@ def _share_a_word(items: Sequence[_Item]) -> np.ndarray:
     words = []
     for it in items:
         names = capitalised_forms(it.sentence.text)
-        words.append({stem(w) for w in content_word_forms(it.sentence.text) if w not in names} - _WHEN)
-    vocabulary = {w: i for i, w in enumerate(sorted(set().union(*words)))}
-    present = np.zeros((len(items), max(len(vocabulary), 1)), dtype=np.float32)
-    for r, ws in enumerate(words):
-        present[r, [vocabulary[w] for w in ws]] = 1.0
+        stems = {stem(w) for w in content_word_forms(it.sentence.text) if w not in names} - _WHEN
+        words.append(dict.fromkeys(stems, 1.0))
+    present = _rows(words)
     return (present @ present.T) > 0
+
+
+def _rows(bags: Sequence[Mapping[str, float]]) -> np.ndarray:
+    """The bags of words as the rows of one matrix, a column for each word any of them holds."""
+    vocabulary = {w: i for i, w in enumerate(sorted({w for bag in bags for w in bag}))}
+    matrix = np.zeros((len(bags), max(len(vocabulary), 1)))
+    for r, bag in enumerate(bags):
+        for w, x in bag.items():
+            matrix[r, vocabulary[w]] = x
+    return matrix
 
 
 def _contradict(a: frozenset[tuple[str, float]], b: frozenset[tuple[str, float]]) -> bool:
@@ -500,12 +510,8 @@ def _similarity(items: Sequence[_Item]) -> tuple[np.ndarray, np.ndarray]:
     texts = [it.sentence.text for it in items]
     source = np.array([it.source for it in items])
     cross = source[:, None] != source[None, :]
-    vectors = unit_vectors([Counter(w for w in content_words(t) if w not in _WHEN) for t in texts], smooth=True, floor=1.0)
-    vocabulary = {w: i for i, w in enumerate(sorted({w for v in vectors for w in v}))}
-    matrix = np.zeros((len(texts), max(len(vocabulary), 1)))
-    for r, v in enumerate(vectors):
-        for w, x in v.items():
-            matrix[r, vocabulary[w]] = x
+    matrix = _rows(unit_vectors([Counter(w for w in content_words(t) if w not in _WHEN) for t in texts],
+                                smooth=True, floor=1.0))
     meaning = sentence_vectors(texts).astype(np.float64)
     wording = _standardised(matrix @ matrix.T, cross, *_TYPICAL["wording"])
     alike = meaning @ meaning.T

@@ -231,8 +231,8 @@ def past_perfect(text: str) -> bool:
 
 # Words that bring a perfect up to now: "has so far refused", "have still not set", "has not yet named".
 _UP_TO_NOW = re.compile(r"\b(?:so far|still|now|yet)\b")
-# Marks that open or close a quotation.
-_QUOTE_MARKS = frozenset('"“”‘’\'')
+# The tags the tagger gives a quotation mark, opening or closing.
+_QUOTE_TAGS = frozenset({"``", "''"})
 
 
 def tells_of_the_present(text: str) -> bool:
@@ -267,7 +267,7 @@ def _reports_words(tokens: tuple[tagger.Token, ...], verb: int) -> bool:
     for token in tokens[verb + 1:]:
         if token.text in (",", ";", ":"):
             return False
-        if fold(token.text) == "that" or token.text in _QUOTE_MARKS or token.tag in _FINITE:
+        if fold(token.text) == "that" or token.tag in _QUOTE_TAGS or token.tag in _FINITE:
             return True
     return False
 

@@ -68,15 +68,20 @@ def content_words(text: str) -> tuple[str, ...]:
 def content_word_forms(text: str) -> tuple[str, ...]:
     """The words whose stems ``content_words`` gives, as written but lower-cased and without a possessive
     ("Troops left Niger's capital" -> troops, left, niger, capital)."""
-    words = (w.lower().replace("’", "'") for w in _WORD.findall(unicodedata.normalize("NFKC", text)))
+    words = (_lowered(w) for w in _WORD.findall(unicodedata.normalize("NFKC", text)))
     return tuple(w.removesuffix("'s") for w in words if w not in STOP_WORDS)
+
+
+def _lowered(word: str) -> str:
+    """A word lower-cased, its apostrophes straight ("Niger’s" -> "niger's")."""
+    return word.lower().replace("’", "'")
 
 
 def capitalised_forms(text: str) -> frozenset[str]:
     """The words of a text written with a capital after its first word, as ``content_word_forms`` gives them
     ("The office of Mr. Ryan's aide said" -> mr, ryan; not the opening "the"): names, mostly."""
     words = _WORD.findall(unicodedata.normalize("NFKC", text))[1:]
-    return frozenset(w.lower().replace("’", "'").removesuffix("'s") for w in words if w[0].isupper())
+    return frozenset(_lowered(w).removesuffix("'s") for w in words if w[0].isupper())
 
 
 def words_only_here(text: str, elsewhere: AbstractSet[str]) -> tuple[str, ...]:
