@@ -6,7 +6,8 @@ import dataclasses
 import numpy as np
 import pytest
 
-from generator.claims.compare import ALIKE, ALIKE_ALONE, ANCHOR, CORROBORATED, THRESHOLD, _anchored, align, coverage, quoted_people
+from generator.claims.compare import (ALIKE, ALIKE_ALONE, ANCHOR, CORROBORATED, FURTHER_SOURCES, THRESHOLD, _anchored,
+                                      _event_parts, align, coverage, quoted_people)
 from generator.model import Discrepancy, Entity, Event, Quote, QuoteMention, Sentence, Source, Variant
 
 
@@ -317,6 +318,37 @@ def test_a_sentence_close_to_no_other_sources_sentence_of_its_event_leaves_it() 
     alike = np.full((3, 3), ANCHOR - 0.5)
     alike[1, 2] = alike[2, 1] = ANCHOR
     assert _anchored([0, 1, 2], alike, alike, ["b", "a", "b"]) == ([1, 2], [0])
+
+
+def test_a_second_sentence_of_a_source_close_to_one_other_source_only_leaves() -> None:
+    # a1, b1 and c1 say one thing; c2 is close to b1 (it shares what b1 says of something else) and reaches
+    # THRESHOLD with no sentence of a: it leaves. Close enough to a's too, it stays; so it does beside two sources.
+    assert FURTHER_SOURCES == 2
+    groups = ["a", "b", "c", "c"]
+    similarity = np.full((4, 4), ANCHOR + 2.0)
+    similarity[3, 0] = similarity[0, 3] = THRESHOLD - 0.1
+    assert _anchored([0, 1, 2, 3], similarity, similarity, groups) == ([0, 1, 2], [3])
+    similarity[3, 0] = similarity[0, 3] = THRESHOLD
+    assert _anchored([0, 1, 2, 3], similarity, similarity, groups) == ([0, 1, 2, 3], [])
+    assert _anchored([1, 2, 3], similarity, similarity, groups) == ([1, 2, 3], [])
+    # Its source's best anchored sentence is not held to it: with c1 the one far from a's, c1 leaves, not c2.
+    similarity[3, 0] = similarity[0, 3] = ANCHOR + 3.0
+    similarity[2, 0] = similarity[0, 2] = THRESHOLD - 0.1
+    assert _anchored([0, 1, 2, 3], similarity, similarity, groups) == ([0, 1, 3], [2])
+
+
+def test_sentences_that_leave_an_event_together_make_one_of_their_own() -> None:
+    # a1, b1 and c1 say one thing; a2 and b2 say another, each close enough to the other source's first sentence
+    # for linkage to hold all five, but to no sentence of c: both leave, and they are one event.
+    groups = ["a", "b", "c", "a", "b"]
+    similarity = np.zeros((5, 5))
+    similarity[np.ix_([0, 1, 2], [0, 1, 2])] = ANCHOR + 2.0
+    similarity[3, 4] = similarity[4, 3] = ANCHOR
+    similarity[3, 1] = similarity[1, 3] = similarity[4, 0] = similarity[0, 4] = THRESHOLD + 0.8
+    assert sorted(_event_parts(similarity, similarity, similarity, groups, ())) == [[0, 1, 2], [3, 4]]
+    # Not close to each other, each is alone.
+    similarity[3, 4] = similarity[4, 3] = ANCHOR - 0.1
+    assert sorted(_event_parts(similarity, similarity, similarity, groups, ())) == [[0, 1, 2], [3], [4]]
 
 
 def test_a_sentence_alike_in_z_score_only_holds_no_other() -> None:

@@ -132,6 +132,14 @@ def test_an_interview_last_month_is_not_the_briefing_on_the_visit(digest: dict) 
     assert interview["id"] != briefing["id"]
 
 
+def test_the_junta_saying_the_us_presence_is_unjustified_is_not_the_coup(digest: dict) -> None:
+    # 003's "no longer justified" shares "US military presence" with 002's sentence on the presence's future since
+    # the coup, and nothing with 001's or 003's own account of the coup.
+    unjustified, coup = _event_with(digest, "was no longer justified", "the military deposed Bazoum")
+    assert unjustified["id"] != coup["id"]
+    assert _prefixes(coup) == ["001", "002", "003"]
+
+
 def test_the_aid_cut_is_one_event_of_001_to_004(digest: dict) -> None:
     found = _event_with(digest, "reduced its assistance", "reduced U.S. aid", "curbed assistance", "suspended military aid")
     assert all(e["id"] == found[0]["id"] for e in found)
