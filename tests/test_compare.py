@@ -6,8 +6,9 @@ import dataclasses
 import numpy as np
 import pytest
 
-from generator.claims.compare import (ALIKE, ALIKE_ALONE, ANCHOR, CORROBORATED, FURTHER_SOURCES, THRESHOLD, _anchored,
-                                      _event_parts, align, coverage, quoted_people)
+from generator.claims.compare import (ALIKE, ALIKE_ALONE, ANCHOR, ANOTHER_TIME, CORROBORATED, FURTHER_SOURCES, THRESHOLD,
+                                      _anchored, _event_parts, align, coverage, quoted_people)
+from generator.common.linkage import Clash
 from generator.model import Discrepancy, Entity, Event, Quote, QuoteMention, Sentence, Source, Variant
 
 
@@ -326,6 +327,7 @@ def test_a_second_sentence_of_a_source_close_to_one_other_source_only_leaves() -
     assert FURTHER_SOURCES == 2
     groups = ["a", "b", "c", "c"]
     similarity = np.full((4, 4), ANCHOR + 2.0)
+    similarity[3, 1] = similarity[1, 3] = ANCHOR + 1.0  # c2 is less close to b1 than c1 is
     similarity[3, 0] = similarity[0, 3] = THRESHOLD - 0.1
     assert _anchored([0, 1, 2, 3], similarity, similarity, groups) == ([0, 1, 2], [3])
     similarity[3, 0] = similarity[0, 3] = THRESHOLD
@@ -335,6 +337,22 @@ def test_a_second_sentence_of_a_source_close_to_one_other_source_only_leaves() -
     similarity[3, 0] = similarity[0, 3] = ANCHOR + 3.0
     similarity[2, 0] = similarity[0, 2] = THRESHOLD - 0.1
     assert _anchored([0, 1, 2, 3], similarity, similarity, groups) == ([0, 1, 3], [2])
+    # Anchored alike, the one that reaches more sources is its source's best, in whichever row it is.
+    similarity = np.full((4, 4), ANCHOR + 2.0)
+    similarity[2, 0] = similarity[0, 2] = THRESHOLD - 0.1
+    assert _anchored([0, 1, 2, 3], similarity, similarity, groups) == ([0, 1, 3], [2])
+
+
+def test_a_sentence_that_left_beside_its_sources_better_one_comes_back_when_that_one_leaves() -> None:
+    # Rows: b1, a1, c1, a2, b2. b1 leaves first (beside b2, better anchored, it is near a's sentences alone);
+    # then a1 (beside a2) and b2 (near no sentence enough) leave, and b1, now b's only sentence, is close enough
+    # to a2 to stay: it comes back.
+    groups = ["b", "a", "c", "a", "b"]
+    similarity = np.full((5, 5), THRESHOLD - 0.2)
+    for i, j, value in [(0, 3, ANCHOR + 0.6), (1, 4, ANCHOR + 1.0), (2, 3, ANCHOR + 1.4), (3, 4, THRESHOLD + 0.5),
+                        (0, 1, THRESHOLD + 0.7)]:
+        similarity[i, j] = similarity[j, i] = value
+    assert _anchored([0, 1, 2, 3, 4], similarity, similarity, groups)[0] == [0, 2, 3]
 
 
 def test_sentences_that_leave_an_event_together_make_one_of_their_own() -> None:
@@ -346,6 +364,11 @@ def test_sentences_that_leave_an_event_together_make_one_of_their_own() -> None:
     similarity[3, 4] = similarity[4, 3] = ANCHOR
     similarity[3, 1] = similarity[1, 3] = similarity[4, 0] = similarity[0, 4] = THRESHOLD + 0.8
     assert sorted(_event_parts(similarity, similarity, similarity, groups, ())) == [[0, 1, 2], [3, 4]]
+    # Told of two times (dates more than a week apart), they are kept apart as linkage keeps any two groups.
+    checked = np.zeros((5, 5), dtype=bool)
+    checked[3, 4] = checked[4, 3] = True
+    apart_in_time = Clash(checked, checked.copy(), ANOTHER_TIME)
+    assert sorted(_event_parts(similarity, similarity, similarity, groups, [apart_in_time])) == [[0, 1, 2], [3], [4]]
     # Not close to each other, each is alone.
     similarity[3, 4] = similarity[4, 3] = ANCHOR - 0.1
     assert sorted(_event_parts(similarity, similarity, similarity, groups, ())) == [[0, 1, 2], [3], [4]]

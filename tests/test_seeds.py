@@ -34,10 +34,10 @@ def test_summary_cites_source_sentences(digest: dict) -> None:
 
 
 def test_each_summary_line_says_what_every_source_of_its_event_says(digest: dict) -> None:
-    # 003's "Niger's junta says US military presence in the country was no longer justified" sits in the
+    # 003's "Niger's junta says US military presence in the country was no longer justified" sat in the
     # coup's event beside 002's "The future of the American military presence ... in question since a
-    # military junta placed the country's president under house arrest"; 003's sentence does not tell the
-    # coup, and no source but 002 says what it says.
+    # military junta placed the country's president under house arrest"; it does not tell the coup, and was
+    # never to stand for it.
     events = {e["id"]: e for e in digest["events"]}
     text = sentences(digest)
     for line in digest["summary"]:
