@@ -389,7 +389,8 @@ def test_a_sentence_alike_in_z_score_only_holds_no_other() -> None:
 @pytest.mark.parametrize("cosine, joined", [(ALIKE, True), (ALIKE - 0.1, False)])
 def test_a_pair_close_only_against_its_story_is_no_event(monkeypatch: pytest.MonkeyPatch, cosine: float,
                                                           joined: bool) -> None:
-    # Two sentences ANCHOR + 1 apart as z-scores; their meaning vectors' cosine decides (align wires ALIKE).
+    # Two sentences ANCHOR + 1 apart as z-scores, with two words in common; their meaning vectors' cosine decides
+    # (align wires ALIKE).
     import generator.claims.compare as compare
 
     def similarity(items):  # noqa: ANN001, ANN202 - the shape of compare._similarity
@@ -397,7 +398,7 @@ def test_a_pair_close_only_against_its_story_is_no_event(monkeypatch: pytest.Mon
         return z, alike
     monkeypatch.setattr(compare, "_similarity", similarity)
     _claims, events = align([source("a", "But by nightfall, the decision was clear."),
-                             source("b", "“Let me be as clear as I can be,” Sanders said in a statement.")])
+                             source("b", "“Let me be as clear as I can be: the decision is made,” Sanders said.")])
     assert together(events, "a-s1", "b-s1") is joined
 
 
@@ -415,6 +416,24 @@ def test_two_sentences_about_one_person_are_not_one_thing(monkeypatch: pytest.Mo
     monkeypatch.setattr(compare, "_similarity", similarity)
     _claims, events = align([source("a", "Representative Steny Hoyer resolved to wear a Scalise shirt."),
                              source("b", other)])
+    assert together(events, "a-s1", "b-s1") is joined
+
+
+@pytest.mark.parametrize("left, right, joined", [
+    ("Lawmakers from both parties expressed sympathy for the victims.",
+     "A detail for every lawmaker is likely not possible.", False),  # one ordinary word in common
+    ("It is both of them together.", "People of every race came together for different reasons.", False),
+    ("Police arrested Jones at his home on Friday.", "The arrest of Jones came after a long search.", True),  # and a name
+    ("It's not about your jobs.", "“It's not about your jobs,” Santorum said.", True),  # the one repeats the other
+])
+def test_two_sentences_with_one_word_in_common_are_not_one_thing(monkeypatch: pytest.MonkeyPatch, left: str,
+                                                                 right: str, joined: bool) -> None:
+    import generator.claims.compare as compare
+
+    def similarity(items):  # noqa: ANN001, ANN202 - the shape of compare._similarity
+        return np.full((2, 2), ANCHOR + 1.0), np.full((2, 2), ALIKE_ALONE - 0.1)
+    monkeypatch.setattr(compare, "_similarity", similarity)
+    _claims, events = align([source("a", left), source("b", right)])
     assert together(events, "a-s1", "b-s1") is joined
 
 
