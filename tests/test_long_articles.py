@@ -19,6 +19,7 @@ from generator.claims import compare
 from generator.digest import build_digest, prepare_source, with_slugs
 from generator.english.dates import _EXPRESSION, Expression, Span, _matches
 from generator.english.names import canonical_speaker, find_entity, name_key, same_person
+from generator.english.text import key
 from generator.figures import extract as figures
 from generator.input.read import read_article
 from generator.model import Entity, FigureMention, Sentence, Source, StoryInfo
@@ -88,7 +89,7 @@ def test_seed_quotes_group_as_comparing_every_pair_does() -> None:
     sources = _seeds()
     entities = extract_entities(sources)
     found = [f for i, s in enumerate(sources) for f in quotes._source_quotes(s, i, entities)]
-    normed = [quotes.wording(f.mention.text) for f in found]
+    normed = [key(f.mention.text) for f in found]
     vocab = [set(n.split()) for n in normed]
     canon = [canonical_speaker(f.mention.speaker, entities) for f in found]
     groups = [{i} for i in range(len(found))]

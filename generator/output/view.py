@@ -14,10 +14,9 @@ from jinja2 import pass_context
 
 from ..claims.compare import coverage
 from ..claims.wire import independent_count
-from ..english.text import content_words, time_relation, words_only_here
+from ..english.text import content_words, key, time_relation, words_only_here
 from ..figures.extract import value_text
 from ..model import Digest, Discrepancy, Entity, Event, Figure, FigureMention, Quote, QuoteMention
-from ..quotes.extract import wording
 
 
 def story_pages_present(digest: Digest) -> dict[str, bool]:
@@ -168,8 +167,8 @@ def in_its_words(quote: Quote) -> tuple[list[QuoteMention], list[QuoteMention]]:
     """A quote's mentions split in two: those of the sources that carry the words shown (``Quote.text``) or a
     part of them, as ``quotes.extract.wording`` reads words, and those of the other sources, which word it
     differently."""
-    shown = f" {wording(quote.text)} "
-    carriers = {m.source for m in quote.mentions if f" {wording(m.text)} " in shown}
+    shown = f" {key(quote.text)} "
+    carriers = {m.source for m in quote.mentions if f" {key(m.text)} " in shown}
     return [m for m in quote.mentions if m.source in carriers], [m for m in quote.mentions if m.source not in carriers]
 
 

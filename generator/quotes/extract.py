@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -14,7 +13,7 @@ from ..common.blocking import shared_word_neighbours, warn_windowed
 from ..common.unionfind import DisjointSets
 from ..english.names import ORG_NOUNS, canonical_speaker, speaker_bearers, surname_key
 from ..english.quotemarks import find_spans, mask
-from ..english.text import fold
+from ..english.text import fold, key
 from ..model import Discrepancy, Entity, Quote, QuoteMention, Source, Variant
 from .attribution import (
     Named, Speaker, attribute_block, blocks, closes_with_credit, excerpt_events, introduced, named_events, quotes_only,
@@ -148,13 +147,6 @@ def _is_statement(text: str, attributed: bool) -> bool:
     return not (titled and len(tokens) <= 14)
 
 
-def wording(text: str) -> str:
-    """A quote's words as two wordings are compared: folded, without punctuation, spaced alike ("Don’t
-    wait…" and "don't  wait" are one wording)."""
-    text = unicodedata.normalize("NFKC", fold(text)).replace("…", " ")
-    return " ".join(re.sub(r"[^\w\s]", " ", text).split())
-
-
 def _same_utterance(a: _Found, b: _Found, na: str, nb: str, speakers: tuple[Optional[str], Optional[str]]) -> bool:
     """Whether two quotes (their normalised texts ``na``, ``nb``) give one utterance; ``speakers`` are
     the people they are credited to, as ``canonical_speaker`` reads them (None: nobody known)."""
@@ -173,7 +165,7 @@ def _same_utterance(a: _Found, b: _Found, na: str, nb: str, speakers: tuple[Opti
     if not speakers_agree or a.source == b.source:
         return False
     raw = a.mention.text if len(na) >= len(nb) else b.mention.text
-    parts = [wording(p) for p in _CLAUSE.split(raw) if p.strip()] + [long_]
+    parts = [key(p) for p in _CLAUSE.split(raw) if p.strip()] + [long_]
     # A translation or paraphrase of the same words by the same speaker: "disturbed by the path
     # Niger has taken" / "troubled by the path taken by Niger".
     return any(
@@ -190,7 +182,7 @@ def _group(found: list[_Found], entities: Sequence[Entity], files: Mapping[str, 
     known = {name: canonical_speaker(name, entities, bearers) for name in dict.fromkeys(f.mention.speaker for f in found)}
     canon = [known[f.mention.speaker] for f in found]
     sets = DisjointSets(len(found))
-    normed = [wording(f.mention.text) for f in found]
+    normed = [key(f.mention.text) for f in found]
     vocab = [set(n.split()) for n in normed]
     pairs, common = _candidate_pairs(vocab)
     if common:
