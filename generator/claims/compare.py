@@ -324,7 +324,9 @@ def _event_parts(linked: np.ndarray, similarity: np.ndarray, anchoring: np.ndarr
         anchored, carried = _anchored(parts.pop(), similarity, anchoring, groups)
         if anchored:
             found.append(anchored)
-        if anchored and len({groups[k] for k in carried}) > 1:  # else what left cannot make an event
+        # What left may make an event of its own when the group stood and sentences of two sources left; when it fell
+        # apart, grouping its sentences again would only give it back.
+        if anchored and len({groups[k] for k in carried}) > 1:
             inside = np.ix_(carried, carried)
             parts += [[carried[x] for x in again] for again in average_linkage(
                 linked[inside], [groups[k] for k in carried], THRESHOLD, per_group=PER_SOURCE,
