@@ -282,7 +282,6 @@ def test_a_name_two_people_share_reports_no_one() -> None:
     assert quoted_people([], entities, [a]) == {"a-s2": frozenset({"Ted Cruz"})}
 
 
-
 def test_an_events_core_is_what_every_source_of_it_says_and_its_label_is_one() -> None:
     storm = "The storm killed 127 people in the coastal province, officials said on Monday."
     sources = [source("a", storm, *FILLER), source("b", *FILLER[:2], storm.replace("officials", "the officials")),
@@ -386,20 +385,25 @@ def test_a_sentence_alike_in_z_score_only_holds_no_other() -> None:
     assert _anchored([0, 2], similarity, anchoring, groups) == ([], [0, 2])
 
 
+def _pair_joined(monkeypatch: pytest.MonkeyPatch, left: str, right: str, cosine: float) -> bool:
+    """Whether two one-sentence sources make one event when their similarity is ANCHOR + 1 as a z-score and
+    ``cosine`` between their meaning vectors (``compare._similarity`` replaced): what the words decide."""
+    import generator.claims.compare as compare
+
+    def similarity(items):  # noqa: ANN001, ANN202 - the shape of compare._similarity
+        return np.full((2, 2), ANCHOR + 1.0), np.full((2, 2), cosine)
+    monkeypatch.setattr(compare, "_similarity", similarity)
+    _claims, events = align([source("a", left), source("b", right)])
+    return together(events, "a-s1", "b-s1")
+
+
 @pytest.mark.parametrize("cosine, joined", [(ALIKE, True), (ALIKE - 0.1, False)])
 def test_a_pair_close_only_against_its_story_is_no_event(monkeypatch: pytest.MonkeyPatch, cosine: float,
                                                           joined: bool) -> None:
     # Two sentences ANCHOR + 1 apart as z-scores, with two words in common; their meaning vectors' cosine decides
     # (align wires ALIKE).
-    import generator.claims.compare as compare
-
-    def similarity(items):  # noqa: ANN001, ANN202 - the shape of compare._similarity
-        z, alike = np.full((2, 2), ANCHOR + 1.0), np.full((2, 2), cosine)
-        return z, alike
-    monkeypatch.setattr(compare, "_similarity", similarity)
-    _claims, events = align([source("a", "But by nightfall, the decision was clear."),
-                             source("b", "“Let me be as clear as I can be: the decision is made,” Sanders said.")])
-    assert together(events, "a-s1", "b-s1") is joined
+    assert _pair_joined(monkeypatch, "But by nightfall, the decision was clear.",
+                        "“Let me be as clear as I can be: the decision is made,” Sanders said.", cosine) is joined
 
 
 @pytest.mark.parametrize("other, cosine, joined", [
@@ -409,14 +413,8 @@ def test_a_pair_close_only_against_its_story_is_no_event(monkeypatch: pytest.Mon
 ])
 def test_two_sentences_about_one_person_are_not_one_thing(monkeypatch: pytest.MonkeyPatch, other: str, cosine: float,
                                                            joined: bool) -> None:
-    import generator.claims.compare as compare
-
-    def similarity(items):  # noqa: ANN001, ANN202 - the shape of compare._similarity
-        return np.full((2, 2), ANCHOR + 1.0), np.full((2, 2), cosine)
-    monkeypatch.setattr(compare, "_similarity", similarity)
-    _claims, events = align([source("a", "Representative Steny Hoyer resolved to wear a Scalise shirt."),
-                             source("b", other)])
-    assert together(events, "a-s1", "b-s1") is joined
+    assert _pair_joined(monkeypatch, "Representative Steny Hoyer resolved to wear a Scalise shirt.", other,
+                        cosine) is joined
 
 
 @pytest.mark.parametrize("left, right, joined", [
@@ -428,13 +426,7 @@ def test_two_sentences_about_one_person_are_not_one_thing(monkeypatch: pytest.Mo
 ])
 def test_two_sentences_with_one_word_in_common_are_not_one_thing(monkeypatch: pytest.MonkeyPatch, left: str,
                                                                  right: str, joined: bool) -> None:
-    import generator.claims.compare as compare
-
-    def similarity(items):  # noqa: ANN001, ANN202 - the shape of compare._similarity
-        return np.full((2, 2), ANCHOR + 1.0), np.full((2, 2), ALIKE_ALONE - 0.1)
-    monkeypatch.setattr(compare, "_similarity", similarity)
-    _claims, events = align([source("a", left), source("b", right)])
-    assert together(events, "a-s1", "b-s1") is joined
+    assert _pair_joined(monkeypatch, left, right, ALIKE_ALONE - 0.1) is joined
 
 
 def test_a_sentence_close_enough_to_sentences_of_several_other_sources_stays() -> None:

@@ -165,7 +165,7 @@ def figure_values(figure: Figure) -> list[tuple[str, list[FigureMention]]]:
 
 def in_its_words(quote: Quote) -> tuple[list[QuoteMention], list[QuoteMention]]:
     """A quote's mentions split in two: those of the sources that carry the words shown (``Quote.text``) or a
-    part of them, as ``quotes.extract.wording`` reads words, and those of the other sources, which word it
+    part of them, as ``text.key`` reads words, and those of the other sources, which word it
     differently."""
     shown = f" {key(quote.text)} "
     carriers = {m.source for m in quote.mentions if f" {key(m.text)} " in shown}
