@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from generator.claims.compare import (ALIKE, ALIKE_ALONE, ANCHOR, ANOTHER_TIME, CORROBORATED, FURTHER_SOURCES, THRESHOLD,
-                                      _anchored, _event_parts, align, coverage, quoted_people)
+                                      TWO_SOURCES, _anchored, _event_parts, align, coverage, quoted_people)
 from generator.common.linkage import Clash
 from generator.model import Discrepancy, Entity, Event, Quote, QuoteMention, Sentence, Source, Variant
 
@@ -160,8 +160,8 @@ def test_news_told_against_an_older_event_is_not_that_event(dated: str | None) -
 
 @pytest.mark.parametrize("earlier", ["A year ago", "In December"])
 @pytest.mark.parametrize("now, apart", [
-    ("Niger's junta is moving closer to Russia, a key foe of the West.", True),  # how things stand as a writes
-    ("Niger's junta moved closer to Russia, a key foe of the West.", False),  # undated: when, a does not say
+    ("Niger's military junta is moving closer to Russia, a key foe of the West.", True),  # how things stand as a writes
+    ("Niger's military junta moved closer to Russia, a key foe of the West.", False),  # undated: when, a does not say
 ])
 def test_how_things_stand_now_is_not_what_happened_months_before(earlier: str, now: str, apart: bool) -> None:
     a = dataclasses.replace(source("a", *FILLER[:2], now, *FILLER[2:]), date="2024-03-18")
@@ -305,19 +305,36 @@ def test_a_sentence_close_to_no_other_sources_sentence_of_its_event_leaves_it() 
     assert _anchored([0, 1, 2, 3], similarity, similarity, groups) == ([0, 1, 2, 3], [])
     similarity[2, 3] = similarity[3, 2] = ANCHOR - 0.1
     assert _anchored([0, 1, 2, 3], similarity, similarity, groups) == ([0, 1], [2, 3])
-    # Two sentences alone make an event only when they reach ANCHOR with each other; when the only sentence
-    # of one of two sources is below it with all the others, no two reach it and the event falls apart.
+    # Two sentences alone make an event only when they reach TWO_SOURCES with each other; when the only sentence
+    # of one of two sources is below ANCHOR with all the others, no two reach it and the event falls apart.
     assert _anchored([2, 3], similarity, similarity, groups) == ([], [2, 3])
     similarity[2, 3] = similarity[3, 2] = ANCHOR
+    assert _anchored([2, 3], similarity, similarity, groups) == ([], [2, 3])
+    similarity[2, 3] = similarity[3, 2] = TWO_SOURCES
     assert _anchored([2, 3], similarity, similarity, groups) == ([2, 3], [])
     alike = np.full((3, 3), ANCHOR - 0.5)
     assert _anchored([0, 1, 2], alike, alike, ["a", "b", "b"]) == ([], [0, 1, 2])
     # With a's sentence close to one of b's, the other of b's leaves, whichever row it is in.
-    alike[0, 2] = alike[2, 0] = ANCHOR
+    alike[0, 2] = alike[2, 0] = TWO_SOURCES
     assert _anchored([0, 1, 2], alike, alike, ["a", "b", "b"]) == ([0, 2], [1])
     alike = np.full((3, 3), ANCHOR - 0.5)
-    alike[1, 2] = alike[2, 1] = ANCHOR
+    alike[1, 2] = alike[2, 1] = TWO_SOURCES
     assert _anchored([0, 1, 2], alike, alike, ["b", "a", "b"]) == ([1, 2], [0])
+
+
+def test_an_event_two_sources_report_stands_on_its_closest_pair() -> None:
+    # a1 and b1 are ANCHOR close, a2 is ANCHOR close to b1: every sentence is anchored, but no pair of the two
+    # sources reaches TWO_SOURCES, and nothing else bears the event out: it falls apart. One pair that does holds
+    # it, a2 with it; so does a third source that reaches ANCHOR.
+    groups = ["a", "b", "a", "c"]
+    similarity = np.full((4, 4), ANCHOR - 0.5)
+    similarity[0, 1] = similarity[1, 0] = similarity[1, 2] = similarity[2, 1] = ANCHOR
+    assert _anchored([0, 1, 2], similarity, similarity, groups) == ([], [0, 1, 2])
+    similarity[0, 1] = similarity[1, 0] = TWO_SOURCES
+    assert _anchored([0, 1, 2], similarity, similarity, groups) == ([0, 1, 2], [])
+    similarity[0, 1] = similarity[1, 0] = ANCHOR
+    similarity[3, :3] = similarity[:3, 3] = ANCHOR
+    assert _anchored([0, 1, 2, 3], similarity, similarity, groups) == ([0, 1, 2, 3], [])
 
 
 def test_a_second_sentence_of_a_source_close_to_one_other_source_only_leaves() -> None:
@@ -360,7 +377,7 @@ def test_sentences_that_leave_an_event_together_make_one_of_their_own() -> None:
     groups = ["a", "b", "c", "a", "b"]
     similarity = np.zeros((5, 5))
     similarity[np.ix_([0, 1, 2], [0, 1, 2])] = ANCHOR + 2.0
-    similarity[3, 4] = similarity[4, 3] = ANCHOR
+    similarity[3, 4] = similarity[4, 3] = TWO_SOURCES
     similarity[3, 1] = similarity[1, 3] = similarity[4, 0] = similarity[0, 4] = THRESHOLD + 0.8
     assert sorted(_event_parts(similarity, similarity, similarity, groups, ())) == [[0, 1, 2], [3, 4]]
     # Told of two times (dates more than a week apart), they are kept apart as linkage keeps any two groups.
