@@ -477,6 +477,28 @@ def test_a_summary_line_whose_event_the_sources_dispute_says_so() -> None:
     assert "<strong>⚠ disputed:</strong> homes &lt;flooded&gt;" in summary
 
 
+def test_a_disputed_event_one_source_reports_links_to_its_sentence() -> None:
+    # An event of one source has no section of its own on the comparison page: in the list of disputed events it
+    # cites its sentence, as every event links to its sentences.
+    from dataclasses import replace
+
+    from generator.digest import build_digest, prepare_source
+    from generator.model import Article, Discrepancy, StoryInfo, Variant
+    from generator.output.render import environment, story_pages
+
+    texts = ("The dam would open at noon on Monday, officials said.",
+             "Officials said 300 homes downstream would flood.")
+    sources = [prepare_source(Article(id=i, file=f"seeds/{i}.txt", text=t)) for i, t in zip("ab", texts)]
+    digest = build_digest(StoryInfo(slug="s", title="T"), sources)
+    (alone,) = [e for e in digest.events if e.sources == {"b": ("b-s1",)}]
+    disputed = Discrepancy(about="homes flooded", kind="figure",
+                           variants=(Variant("300", ("b",), ("b-s1",)), Variant("30", ("a",), ())))
+    pages = {p.path: p.content.decode("utf-8")
+             for p in story_pages(replace(digest, discrepancies=(disputed,)), environment())}
+    listed = pages["s/comparison.md"].split("Where an event is disputed")[1].split("</ul>")[0]
+    assert alone.label in listed and 'href="../sources/b/#b-s1"' in listed
+
+
 def test_a_quote_over_two_sentences_cites_both() -> None:
     from generator.digest import build_digest, prepare_source
     from generator.model import Article, StoryInfo

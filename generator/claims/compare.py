@@ -15,8 +15,9 @@ source in its group (close: ANCHOR as a z-score, a cosine of ALIKE between their
 common besides names, or one and a name, or one repeating the other's words, or a cosine of ALIKE_ALONE) and not
 close enough to several, leaves it while the rest keep two sources; so does, in an event of three sources or more,
 a source's sentence other than its closest when it is near enough (THRESHOLD) to the sentences of one other source
-only (FURTHER_SOURCES). Two sentences that are not close make no event, nor does an event only two sources report
-whose closest pair of their sentences is not closer still (TWO_SOURCES; ``_anchored``), and those that leave are
+only (FURTHER_SOURCES). Two sentences that are not close make no event (``_anchored``), and an event only two
+sources report stands only when its closest pair, one sentence of each, reaches TWO_SOURCE_ANCHOR, above ANCHOR
+(``_borne_out``): with no third source to bear it out, that pair is all its evidence. Those that leave an event are
 grouped again among themselves (``_event_parts``).
 
 Two sentences that count one thing with different numbers ("127 people died", "45 people died")
@@ -133,13 +134,13 @@ it, before CORROBORATED, on ECB+'s pairs: P 0.873, R 0.521 with no such rule and
 1.25; R 0.514 at 1.5; P 0.877, R 0.500 at 2.0. On BASIL's 50 stories (``benchmarks/shared_events.py``)
 1.5 takes about 475 sentences out of their events (events per story 30.9 -> 40.4), and events all three
 outlets share fall from 6.0 to 5.1 per story; of the sentences read (issue 18's notes), most had been
-grouped with sentences about something else. Two sentences alone make an event only when they reach ANCHOR with each
-other (TWO_SOURCES, higher, now asks more of them): on BASIL's stories that takes 139 pairs apart (events two
-outlets share 11.3 -> 8.5 per story), and of them most were read to be about two things (a Twitter post of Senator
-Warner's beside a list of names considered for Mattis's post; "Her standard rate was $225,000." beside her blood
-pressure); on the shipped example one (a US official's "Our partnership with West African countries on security is
-mutually beneficial" beside "The West African countries are seen to be forging closer ties with Russia"); ECB+'s
-pairs score the same (P 0.873, R 0.520)."""
+grouped with sentences about something else. Measured before TWO_SOURCE_ANCHOR, which asks more of an event only two
+sources report: two sentences alone made an event only when they reached ANCHOR with each other, and on BASIL's
+stories that took 139 pairs apart (events two outlets share 11.3 -> 8.5 per story); of them most were read to be
+about two things (a Twitter post of Senator Warner's beside a list of names considered for Mattis's post; "Her
+standard rate was $225,000." beside her blood pressure); on the shipped example one (a US official's "Our
+partnership with West African countries on security is mutually beneficial" beside "The West African countries are
+seen to be forging closer ties with Russia"); ECB+'s pairs score the same (P 0.873, R 0.520)."""
 ALIKE = 0.25
 """The cosine of their meaning vectors (``english.meaning``) that two sentences must reach, besides ANCHOR, for
 one to hold the other in an event. The z-scores read a story against itself, and in a story of long articles
@@ -183,13 +184,14 @@ VERBATIM = 90
 words or more, repeats the longer's words however few content words they share ("It's not about your jobs." /
 "“It's not about your jobs,” Santorum said."): such a pair may hold each other in an event (``_about``). 90, as
 the quotes stage reads one utterance in two wordings."""
-TWO_SOURCES = 2.0
-"""The similarity (``anchoring``'s z-score) that the closest two sentences of an event only two sources report, one
-of each, must reach, or the event falls apart (``_anchored``): its sentences each reach ANCHOR with one of the other
-source, but with no third source to bear it out, that closest pair is all that says the two sources report one
-thing, and in a story of long articles on many things two sentences 1.5 deviations close are more often two things
-on one topic or of one person than one ("Ms. Pelosi sat for an interview alongside Speaker Paul D. Ryan" / "He added
-that Ryan was investigating the matter alongside the Federal Election Commission"). Measured on BASIL's 50 stories
+TWO_SOURCE_ANCHOR = 2.0
+"""The similarity that the closest two sentences of an event only two sources report, one of each, must reach, read
+as ANCHOR reads it (the z-score, where the meaning vectors reach ALIKE and the words tell of one thing: ``_about``),
+or the event falls apart (``_borne_out``): its sentences each reach ANCHOR with one of the other source, but with no
+third source to bear it out, that closest pair is all that says the two sources report one thing, and in a story of
+long articles on many things two sentences ANCHOR close are more often two things on one topic or of one person than
+one ("Ms. Pelosi sat for an interview alongside Speaker Paul D. Ryan" / "He added that Ryan was investigating the
+matter alongside the Federal Election Commission"). Measured on BASIL's 50 stories
 (``benchmarks/shared_events.py``): events two outlets share go from 7.2 to 5.7 per story, those all three share stay
 4.2; of the pairs that made an event alone, with a cosine below 0.7 between their meaning vectors, a reader (issue
 18's notes) judged 81 of 147 about two things, and of the 60 below 2.0, 43 about two things, 5 in part one, 12 one;
@@ -198,8 +200,10 @@ no pair of the two outlets reporting one thing and 2 with one. 2.5 takes out, be
 a pair and 12 without, and 13 pairs read as one thing against 33 read as two or in part. ECB+'s pairs
 (score_claims.py, a dozen articles a story) score the same, P 0.875, R 0.516; the shipped example loses two events
 of two sentences read as two things ("The development represents a major setback for U.S. efforts in the Sahel" /
-"The US used its base in Niger to monitor regional jihadist activity", 1.61); Multi-News's summaries score ROUGE-1
-43.87, 1.06 over LexRank (43.67, 0.92 without)."""
+"The US used its base in Niger to monitor regional jihadist activity", 1.61; "Niger appears to be turning to Russia
+as a partner" / "Niger has “state-to-state” relations with Russia, Abdramane said", 1.71, what was left of a group
+of three sources when the third left); Multi-News's summaries score ROUGE-1 43.87, 1.06 over LexRank (43.67, 0.92
+without)."""
 CORROBORATED = 3
 """A sentence that alone reaches THRESHOLD with sentences of this many other sources of its event is held by
 its own ties, not carried, and stays however far it is from ANCHOR. Measured on ECB+'s pairs, where a
@@ -334,16 +338,20 @@ def _event_parts(linked: np.ndarray, similarity: np.ndarray, anchoring: np.ndarr
     The sentences that leave a group may report another thing together (BASIL: "Marc Benioff ... said that his
     company would halt all corporate travel to Indiana" / "Salesforce's Marc Benioff canceled the company's
     planned events in the state", out of the Indiana companies' other answers to the law): they are grouped
-    again among themselves, the same way, and each left over is an event of its own. Measured with
-    FURTHER_SOURCES, which makes most of those that leave: on BASIL's 50 stories regrouping made 3 pairs, two of
-    them one thing; ECB+'s pairs and the shipped example's events are the same with regrouping and without."""
+    again among themselves, the same way, and each left over is an event of its own. What is kept stands when
+    ``_borne_out``; else each of its sentences is an event of its own, and those that had left it are grouped
+    again all the same. Measured with FURTHER_SOURCES, which makes most of those that leave, before
+    TWO_SOURCE_ANCHOR: on BASIL's 50 stories regrouping made 3 pairs, two of them one thing; ECB+'s pairs and the
+    shipped example's events are the same with regrouping and without."""
     parts, found = average_linkage(linked, groups, THRESHOLD, per_group=PER_SOURCE, clashes=clashes), []
     while parts:
         anchored, carried = _anchored(parts.pop(), similarity, anchoring, groups)
-        if anchored:
+        if anchored and _borne_out(anchored, anchoring, groups):
             found.append(anchored)
-        # What left may make an event of its own when the group stood and sentences of two sources left; when it fell
-        # apart, grouping its sentences again would only give it back.
+        else:
+            found += [[k] for k in anchored]
+        # What left may make an event of its own when some of the group was kept (whether that stood or not) and
+        # sentences of two sources left; when all of it fell apart, grouping it again would only give it back.
         if anchored and len({groups[k] for k in carried}) > 1:
             inside = np.ix_(carried, carried)
             parts += [[carried[x] for x in again] for again in average_linkage(
@@ -363,8 +371,7 @@ def _anchored(part: list[int], similarity: np.ndarray, anchoring: np.ndarray, gr
     of different sources in the event reach ANCHOR, and the event falls apart: none is kept. A sentence that left
     is let back in when, once the rest have left, it would not be weak among them: a source's sentence that left
     beside a better anchored one of its source, or while the event held three sources, may stay when that one, or
-    the third source, leaves too. What is kept of two sources falls apart too when no sentence of one reaches
-    TWO_SOURCES with a sentence of the other: two sentences make an event alone only when they reach it."""
+    the third source, leaves too."""
     kept = list(part)
     if len({groups[k] for k in kept}) < 2:
         return kept, []
@@ -378,9 +385,16 @@ def _anchored(part: list[int], similarity: np.ndarray, anchoring: np.ndarray, gr
     while back := next((again for again in (sorted(kept + [left], key=part.index) for left in part if left not in kept)
                         if not _weak(again, similarity, anchoring, groups)), None):
         kept = back
-    if len({groups[k] for k in kept}) == 2 and np.nanmax(_closest(kept, anchoring, groups)) < TWO_SOURCES:
-        return [], list(part)
     return kept, [k for k in part if k not in kept]
+
+
+def _borne_out(kept: list[int], anchoring: np.ndarray, groups: Sequence[str]) -> bool:
+    """Whether the sentences ``_anchored`` kept of an event (rows of ``anchoring``) stand as one: those of two sources
+    when a sentence of one reaches TWO_SOURCE_ANCHOR with a sentence of the other; those of three or more always, and
+    one source's sentence is an event of its own."""
+    if len({groups[k] for k in kept}) != 2:
+        return True
+    return bool(np.nanmax(_closest(kept, anchoring, groups)) >= TWO_SOURCE_ANCHOR)
 
 
 def _weak(kept: list[int], similarity: np.ndarray, anchoring: np.ndarray, groups: Sequence[str]
