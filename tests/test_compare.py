@@ -448,8 +448,8 @@ def _pair_joined(monkeypatch: pytest.MonkeyPatch, left: str, right: str, cosine:
 @pytest.mark.parametrize("cosine, joined", [(ALIKE, True), (ALIKE - 0.1, False)])
 def test_a_pair_close_only_against_its_story_is_no_event(monkeypatch: pytest.MonkeyPatch, cosine: float,
                                                           joined: bool) -> None:
-    # Two sentences TWO_SOURCE_ANCHOR + 0.5 apart as z-scores, with two words in common; their meaning vectors' cosine decides
-    # (align wires ALIKE).
+    # Two sentences TWO_SOURCE_ANCHOR + 0.5 apart as z-scores, with two words in common; their meaning vectors'
+    # cosine decides (align wires ALIKE).
     assert _pair_joined(monkeypatch, "But by nightfall, the decision was clear.",
                         "“Let me be as clear as I can be: the decision is made,” Sanders said.", cosine) is joined
 
