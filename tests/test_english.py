@@ -226,6 +226,23 @@ def test_a_date_in_a_relative_clause_or_before_a_noun_dates_the_noun(sentence: s
     assert dates_a_noun(sentence, found.start, found.start + len(found.text)) is expected
 
 
+@pytest.mark.parametrize(("sentence", "date", "expected"), [
+    ("Following the coup last year, the United States largely suspended military aid to Niger.", "last year", True),
+    ("After his resignation on Friday, Mr. Farenthold deleted his Twitter account.", "on Friday", True),
+    ("Since the takeover in July, relations with the junta have soured.", "in July", True),
+    ("It was their first meeting since a combative session last month.", "last month", True),
+    ("The junta ended the agreement on Saturday after the talks.", "on Saturday", False),  # a verb's object
+    ("During the talks on Tuesday, the minister said it was over.", "on Tuesday", False),  # the talks' time is its own
+    ("The issue before the justices at Tuesday's arguments was narrow.", "Tuesday's", False),  # "before" that places
+])
+def test_a_date_after_what_a_sentence_follows_is_not_its_own(sentence: str, date: str, expected: bool) -> None:
+    from generator.english.clauses import dates_what_it_follows
+    from generator.english.dates import find_expressions
+
+    (found,) = [e for e in find_expressions(sentence) if e.text == date]
+    assert dates_what_it_follows(sentence, found.start, found.start + len(found.text)) is expected
+
+
 def test_the_taggers_rows_for_a_word_are_those_of_the_features_it_was_trained_on() -> None:
     # Tagging looks up the rows of the features that do not read earlier tags word by word (_static_rows);
     # training lists them as strings (features). Both must name the same rows, in the same order.

@@ -146,6 +146,8 @@ def test_the_aid_cut_is_one_event_of_001_to_004(digest: dict) -> None:
     # 004 dates its aid cut "last year" and Phee's interview "last month": two times, two events.
     interview, = _event_with(digest, "interview with The Washington Post last month")
     assert interview["id"] != found[0]["id"]
+    # No source says when: "Following the coup last year" dates the coup, which the aid cut came after.
+    assert found[0]["date"] is None
 
 
 def test_every_event_cites_its_sentences_and_names_its_claims(digest: dict) -> None:

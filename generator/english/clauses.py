@@ -330,6 +330,37 @@ def dates_a_noun(text: str, start: int, end: int) -> bool:
     return i >= 0 and tokens[i].tag in _RELATIVE
 
 
+# Words that set a sentence's event against another's time: "after the coup", "following the vote", "since the
+# takeover". Not "during", whose event's time is the sentence's own, nor "before", which as often places
+# ("the issue before the justices at Tuesday's arguments").
+_PLACING_AGAINST = frozenset("after following since amid until".split())
+_PLACING_WORD = re.compile(rf"\b(?:{'|'.join(sorted(_PLACING_AGAINST))})\b", re.IGNORECASE)
+
+
+def dates_what_it_follows(text: str, start: int, end: int) -> bool:
+    """Tell whether the date expression at ``text[start:end]`` comes right after a noun phrase that a word such
+    as "after" or "since" opens ("Following the coup last year, the United States suspended aid", "after the vote
+    on Tuesday"): it tells when that noun's event was, and the sentence's own event came after it, not then. Unlike
+    a date ``dates_a_noun`` finds, it still tells roughly when the sentence's event was. A date after a verb's
+    object ("ended the agreement on Saturday") is the sentence's."""
+    if not _PLACING_WORD.search(text, 0, start):
+        return False  # most sentences: the tags are not read for nothing
+    tokens = tagger.tag(text)
+    first = _at(tokens, start)
+    if first is None:
+        return False
+    i = first - 1
+    if i >= 0 and tokens[i].tag == "IN" and fold(tokens[i].text) in ("in", "on", "at"):
+        i -= 1  # a date whose preposition the expression leaves out
+    if i < 0 or tokens[i].tag not in ("NN", "NNS"):
+        return False
+    while i > 0 and tokens[i - 1].tag in _NP - _DETERMINERS - {"PDT"}:
+        i -= 1  # the noun's modifiers: "the July 26 military coup"
+    if i > 0 and tokens[i - 1].tag in _DETERMINERS:
+        i -= 1
+    return i > 0 and fold(tokens[i - 1].text) in _PLACING_AGAINST
+
+
 # "The declaration came just a day after …", "This latest announcement by the junta, in power since July,
 # comes as …", "The State Department's decision follows …", "It comes after …": news tells when its own
 # story's event came, against something else, a few hours, days or weeks before.
@@ -350,3 +381,4 @@ def tells_when_the_news_came(text: str) -> bool:
     not the other thing's. A longer span ("The decision came two years after the coup") may tell of a
     decision of the background, and "The agreement came into force in 2012" tells no such thing."""
     return bool(_NEWS_CAME.match(text))
+

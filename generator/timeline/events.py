@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from ..common.blocking import shared_word_neighbours, warn_windowed
 from ..common.unionfind import DisjointSets
-from ..english.clauses import dates_a_noun
+from ..english.clauses import dates_a_noun, dates_what_it_follows
 from ..english.dates import Expression, Span, resolve, resolve_article
 from ..english.lexicon import CALENDAR_WORDS, SMALL_NUMBER_WORDS, TIME_MODIFIERS, TIME_RELATIONS
 from ..english.text import STOP_WORDS, stem
@@ -76,7 +76,8 @@ class _Mention:
     """For "four months later": index (among all mentions) of the date it counts from."""
     own: bool = True
     """The date is its sentence's, not a noun's in it ("in a July 26 coup" in a sentence that tells of
-    something else: ``clauses.dates_a_noun``)."""
+    something else: ``clauses.dates_a_noun``; "Following the coup last year, the US suspended aid":
+    ``clauses.dates_what_it_follows``)."""
 
 
 def extract_timeline(sources: Sequence[Source], *, window: int = WINDOW,
@@ -175,7 +176,8 @@ def _mentions(sources: Sequence[Source], *, window: int) -> list[_Mention]:
             context = _context(texts[item.sentence], item.expression, same, window)
             anchor = None if item.anchor is None else offset + item.anchor
             start = item.expression.start
-            own = not dates_a_noun(texts[item.sentence], start, start + len(item.expression.text))
+            end = start + len(item.expression.text)
+            own = not (dates_a_noun(texts[item.sentence], start, end) or dates_what_it_follows(texts[item.sentence], start, end))
             found.append(_Mention(source_index, item.sentence, item.expression, item.span, context,
                                   len(same), anchor=anchor, own=own))
     return found
