@@ -471,6 +471,9 @@ def test_two_sentences_about_one_person_are_not_one_thing(monkeypatch: pytest.Mo
     ("It is both of them together.", "People of every race came together for different reasons.", False),
     ("Police arrested Jones at his home on Friday.", "The arrest of Jones came after a long search.", True),  # and a name
     ("It's not about your jobs.", "“It's not about your jobs,” Santorum said.", True),  # the one repeats the other
+    # A day or a month is no name: written with a capital, it says when, not who or where.
+    ("The minister resigned on Saturday after the vote.", "On Saturday, the minister's spokesman was not reachable.",
+     False),
 ])
 def test_two_sentences_with_one_word_in_common_are_not_one_thing(monkeypatch: pytest.MonkeyPatch, left: str,
                                                                  right: str, joined: bool) -> None:
