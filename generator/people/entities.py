@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Optional
 
-from ..english.lexicon import CALENDAR_WORDS, COUNTRY_CODES, MONTH_ABBREVIATIONS
+from ..english.lexicon import CALENDAR_WORDS, COUNTRIES, COUNTRY_CODES, MONTH_ABBREVIATIONS
 from ..english.names import (
     HONORIFICS, NAME_RUN, NOT_NAME, ORG_WORDS, PLACE_WORDS, ROLE_NOUNS, TITLES, PersonIndex, is_acronym, is_given_name,
     looks_like_org, name_key, same_person, spelling_key, strip_possessive, strip_titles, without_home, words,
@@ -200,12 +200,15 @@ def _mentions(source: str, sentence: str, text: str, plain: frozenset[str]) -> l
     for match in NAME_RUN.finditer(text):
         tokens = match.group(0).split()
         # A capitalised first word of a sentence that the sources also write in lower case is an
-        # ordinary word ("Neighbouring Mali"), unless it is a title.
+        # ordinary word ("Neighbouring Mali"), unless it is a title; so is one before a country's name
+        # ("Neighbouring Mali" where no source writes "neighbouring"; "South Sudan" is a country).
         popped = []
         while tokens and fold(strip_possessive(tokens[0])).strip(".") in NOT_NAME:
             popped.append(tokens.pop(0))
         initial = not text[: match.start()].strip(" “\"'‘")
-        if tokens and initial and tokens[0].lower() in plain and fold(tokens[0]).strip(".") not in TITLES | ROLE_NOUNS:
+        ordinary = tokens and (tokens[0].lower() in plain
+                               or (" ".join(tokens[1:]) in COUNTRIES and " ".join(tokens) not in COUNTRIES))
+        if ordinary and initial and fold(tokens[0]).strip(".") not in TITLES | ROLE_NOUNS:
             popped.append(tokens.pop(0))
         if not tokens or any(ch.isdigit() for ch in "".join(tokens)):
             continue
@@ -270,6 +273,8 @@ def _role_and_name(tokens: list[str], before: str) -> tuple[Optional[str], list[
 def _kind(name: str, role: Optional[str], before: str, after: str) -> Optional[str]:
     key = words(name)
     if name.replace(".", "") in COUNTRY_CODES:
+        return "place"
+    if name in COUNTRIES and not CUE.match(after.strip()):  # "Jordan said" is a man
         return "place"
     if looks_like_org(name):
         return "organisation"
