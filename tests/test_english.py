@@ -231,8 +231,13 @@ def test_a_date_in_a_relative_clause_or_before_a_noun_dates_the_noun(sentence: s
     ("After his resignation on Friday, Mr. Farenthold deleted his Twitter account.", "on Friday", True),
     ("Since the takeover in July, relations with the junta have soured.", "in July", True),
     ("It was their first meeting since a combative session last month.", "last month", True),
-    ("The junta ended the agreement on Saturday after the talks.", "on Saturday", False),  # a verb's object
+    ("After the end of the talks on Tuesday, the minister flew home.", "on Tuesday", True),  # the phrase's head first
+    ("He was attorney general from 1983 until his resignation in 1989.", "in 1989", True),
+    ("After the vote, the junta ended the agreement on Saturday.", "on Saturday", False),  # a verb's object
+    ("After the vote the junta said on Saturday that it was over.", "on Saturday", False),  # after a verb
+    ("Because of the storm, the game was moved on Sunday.", "on Sunday", False),
     ("During the talks on Tuesday, the minister said it was over.", "on Tuesday", False),  # the talks' time is its own
+    ("Thousands rallied amid protests on Sunday.", "on Sunday", False),
     ("The issue before the justices at Tuesday's arguments was narrow.", "Tuesday's", False),  # "before" that places
 ])
 def test_a_date_after_what_a_sentence_follows_is_not_its_own(sentence: str, date: str, expected: bool) -> None:

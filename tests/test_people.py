@@ -96,18 +96,17 @@ def test_entities_are_numbered_in_order() -> None:
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    # A country is a place however a sentence names it, with no "in" or "from" before it.
-    ("=== a\nThe junta quickly demanded the departure of troops, such as its neighbors Mali and Burkina Faso.",
+    # A country is a place however a sentence names it, with no "in" or "from" before it, and when it speaks.
+    ("=== a\nThe junta demanded the departure of troops, such as its neighbors Mali and Burkina Faso.",
      {("Mali", "place"), ("Burkina Faso", "place")}),
-    # A sentence's first word before a country's name is an ordinary word, though no source writes it in lower case.
-    ("=== a\nNeighbouring Mali and Burkina Faso have taken a similar stance.", {("Mali", "place"), ("Burkina Faso", "place")}),
-    ("=== a\nSouth Sudan and Equatorial Guinea voted against the measure.",
-     {("South Sudan", "place"), ("Equatorial Guinea", "place")}),
-    # A country's name that speaks is a man's.
-    ("=== a\nJordan said the committee would vote on Tuesday.", set()),
+    ("=== a\nRussia said it would send troops.\n=== b\nSouth Sudan and Equatorial Guinea voted against it.",
+     {("Russia", "place"), ("South Sudan", "place"), ("Equatorial Guinea", "place")}),
+    # A country's name that is a person's name in the story is the person's.
+    ("=== a\nRepresentative Jim Jordan spoke on Tuesday.\n=== b\nJordan said the committee would vote.",
+     {("Jim Jordan", "person")}),
 ])
 def test_a_country_is_a_place(text: str, expected: set[tuple[str, str]]) -> None:
-    assert {(e.name, e.kind) for e in extract_entities(sources(text)) if e.kind == "place"} == expected
+    assert {(e.name, e.kind) for e in extract_entities(sources(text)) if e.kind != "organisation"} == expected
 
 
 SEEDS = Path(__file__).parent.parent / "seeds"

@@ -71,7 +71,7 @@ from ..english.clauses import dates_a_noun, past_perfect, tells_of_the_present, 
 from ..english.dates import Span, resolve_article
 from ..english.lexicon import CALENDAR_WORDS, TIME_MODIFIERS
 from ..english.meaning import sentence_vectors
-from ..english.names import canonical_speaker
+from ..english.names import CALENDAR_NAMES, canonical_speaker
 from ..english.speakers import speaker_at_occasion
 from ..english.synonyms import synonymous
 from ..english.text import capitalised_forms, content_word_forms, content_words, counted_numbers, key, stem
@@ -537,15 +537,15 @@ def quoted_people(quotes: Sequence[Quote], entities: Sequence[Entity],
 def _about(items: Sequence[_Item], similarity: np.ndarray, alike: np.ndarray) -> np.ndarray:
     """Which pairs of the items tell of one thing, not only of one person or in one word: they share two content
     words or more besides names (a word written with a capital after its sentence's first word: "Ryan", "Fox"),
-    numbers among them, or one and a name (not a day or a month: "Saturday" says when, and words of time are
-    left out of the wording too, ``_WHEN``); or their meaning vectors (``alike``) reach ALIKE_ALONE; or, for a pair
-    that could anchor (ALIKE and ANCHOR), the shorter repeats the longer's words (VERBATIM)."""
+    numbers among them, or one and a name (not a day or a month, ``names.CALENDAR_NAMES``: "Saturday" says
+    when); or their meaning vectors (``alike``) reach ALIKE_ALONE; or, for a pair that could anchor (ALIKE and
+    ANCHOR), the shorter repeats the longer's words (VERBATIM)."""
     words, names = [], []
     for it in items:
         capitals = capitalised_forms(it.sentence.text)
         forms = content_word_forms(it.sentence.text)
         words.append(dict.fromkeys({stem(w) for w in forms if w not in capitals} - _WHEN, 1.0))
-        names.append(dict.fromkeys({w for w in capitals.intersection(forms) if stem(w) not in _WHEN}, 1.0))
+        names.append(dict.fromkeys(capitals.intersection(forms) - CALENDAR_NAMES, 1.0))
     shared_words, shared_names = (np.rint(matrix @ matrix.T) for matrix in (_rows(words), _rows(names)))
     about = (shared_words >= 2) | ((shared_words == 1) & (shared_names >= 1)) | (alike >= ALIKE_ALONE)
     texts = [key(it.sentence.text) for it in items]

@@ -330,35 +330,38 @@ def dates_a_noun(text: str, start: int, end: int) -> bool:
     return i >= 0 and tokens[i].tag in _RELATIVE
 
 
-# Words that set a sentence's event against another's time: "after the coup", "following the vote", "since the
-# takeover". Not "during", whose event's time is the sentence's own, nor "before", which as often places
-# ("the issue before the justices at Tuesday's arguments").
-_PLACING_AGAINST = frozenset("after following since amid until".split())
-_PLACING_WORD = re.compile(rf"\b(?:{'|'.join(sorted(_PLACING_AGAINST))})\b", re.IGNORECASE)
+# Words that tell a sentence's event against another's time: "after the coup", "following the vote", "since the
+# takeover", "until his resignation". Not "during" or "amid", whose event's time is the sentence's own, nor
+# "before", which as often places ("the issue before the justices at Tuesday's arguments").
+_TIME_ANCHORS = frozenset("after following since until till".split())
+_TIME_ANCHOR_WORD = re.compile(rf"\b(?:{'|'.join(sorted(_TIME_ANCHORS))})\b", re.IGNORECASE)
 
 
 def dates_what_it_follows(text: str, start: int, end: int) -> bool:
     """Tell whether the date expression at ``text[start:end]`` comes right after a noun phrase that a word such
-    as "after" or "since" opens ("Following the coup last year, the United States suspended aid", "after the vote
-    on Tuesday"): it tells when that noun's event was, and the sentence's own event came after it, not then. Unlike
-    a date ``dates_a_noun`` finds, it still tells roughly when the sentence's event was. A date after a verb's
-    object ("ended the agreement on Saturday") is the sentence's."""
-    if not _PLACING_WORD.search(text, 0, start):
+    as "after", "since" or "until" opens ("Following the coup last year, the United States suspended aid", "after
+    the end of the talks on Tuesday"): it tells when that noun's event was, against which the sentence tells its
+    own, not when the sentence's event was. Unlike a date ``dates_a_noun`` finds, it still tells roughly when. A
+    date after a verb's object ("After the vote, the junta ended the agreement on Saturday") is the sentence's."""
+    if not _TIME_ANCHOR_WORD.search(text, 0, start):
         return False  # most sentences: the tags are not read for nothing
     tokens = tagger.tag(text)
     first = _at(tokens, start)
     if first is None:
         return False
     i = first - 1
-    if i >= 0 and tokens[i].tag == "IN" and fold(tokens[i].text) in ("in", "on", "at"):
+    if i >= 0 and tokens[i].tag == "IN" and fold(tokens[i].text) in ("in", "on", "at", "of"):
         i -= 1  # a date whose preposition the expression leaves out
-    if i < 0 or tokens[i].tag not in ("NN", "NNS"):
-        return False
-    while i > 0 and tokens[i - 1].tag in _NP - _DETERMINERS - {"PDT"}:
-        i -= 1  # the noun's modifiers: "the July 26 military coup"
-    if i > 0 and tokens[i - 1].tag in _DETERMINERS:
-        i -= 1
-    return i > 0 and fold(tokens[i - 1].text) in _PLACING_AGAINST
+    while i >= 0 and tokens[i].tag in ("NN", "NNS"):
+        while i > 0 and tokens[i - 1].tag in _NP - _DETERMINERS - {"PDT"}:
+            i -= 1  # the noun's modifiers: "the July 26 military coup"
+        if i > 0 and tokens[i - 1].tag in _DETERMINERS:
+            i -= 1
+        if i > 1 and fold(tokens[i - 1].text) == "of":
+            i -= 2  # "the end of the talks": the phrase's head comes first
+            continue
+        return i > 0 and fold(tokens[i - 1].text) in _TIME_ANCHORS
+    return False
 
 
 # "The declaration came just a day after …", "This latest announcement by the junta, in power since July,
@@ -381,4 +384,3 @@ def tells_when_the_news_came(text: str) -> bool:
     not the other thing's. A longer span ("The decision came two years after the coup") may tell of a
     decision of the background, and "The agreement came into force in 2012" tells no such thing."""
     return bool(_NEWS_CAME.match(text))
-

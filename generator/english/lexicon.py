@@ -85,33 +85,34 @@ COUNTRY_CODES = {
     "DRC": ("Democratic Republic of the Congo", "Democratic Republic of Congo"), "PRC": ("People's Republic of China",),
     "ROK": ("Republic of Korea",), "DPRK": ("Democratic People's Republic of Korea",),
 }
-# The world's countries by their short English names: the 193 member states of the United Nations and its two
-# observer states, as the UN lists them (https://www.un.org/en/about-us/member-states), with the other names
-# news gives them ("Ivory Coast", "Burma", "Czech Republic") and a few territories news names as countries.
-# A country is a place however a sentence names it ("its neighbours Mali and Burkina Faso"), where another
-# name needs "in" or "from" before it to be read as one.
+# The world's countries by the short English names news gives them: the member and observer states of the
+# United Nations (https://www.un.org/en/about-us/member-states, whose own names are often longer: "Viet Nam",
+# "Russian Federation"), other names in use ("Ivory Coast", "Burma", "Britain") and a few territories news names
+# as countries, with the long names COUNTRY_CODES stands for. A country is a place however a sentence names it
+# ("its neighbours Mali and Burkina Faso"), where another name needs a word of place before it ("in", "from").
+# A name is a run of capitalised words, which "and" and "the" end: "Trinidad and Tobago" is read as two places.
 COUNTRIES = frozenset(name.strip() for name in """
-    Afghanistan, Albania, Algeria, Andorra, Angola, Antigua and Barbuda, Argentina, Armenia, Australia, Austria,
-    Azerbaijan, Bahamas, Bahrain, Bangladesh, Barbados, Belarus, Belgium, Belize, Benin, Bhutan, Bolivia,
-    Bosnia and Herzegovina, Botswana, Brazil, Brunei, Bulgaria, Burkina Faso, Burundi, Cabo Verde, Cape Verde,
-    Cambodia, Cameroon, Canada, Central African Republic, Chad, Chile, China, Colombia, Comoros, Congo,
-    Costa Rica, Côte d'Ivoire, Ivory Coast, Croatia, Cuba, Cyprus, Czechia, Czech Republic, North Korea,
-    South Korea, Democratic Republic of the Congo, Denmark, Djibouti, Dominica, Dominican Republic, Ecuador, Egypt,
-    El Salvador, Equatorial Guinea, Eritrea, Estonia, Eswatini, Swaziland, Ethiopia, Fiji, Finland, France, Gabon,
-    Gambia, Georgia, Germany, Ghana, Greece, Grenada, Guatemala, Guinea, Guinea-Bissau, Guyana, Haiti, Honduras,
-    Hungary, Iceland, India, Indonesia, Iran, Iraq, Ireland, Israel, Italy, Jamaica, Japan, Jordan, Kazakhstan,
-    Kenya, Kiribati, Kuwait, Kyrgyzstan, Laos, Latvia, Lebanon, Lesotho, Liberia, Libya, Liechtenstein, Lithuania,
-    Luxembourg, Madagascar, Malawi, Malaysia, Maldives, Mali, Malta, Marshall Islands, Mauritania, Mauritius,
-    Mexico, Micronesia, Monaco, Mongolia, Montenegro, Morocco, Mozambique, Myanmar, Burma, Namibia, Nauru, Nepal,
-    Netherlands, New Zealand, Nicaragua, Niger, Nigeria, North Macedonia, Norway, Oman, Pakistan, Palau, Panama,
-    Papua New Guinea, Paraguay, Peru, Philippines, Poland, Portugal, Qatar, Moldova, Romania, Russia, Rwanda,
-    Saint Kitts and Nevis, Saint Lucia, Saint Vincent and the Grenadines, Samoa, San Marino, Sao Tome and Principe,
-    Saudi Arabia, Senegal, Serbia, Seychelles, Sierra Leone, Singapore, Slovakia, Slovenia, Solomon Islands,
-    Somalia, South Africa, South Sudan, Spain, Sri Lanka, Sudan, Suriname, Sweden, Switzerland, Syria, Tajikistan,
-    Thailand, Timor-Leste, East Timor, Togo, Tonga, Trinidad and Tobago, Tunisia, Turkey, Türkiye, Turkmenistan,
-    Tuvalu, Uganda, Ukraine, United Arab Emirates, United Kingdom, Tanzania, United States, Uruguay, Uzbekistan,
-    Vanuatu, Venezuela, Vietnam, Yemen, Zambia, Zimbabwe, Vatican, Palestine, Taiwan, Kosovo, Greenland,
-    Puerto Rico, Hong Kong""".split(","))
+    Afghanistan, Albania, Algeria, Andorra, Angola, Antigua, Barbuda, Argentina, Armenia, Australia, Austria,
+    Azerbaijan, Bahamas, Bahrain, Bangladesh, Barbados, Belarus, Belgium, Belize, Benin, Bhutan, Bolivia, Bosnia,
+    Herzegovina, Botswana, Brazil, Brunei, Bulgaria, Burkina Faso, Burundi, Cabo Verde, Cape Verde, Cambodia,
+    Cameroon, Canada, Central African Republic, Chad, Chile, China, Colombia, Comoros, Congo, Costa Rica,
+    Ivory Coast, Croatia, Cuba, Cyprus, Czechia, Czech Republic, North Korea, South Korea, Korea, Denmark,
+    Djibouti, Dominica, Dominican Republic, Ecuador, Egypt, El Salvador, Equatorial Guinea, Eritrea, Estonia,
+    Eswatini, Swaziland, Ethiopia, Fiji, Finland, France, Gabon, Gambia, Georgia, Germany, Ghana, Greece, Grenada,
+    Guatemala, Guinea, Guinea-Bissau, Guyana, Haiti, Honduras, Hungary, Iceland, India, Indonesia, Iran, Iraq,
+    Ireland, Israel, Italy, Jamaica, Japan, Jordan, Kazakhstan, Kenya, Kiribati, Kuwait, Kyrgyzstan, Laos, Latvia,
+    Lebanon, Lesotho, Liberia, Libya, Liechtenstein, Lithuania, Luxembourg, Madagascar, Malawi, Malaysia, Maldives,
+    Mali, Malta, Marshall Islands, Mauritania, Mauritius, Mexico, Micronesia, Monaco, Mongolia, Montenegro,
+    Morocco, Mozambique, Myanmar, Burma, Namibia, Nauru, Nepal, Netherlands, New Zealand, Nicaragua, Niger,
+    Nigeria, North Macedonia, Norway, Oman, Pakistan, Palau, Panama, Papua New Guinea, Paraguay, Peru,
+    Philippines, Poland, Portugal, Qatar, Moldova, Romania, Russia, Rwanda, Saint Kitts, Nevis, Saint Lucia,
+    Samoa, San Marino, Sao Tome, Principe, Saudi Arabia, Senegal, Serbia, Seychelles, Sierra Leone, Singapore,
+    Slovakia, Slovenia, Solomon Islands, Somalia, South Africa, South Sudan, Spain, Sri Lanka, Sudan, Suriname,
+    Sweden, Switzerland, Syria, Tajikistan, Thailand, Timor-Leste, East Timor, Togo, Tonga, Trinidad, Tobago,
+    Tunisia, Turkey, Türkiye, Turkmenistan, Tuvalu, Uganda, Ukraine, United Arab Emirates, United Kingdom,
+    Britain, Great Britain, Tanzania, United States, America, Uruguay, Uzbekistan, Vanuatu, Venezuela, Vietnam,
+    Yemen, Zambia, Zimbabwe, Vatican, Palestine, Taiwan, Kosovo, Greenland, Puerto Rico, Hong Kong""".split(",")
+) | frozenset(name for names in COUNTRY_CODES.values() for name in names)
 # Other abbreviations written with a period, which never end a sentence: "No. 5", "vs.", "Ave.".
 ABBREVIATIONS = frozenset(
     """no nos vs dept univ est approx fig vol ch art sec para mon tue tues wed thu thur thurs fri

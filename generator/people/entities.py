@@ -200,15 +200,12 @@ def _mentions(source: str, sentence: str, text: str, plain: frozenset[str]) -> l
     for match in NAME_RUN.finditer(text):
         tokens = match.group(0).split()
         # A capitalised first word of a sentence that the sources also write in lower case is an
-        # ordinary word ("Neighbouring Mali"), unless it is a title; so is one before a country's name
-        # ("Neighbouring Mali" where no source writes "neighbouring"; "South Sudan" is a country).
+        # ordinary word ("Neighbouring Mali"), unless it is a title.
         popped = []
         while tokens and fold(strip_possessive(tokens[0])).strip(".") in NOT_NAME:
             popped.append(tokens.pop(0))
         initial = not text[: match.start()].strip(" “\"'‘")
-        ordinary = tokens and (tokens[0].lower() in plain
-                               or (" ".join(tokens[1:]) in COUNTRIES and " ".join(tokens) not in COUNTRIES))
-        if ordinary and initial and fold(tokens[0]).strip(".") not in TITLES | ROLE_NOUNS:
+        if tokens and initial and tokens[0].lower() in plain and fold(tokens[0]).strip(".") not in TITLES | ROLE_NOUNS:
             popped.append(tokens.pop(0))
         if not tokens or any(ch.isdigit() for ch in "".join(tokens)):
             continue
@@ -274,7 +271,7 @@ def _kind(name: str, role: Optional[str], before: str, after: str) -> Optional[s
     key = words(name)
     if name.replace(".", "") in COUNTRY_CODES:
         return "place"
-    if name in COUNTRIES and not CUE.match(after.strip()):  # "Jordan said" is a man
+    if name in COUNTRIES:  # "Russia said": a country that speaks is still one ("Jim Jordan" elsewhere: _settle_kinds)
         return "place"
     if looks_like_org(name):
         return "organisation"

@@ -177,7 +177,8 @@ def _mentions(sources: Sequence[Source], *, window: int) -> list[_Mention]:
             anchor = None if item.anchor is None else offset + item.anchor
             start = item.expression.start
             end = start + len(item.expression.text)
-            own = not (dates_a_noun(texts[item.sentence], start, end) or dates_what_it_follows(texts[item.sentence], start, end))
+            text = texts[item.sentence]
+            own = not (dates_a_noun(text, start, end) or dates_what_it_follows(text, start, end))
             found.append(_Mention(source_index, item.sentence, item.expression, item.span, context,
                                   len(same), anchor=anchor, own=own))
     return found
