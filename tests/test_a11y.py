@@ -278,9 +278,10 @@ def test_phone_matrix_card_names_every_source(phone: Any, site: Site) -> None:
                 return r.width > 1 && r.height > 1 && r.left >= 0 && r.right <= innerWidth + 0.5; };
             const cards = [...table.tBodies[0].rows].map(row => [...row.cells].slice(3).map((cell, i) => {
                 const label = cell.querySelector('.cov-label');
-                const mark = cell.querySelector('.cov-yes, .cov-no');
+                const mark = cell.querySelector('.cov-yes, .cov-no, .cov-near');
                 return {outlet: outlets[i], text: label ? label.textContent.trim() : '',
-                        shown: !!label && inView(label) && inView(mark), yes: !!cell.querySelector('a.cov-yes')};
+                        shown: !!label && inView(label) && inView(mark), yes: !!cell.querySelector('a.cov-yes'),
+                        near: !!cell.querySelector('a.cov-near')};
             }));
             return cards;
         }"""
@@ -291,10 +292,13 @@ def test_phone_matrix_card_names_every_source(phone: Any, site: Site) -> None:
     for event, card in zip(rows, cards):
         assert len(card) == len(digest["sources"])
         for cell in card:
-            expected = ("reported by " if cell["yes"] else "not reported by ") + cell["outlet"]
+            expected = (f"reported by {cell['outlet']}" if cell["yes"] else
+                        f"close in a sentence of {cell['outlet']} on something else" if cell["near"] else
+                        f"not reported by {cell['outlet']}")
             assert cell["text"] == expected, (event["label"], cell)
             assert cell["shown"], f"{cell['text']!r} is not on screen in the card of {event['label']!r}"
         assert sum(c["yes"] for c in card) == len(event["sources"]), event["label"]
+        assert sum(c["near"] for c in card) == len(event["near"]), event["label"]
     _no_sideways_scroll(phone)
     _shot(phone, "comparison")
     # What the reader sees on reaching the matrix: its legend and the first cards.
@@ -365,13 +369,16 @@ def test_matrix_marks_are_announced(desktop: Any, site: Site) -> None:
     outlets = [t.strip() for t in matrix.locator("thead th").all_inner_texts()[3:]]
     digest = site.digest()
     tree = matrix.aria_snapshot()
-    assert "●" not in tree and "○" not in tree, "the symbols are read out instead of their meaning"
+    assert not {"●", "○", "◐"} & set(tree), "the symbols are read out instead of their meaning"
     rows = [e for e in digest["events"] if len(e["sources"]) > 1]
     for source, outlet in zip(digest["sources"], outlets):
         carried = sum(source["id"] in e["sources"] for e in rows)
+        close = sum(source["id"] in e["near"] for e in rows)
         yes = matrix.get_by_role("link", name=f"reported by {outlet}", exact=True)
         assert yes.count() == carried, outlet
-        assert tree.count(f'cell "not reported by {outlet}"') == len(rows) - carried, outlet
+        near = matrix.get_by_role("link", name=f"close in a sentence of {outlet} on something else", exact=True)
+        assert near.count() == close, outlet
+        assert tree.count(f'cell "not reported by {outlet}"') == len(rows) - carried - close, outlet
     # On a wide screen the words are for screen readers only: the table shows the symbols.
     label = matrix.locator(".cov-label").first
     assert label.evaluate("e => e.getBoundingClientRect().width") <= 1
@@ -381,7 +388,7 @@ def test_every_mark_is_explained_on_its_page(desktop: Any, site: Site) -> None:
     desktop.goto(site.url("comparison"))
     legend = desktop.locator(".coverage-legend").inner_text()
     matrix = desktop.locator(".coverage-matrix tbody").inner_text()
-    for mark, meaning in (("●", "reports the event"), ("○", "does not"), ("⚠ disputed", "different")):
+    for mark, meaning in (("●", "reports the event"), ("○", "does not"), ("◐", "comes close"), ("⚠ disputed", "different")):
         if mark in matrix:
             assert mark in legend and meaning in legend, mark
     for column in ("Sources", "Independent"):

@@ -491,3 +491,46 @@ def test_a_sentence_close_enough_to_sentences_of_several_other_sources_stays() -
     assert _anchored(list(range(others + 1)), similarity, similarity, groups) == (list(range(others + 1)), [])
     similarity[-1, 0] = similarity[0, -1] = THRESHOLD - 1.0
     assert _anchored(list(range(others + 1)), similarity, similarity, groups) == (list(range(others)), [others])
+
+
+_LEDE = ("The junta is ending its military agreement with the United States, and it is ordering the 1,000 American "
+         "troops to leave the country.")
+_ROWS = [("a", _LEDE), ("b", "The junta has ended its military agreement with the United States, officials said."),
+         ("c", "The ruling junta ended the military agreement with the United States on Saturday."),
+         ("b", "The United States keeps about 1,000 American troops in the country."),
+         ("c", "Some 1,000 American troops are stationed in the country at a drone base.")]
+
+
+def _near(monkeypatch: pytest.MonkeyPatch, troops: tuple[float, float], own: float) -> dict:
+    """``compare._near`` on a lede of source a (its event: the agreement's end, with b's and c's first sentences)
+    and the 1,000 troops b and c report, ``compare._similarity`` replaced: the lede's part on the troops is
+    ``troops`` from b's and c's troop sentences and ``own`` from b's and c's sentences on the agreement."""
+    import generator.claims.compare as compare
+
+    rows = [compare._Item(source=s, sentence=Sentence(f"{s}-s{n}", text), position=0.0, lead=False,
+                          numbers=compare.counted_numbers(text), index=n) for n, (s, text) in enumerate(_ROWS)]
+
+    def similarity(items, parts=()):  # noqa: ANN001, ANN202 - the shape of compare._similarity
+        assert [p.sentence.text for p in parts] == _LEDE.split(", ")  # the lede's two parts
+        mixed = np.zeros((len(items) + len(parts), len(items)))
+        mixed[len(items)] = [0.0, ANCHOR + 1.0, ANCHOR + 1.0, 0.0, 0.0]  # the part on the agreement
+        mixed[len(items) + 1] = [0.0, own, own, *troops]
+        return mixed, np.full(mixed.shape, ALIKE_ALONE)  # alike enough in meaning whatever words they share
+    monkeypatch.setattr(compare, "_similarity", similarity)
+    return compare._near(rows, [[0, 1, 2], [3, 4]], {})
+
+
+@pytest.mark.parametrize("troops, own, close", [
+    ((ANCHOR, ANCHOR), 0.0, True),  # the part on the troops reaches ANCHOR with both sources of their event
+    ((ANCHOR, ANCHOR - 0.1), 0.0, False),  # with one of them only
+    ((ANCHOR + 0.5, ANCHOR), ANCHOR + 0.5, False),  # it is as close to its own sentence's event
+])
+def test_a_part_of_a_sentence_comes_close_to_another_event(monkeypatch: pytest.MonkeyPatch, troops: tuple[float, float],
+                                                            own: float, close: bool) -> None:
+    assert _near(monkeypatch, troops, own) == ({1: {"a": [0]}} if close else {})
+
+
+def test_a_source_close_to_an_event_does_not_leave_it_out() -> None:
+    troops = Event(id="e1", label="x", sources={"b": ("b-s4",), "c": ("c-s5",)}, near={"a": ("a-s1",)})
+    assert coverage([troops], ["a", "b", "c"]).omitted["a"] == ()
+    assert coverage([dataclasses.replace(troops, near={})], ["a", "b", "c"]).omitted["a"] == ("e1",)

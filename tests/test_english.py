@@ -289,3 +289,19 @@ def test_verbs_of_saying_are_a_class_by_lemma() -> None:
 ])
 def test_the_words_written_with_a_capital_inside_a_sentence(text: str, expected: set[str]) -> None:
     assert capitalised_forms(text) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Niger is ending its military cooperation agreement with the United States, effective immediately, and ordering "
+     "some 1,000 U.S. troops to leave the country, the Pentagon said Monday.",
+     ["Niger is ending its military cooperation agreement with the United States",
+      "and ordering some 1,000 U.S. troops to leave the country", "the Pentagon said Monday."]),
+    # A relative clause is a part; what holds no verb ("Bazoum", "since the coup") or too few words is none.
+    ("Bazoum, who has been under house arrest since the coup, was not freed.", ["who has been under house arrest"]),
+    ("The Pentagon said the troops would leave the country.", []),  # one part: the sentence itself
+    ("Yes, indeed.", []),
+])
+def test_a_sentence_is_cut_into_the_parts_that_may_tell_of_something(sentence: str, expected: list[str]) -> None:
+    from generator.english.clauses import parts
+
+    assert [sentence[start:end] for start, end in parts(sentence, 4)] == expected

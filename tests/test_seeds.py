@@ -150,6 +150,15 @@ def test_the_aid_cut_is_one_event_of_001_to_004(digest: dict) -> None:
     assert found[0]["date"] is None
 
 
+def test_a_source_that_tells_of_an_event_in_a_sentence_on_something_else_comes_close_to_it(digest: dict) -> None:
+    # 000 tells of the French troops' departure in a sentence on the junta's turn to Russia: it does not report
+    # the event (its sentence is in another), but it does not leave it out either.
+    france, = _event_with(digest, "forcing the withdrawal of French troops")
+    sentence, = [sid for sid, text in sentences(digest).items() if "demanded the departure of troops" in text]
+    assert "000_d927ee6055b5c552" not in france["sources"]
+    assert france["near"] == {"000_d927ee6055b5c552": [sentence]}
+
+
 def test_every_event_cites_its_sentences_and_names_its_claims(digest: dict) -> None:
     text = sentences(digest)
     claims = {c["id"]: c for c in digest["claims"]}

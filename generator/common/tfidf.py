@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 
 def unit_vectors(
     counts: Sequence[Mapping[str, float]], *, prior_docs: int = 0, smooth: bool = False, sublinear: bool = True,
-    floor: float = 0.0,
+    floor: float = 0.0, fitted: int | None = None,
 ) -> list[dict[str, float]]:
     """Weight each document's terms by term frequency times inverse document frequency; unit length.
 
@@ -17,16 +17,18 @@ def unit_vectors(
     that hold none of the terms, so that in a small collection a term every document shares still
     counts for something (N = len(counts) + prior_docs); ``floor`` is added to every inverse document
     frequency (scikit-learn adds 1), so that a term all documents hold still counts a little. Terms of
-    no weight are left out.
+    no weight are left out. With ``fitted``, only the first ``fitted`` documents count towards N and
+    the document frequencies, and the rest are weighed by them (a term none of those holds is left out).
     """
+    fitting = counts if fitted is None else counts[:fitted]
     df: Counter[str] = Counter()
-    for c in counts:
+    for c in fitting:
         df.update(c.keys())
-    n, s = len(counts) + prior_docs, int(smooth)
+    n, s = len(fitting) + prior_docs, int(smooth)
     idf = {t: math.log((n + s) / (d + s)) + floor for t, d in df.items()}
     vectors = []
     for c in counts:
-        vec = {t: (1.0 + math.log(w) if sublinear else w) * idf[t] for t, w in c.items() if w > 0 and idf[t] > 0}
+        vec = {t: (1.0 + math.log(w) if sublinear else w) * idf[t] for t, w in c.items() if w > 0 and idf.get(t, 0.0) > 0}
         norm = math.sqrt(sum(v * v for v in vec.values()))
         vectors.append({t: v / norm for t, v in vec.items()} if norm else {})
     return vectors

@@ -384,3 +384,38 @@ def tells_when_the_news_came(text: str) -> bool:
     not the other thing's. A longer span ("The decision came two years after the coup") may tell of a
     decision of the background, and "The agreement came into force in 2012" tells no such thing."""
     return bool(_NEWS_CAME.match(text))
+
+
+# Words that open a clause of their own inside a sentence: a subordinate one ("after", "because", "while") or a
+# relative one ("which", "who", "where").
+_OPENS_CLAUSE = frozenset("after as since while because following when where which who whom whose though although "
+                          "whereas".split())
+# Marks that end one part of a sentence and begin another.
+_BREAKS = frozenset({",", ";", ":", "—", "–", "--"})
+
+
+def parts(text: str, min_words: int) -> tuple[tuple[int, int], ...]:
+    """The parts of a sentence that may tell of something on their own, as (start, end) offsets: the sentence is
+    cut at commas, semicolons, colons and dashes, before a word that opens a subordinate or relative clause
+    ("which came to power in a coup", "who has been under house arrest") and before "and" or "but" that joins a
+    verb ("and ordering some 1,000 U.S. troops to leave the country"); a part counts when it holds a verb and
+    ``min_words`` words or more. A sentence that is one part gives none: it is its own part."""
+    if not text.strip():
+        return ()
+    tokens = tagger.tag(text)
+    cuts = [0]
+    for i, t in enumerate(tokens):
+        word = fold(t.text)
+        if t.text in _BREAKS:
+            cuts.append(t.end)
+        elif i > 0 and (word in _OPENS_CLAUSE
+                        or (word in ("and", "but") and i + 1 < len(tokens) and tokens[i + 1].tag.startswith("VB"))):
+            cuts.append(t.start)
+    cuts.append(len(text))
+    found = []
+    for start, end in zip(cuts, cuts[1:]):
+        inside = [t for t in tokens if t.start >= start and t.end <= end and t.text not in _BREAKS]
+        if (sum(any(c.isalnum() for c in t.text) for t in inside) >= min_words
+                and any(t.tag.startswith("VB") or t.tag == "MD" for t in inside)):
+            found.append((inside[0].start, inside[-1].end))
+    return tuple(found) if len(cuts) > 2 else ()

@@ -65,6 +65,7 @@ def content_words(text: str) -> tuple[str, ...]:
     return tuple(stem(word) for word in content_word_forms(text))
 
 
+@lru_cache(maxsize=65536)
 def content_word_forms(text: str) -> tuple[str, ...]:
     """The words whose stems ``content_words`` gives, as written but lower-cased and without a possessive
     ("Troops left Niger's capital" -> troops, left, niger, capital)."""
@@ -77,6 +78,7 @@ def _lowered(word: str) -> str:
     return word.lower().replace("’", "'")
 
 
+@lru_cache(maxsize=65536)
 def capitalised_forms(text: str) -> frozenset[str]:
     """The words of a text written with a capital after its first word, as ``content_word_forms`` gives them
     ("The office of Mr. Ryan's aide said" -> mr, ryan; not the opening "the"): names, mostly."""
