@@ -156,9 +156,10 @@ class Event:
     one of that source's sentences to report one event with it. Empty for an event of one source, or when
     no sentence is. The label and the summary's line for the event are one of these when there are any."""
     near: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
-    """Source id -> ids of sentences of a source that does not report it but comes close to it: a part of the
-    sentence, which reports something else, is alike to sentences of two of its sources (``claims.compare``).
-    Such a source is not counted as reporting the event, nor as leaving it out."""
+    """Source id -> ids of sentences of a source that does not report it but touches on it: a part of the
+    sentence, which reports something else, is alike to sentences of two of its sources, more than to the
+    sentences of its own event (``claims.compare._near``). Such a source is not counted as reporting the event,
+    nor as leaving it out."""
 
 
 @dataclass(frozen=True, slots=True)

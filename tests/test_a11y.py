@@ -293,7 +293,7 @@ def test_phone_matrix_card_names_every_source(phone: Any, site: Site) -> None:
         assert len(card) == len(digest["sources"])
         for cell in card:
             expected = (f"reported by {cell['outlet']}" if cell["yes"] else
-                        f"close in a sentence of {cell['outlet']} on something else" if cell["near"] else
+                        f"touched on by {cell['outlet']} in a sentence on something else" if cell["near"] else
                         f"not reported by {cell['outlet']}")
             assert cell["text"] == expected, (event["label"], cell)
             assert cell["shown"], f"{cell['text']!r} is not on screen in the card of {event['label']!r}"
@@ -376,7 +376,7 @@ def test_matrix_marks_are_announced(desktop: Any, site: Site) -> None:
         close = sum(source["id"] in e["near"] for e in rows)
         yes = matrix.get_by_role("link", name=f"reported by {outlet}", exact=True)
         assert yes.count() == carried, outlet
-        near = matrix.get_by_role("link", name=f"close in a sentence of {outlet} on something else", exact=True)
+        near = matrix.get_by_role("link", name=f"touched on by {outlet} in a sentence on something else", exact=True)
         assert near.count() == close, outlet
         assert tree.count(f'cell "not reported by {outlet}"') == len(rows) - carried - close, outlet
     # On a wide screen the words are for screen readers only: the table shows the symbols.
@@ -388,7 +388,7 @@ def test_every_mark_is_explained_on_its_page(desktop: Any, site: Site) -> None:
     desktop.goto(site.url("comparison"))
     legend = desktop.locator(".coverage-legend").inner_text()
     matrix = desktop.locator(".coverage-matrix tbody").inner_text()
-    for mark, meaning in (("●", "reports the event"), ("○", "does not"), ("◐", "comes close"), ("⚠ disputed", "different")):
+    for mark, meaning in (("●", "reports the event"), ("○", "does not"), ("◐", "touches on it"), ("⚠ disputed", "different")):
         if mark in matrix:
             assert mark in legend and meaning in legend, mark
     for column in ("Sources", "Independent"):

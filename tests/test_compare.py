@@ -438,7 +438,7 @@ def _pair_joined(monkeypatch: pytest.MonkeyPatch, left: str, right: str, cosine:
     replaced): what the words decide."""
     import generator.claims.compare as compare
 
-    def similarity(items):  # noqa: ANN001, ANN202 - the shape of compare._similarity
+    def similarity(items, vectors):  # noqa: ANN001, ANN202 - the shape of compare._similarity
         return np.full((2, 2), TWO_SOURCE_ANCHOR + 0.5), np.full((2, 2), cosine)
     monkeypatch.setattr(compare, "_similarity", similarity)
     _claims, events = align([source("a", left), source("b", right)])
@@ -495,29 +495,30 @@ def test_a_sentence_close_enough_to_sentences_of_several_other_sources_stays() -
 
 _LEDE = ("The junta is ending its military agreement with the United States, and it is ordering the 1,000 American "
          "troops to leave the country.")
-_ROWS = [("a", _LEDE), ("b", "The junta has ended its military agreement with the United States, officials said."),
+_ROWS = [("b", "The junta has ended its military agreement with the United States, officials said."),
          ("c", "The ruling junta ended the military agreement with the United States on Saturday."),
          ("b", "The United States keeps about 1,000 American troops in the country."),
          ("c", "Some 1,000 American troops are stationed in the country at a drone base.")]
 
 
-def _near(monkeypatch: pytest.MonkeyPatch, troops: tuple[float, float], own: float) -> dict:
+def _near(monkeypatch: pytest.MonkeyPatch, troops: tuple[float, float], own: float, lede: str = _LEDE) -> dict:
     """``compare._near`` on a lede of source a (its event: the agreement's end, with b's and c's first sentences)
     and the 1,000 troops b and c report, ``compare._similarity`` replaced: the lede's part on the troops is
     ``troops`` from b's and c's troop sentences and ``own`` from b's and c's sentences on the agreement."""
     import generator.claims.compare as compare
 
     rows = [compare._Item(source=s, sentence=Sentence(f"{s}-s{n}", text), position=0.0, lead=False,
-                          numbers=compare.counted_numbers(text), index=n) for n, (s, text) in enumerate(_ROWS)]
+                          numbers=compare.counted_numbers(text), index=n)
+            for n, (s, text) in enumerate([("a", lede), *_ROWS])]
 
-    def similarity(items, parts=()):  # noqa: ANN001, ANN202 - the shape of compare._similarity
-        assert [p.sentence.text for p in parts] == _LEDE.split(", ")  # the lede's two parts
+    def similarity(items, vectors, parts=()):  # noqa: ANN001, ANN202 - the shape of compare._similarity
+        assert [p.sentence.text for p in parts] == lede.split(", ")  # the lede's two parts
         mixed = np.zeros((len(items) + len(parts), len(items)))
         mixed[len(items)] = [0.0, ANCHOR + 1.0, ANCHOR + 1.0, 0.0, 0.0]  # the part on the agreement
         mixed[len(items) + 1] = [0.0, own, own, *troops]
         return mixed, np.full(mixed.shape, ALIKE_ALONE)  # alike enough in meaning whatever words they share
     monkeypatch.setattr(compare, "_similarity", similarity)
-    return compare._near(rows, [[0, 1, 2], [3, 4]], {})
+    return compare._near(rows, np.zeros((len(rows), 0)), [[0, 1, 2], [3, 4]], {})
 
 
 @pytest.mark.parametrize("troops, own, close", [
@@ -528,6 +529,34 @@ def _near(monkeypatch: pytest.MonkeyPatch, troops: tuple[float, float], own: flo
 def test_a_part_of_a_sentence_comes_close_to_another_event(monkeypatch: pytest.MonkeyPatch, troops: tuple[float, float],
                                                             own: float, close: bool) -> None:
     assert _near(monkeypatch, troops, own) == ({1: {"a": [0]}} if close else {})
+
+
+def test_a_part_counting_the_thing_with_another_number_is_not_close(monkeypatch: pytest.MonkeyPatch) -> None:
+    lede = _LEDE.replace("1,000", "2,000")
+    assert _near(monkeypatch, (ANCHOR + 5.0, ANCHOR + 5.0), 0.0, lede) == {}  # CONTRADICTION takes it away
+
+
+def test_a_part_that_only_says_who_said_it_tells_of_nothing() -> None:
+    from generator.claims.compare import _tells
+
+    assert not _tells("the Pentagon said Monday.")
+    assert _tells("and ordering some 1,000 U.S. troops to leave the country")
+
+
+def test_parts_are_read_on_the_scale_of_the_sentences() -> None:
+    # A part is weighed by the sentences' word frequencies and spread: the sentences' rows are the same with
+    # parts and without, and a part that is a whole sentence has that sentence's row.
+    import generator.claims.compare as compare
+    from generator.english.meaning import sentence_vectors
+
+    texts = [("a", _LEDE), *_ROWS]
+    items = [compare._Item(source=s, sentence=Sentence(f"{s}-s{n}", text), position=0.0, lead=False,
+                           numbers=frozenset(), index=n) for n, (s, text) in enumerate(texts)]
+    vectors = sentence_vectors([t for _, t in texts]).astype(np.float64)
+    alone, alike_alone = compare._similarity(items, vectors)
+    both, alike_both = compare._similarity(items, vectors, [items[3]])
+    assert np.array_equal(both[:len(items)], alone) and np.array_equal(alike_both[:len(items)], alike_alone)
+    assert np.allclose(both[len(items)], alone[3]) and np.allclose(alike_both[len(items)], alike_alone[3])
 
 
 def test_a_source_close_to_an_event_does_not_leave_it_out() -> None:

@@ -28,7 +28,8 @@ def unit_vectors(
     idf = {t: math.log((n + s) / (d + s)) + floor for t, d in df.items()}
     vectors = []
     for c in counts:
-        vec = {t: (1.0 + math.log(w) if sublinear else w) * idf[t] for t, w in c.items() if w > 0 and idf.get(t, 0.0) > 0}
+        vec = {t: (1.0 + math.log(w) if sublinear else w) * idf[t]
+               for t, w in c.items() if w > 0 and idf.get(t, 0.0) > 0}
         norm = math.sqrt(sum(v * v for v in vec.values()))
         vectors.append({t: v / norm for t, v in vec.items()} if norm else {})
     return vectors

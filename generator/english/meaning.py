@@ -10,7 +10,6 @@ once per process.
 from __future__ import annotations
 
 import os
-from collections import OrderedDict
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
@@ -32,27 +31,15 @@ def _model() -> Any:
     return wordllama.WordLlama.load(cache_dir=Path(wordllama.__file__).parent, disable_download=True)
 
 
-# The vectors of the texts embedded last, most recent last: the comparison reads a story's sentences twice
-# (``claims.compare._near``), and a story's sentences are a few hundred. 16 MiB at most.
-_KEPT = 16384
-_vectors: OrderedDict[str, np.ndarray] = OrderedDict()
-
-
 def sentence_vectors(texts: Sequence[str]) -> np.ndarray:
     """One unit-length row per text (len(texts) x 256, float32); an empty text gets zeros."""
     if not texts:
         return np.zeros((0, 256), dtype=np.float32)
     # WordLlama pads each batch to its longest text: texts of like length batched together pad
     # little (a story's sentences took a third less time). A text's vector does not depend on its
-    # batch (the padding adds zeros after its own words), so the rows are the same, kept or not.
-    missing = sorted({t for t in texts if t not in _vectors}, key=lambda t: (len(t), t))
-    if missing:
-        embedded = np.asarray(_model().embed(missing, norm=False), dtype=np.float32)
-        norms = np.linalg.norm(embedded, axis=1, keepdims=True)
-        _vectors.update(zip(missing, np.divide(embedded, norms, out=np.zeros_like(embedded), where=norms > 0)))
-    for t in texts:
-        _vectors.move_to_end(t)
-    rows = np.stack([_vectors[t] for t in texts])
-    while len(_vectors) > _KEPT:
-        _vectors.popitem(last=False)
-    return rows
+    # batch (the padding adds zeros after its own words), so the rows are the same.
+    order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+    vectors = np.empty((len(texts), 256), dtype=np.float32)
+    vectors[order] = np.asarray(_model().embed([texts[i] for i in order], norm=False), dtype=np.float32)
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    return np.divide(vectors, norms, out=np.zeros_like(vectors), where=norms > 0)
