@@ -8,7 +8,9 @@ Each BASIL triple (the New York Times, Fox News and HuffPost on one event) is wr
 into a temporary seeds folder as one story, as benchmarks/build_speed.py writes them, and built once.
 It prints, per story on average: how many units (`--key`) the digest holds, how many two outlets
 share, how many all three share, the sentences in a shared unit; and how many stories share nothing
-among all three. `--key claims` on an older checkout gives the "before" of issue 18.
+among all three. `--key claims` on an older checkout gives the "before" of issue 18. For events, it
+then counts those two outlets share by what the third does: leave it out (the comparison page lists
+it under what that outlet leaves out) or touch on it in a sentence on something else (``Event.near``).
 """
 from __future__ import annotations
 
@@ -44,11 +46,17 @@ def main() -> int:
         for path in sorted(out.glob("*/digest.json")):
             units = json.loads(path.read_text(encoding="utf-8")).get(args.key, [])
             shared = [u for u in units if len(u["sources"]) >= 2]
-            rows.append((len(units), sum(len(u["sources"]) == 2 for u in units), sum(len(u["sources"]) >= 3 for u in units),
-                         mean(sum(len(ids) for ids in u["sources"].values()) for u in shared) if shared else 0.0))
+            two = [u for u in units if len(u["sources"]) == 2]
+            touched = sum(bool(u.get("near")) for u in two)
+            rows.append((len(units), len(two), sum(len(u["sources"]) >= 3 for u in units),
+                         mean(sum(len(ids) for ids in u["sources"].values()) for u in shared) if shared else 0.0,
+                         len(two) - touched, touched))
     print(f"{len(rows)} stories; per story: {args.key} {mean(r[0] for r in rows):.1f}, shared by two outlets "
           f"{mean(r[1] for r in rows):.1f}, by all three {mean(r[2] for r in rows):.1f}, sentences in a shared one "
           f"{mean(r[3] for r in rows):.1f}; stories with none shared by all three: {sum(r[2] == 0 for r in rows)}")
+    if args.key == "events":
+        print(f"events two outlets share, the third: leaves it out {sum(r[4] for r in rows)}, touches on it "
+              f"{sum(r[5] for r in rows)} (in all {len(rows)} stories)")
     return 0
 
 
