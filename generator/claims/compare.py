@@ -631,20 +631,21 @@ def _about(items: Sequence[_Item], similarity: np.ndarray, alike: np.ndarray,
     when); or their meaning vectors (``alike``) reach ALIKE_ALONE; or, for a pair that could anchor (ALIKE and
     ANCHOR), the shorter repeats the longer's words (VERBATIM). With ``columns``, the pairs of an item (a row of
     ``similarity``) and a column's item, rather than of two items."""
-    against = items if columns is None else columns
+    read = (*items, *columns) if columns is not None else items
     words, names = [], []
-    for it in (*items, *against):
+    for it in read:
         capitals = capitalised_forms(it.sentence.text)
         forms = content_word_forms(it.sentence.text)
         words.append(dict.fromkeys({stem(w) for w in forms if w not in capitals} - _WHEN, 1.0))
         names.append(dict.fromkeys(capitals.intersection(forms) - CALENDAR_NAMES, 1.0))
-    rows = len(items)
-    shared_words, shared_names = (np.rint(matrix[:rows] @ matrix[rows:].T) for matrix in (_rows(words), _rows(names)))
+    first = len(items) if columns is not None else 0  # where the columns' items start in ``read``
+    shared_words, shared_names = (np.rint(matrix[:len(items)] @ matrix[first:].T)
+                                  for matrix in (_rows(words), _rows(names)))
     about = (shared_words >= 2) | ((shared_words == 1) & (shared_names >= 1)) | (alike >= ALIKE_ALONE)
-    texts = [key(it.sentence.text) for it in (*items, *against)]
+    texts = [key(it.sentence.text) for it in read]
     loose = ~about & (alike >= ALIKE) & (similarity >= ANCHOR)
     for a, b in zip(*np.nonzero(np.triu(loose, 1) if columns is None else loose)):
-        short, long_ = sorted((texts[a], texts[rows + b]), key=len)
+        short, long_ = sorted((texts[a], texts[first + b]), key=len)
         if len(short.split()) >= 3 and fuzz.partial_ratio(short, long_, score_cutoff=VERBATIM):
             about[a, b] = True
             if columns is None:
