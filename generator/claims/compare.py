@@ -290,12 +290,7 @@ def align(sources: Sequence[Source], quoted: Mapping[str, frozenset[str]] | None
     else:
         vectors, similarity = np.zeros((len(rows), 0)), np.zeros((len(rows),) * 2)
         anchoring = similarity
-    numbers = [items[k].numbers for k in compared]
-    apart = np.zeros((len(compared), len(compared)), dtype=bool)
-    counting = [k for k, found in enumerate(numbers) if found]  # most sentences count nothing
-    for x, k in enumerate(counting):
-        for m in counting[x + 1:]:
-            apart[k, m] = apart[m, k] = _contradict(numbers[k], numbers[m])
+    apart = _counted_apart(rows, rows)
     if len(set(groups)) > 1:
         tense, when = _times([items[k] for k in compared], sources)
         said = _clash([(quoted or {}).get(items[k].sentence.id, frozenset()) for k in compared],
@@ -418,11 +413,9 @@ def _near(rows: Sequence[_Item], vectors: np.ndarray, event_parts: Sequence[list
     similarity, alike = (matrix[len(rows):] for matrix in _similarity(rows, vectors, pieces))
     perfect = np.array([past_perfect(it.sentence.text) for it in (*rows, *pieces)])
     penalty = ANOTHER_TIME * (perfect[len(rows):, None] != perfect[None, :len(rows)])
-    counting = [r for r, it in enumerate(rows) if it.numbers]
+    penalty += CONTRADICTION * _counted_apart(pieces, rows)
     quoting = {r: people for r, it in enumerate(rows) if (people := quoted.get(it.sentence.id))}
     for x, piece in enumerate(pieces):
-        for r in counting if piece.numbers else ():
-            penalty[x, r] += CONTRADICTION * _contradict(piece.numbers, rows[r].numbers)
         if said := quoted.get(piece.sentence.id):
             for r, people in quoting.items():
                 penalty[x, r] += OTHER_SPEAKER * (not said & people)
@@ -445,10 +438,17 @@ def _near(rows: Sequence[_Item], vectors: np.ndarray, event_parts: Sequence[list
 
 
 def _tells(text: str) -> bool:
-    """Whether a text has a word besides names, verbs of saying and words of time: "the Pentagon said Monday" has
-    none."""
-    forms = set(content_word_forms(text)) - capitalised_forms(text) - SAYING_FORMS
-    return bool({stem(w) for w in forms} - _WHEN)
+    """Whether a text has a word besides names, verbs of saying and words of time (``_told``): "the Pentagon said
+    Monday" has none."""
+    return bool(_told(text, SAYING_FORMS))
+
+
+def _told(text: str, besides: AbstractSet[str] = frozenset()) -> frozenset[str]:
+    """The stems of a text's content words, numbers among them, that are not names (a word written with a capital
+    after its sentence's first word) nor words of time (``_WHEN``), nor among the forms ``besides``: what it tells
+    of, not whom or when."""
+    capitals = capitalised_forms(text)
+    return frozenset(stem(w) for w in content_word_forms(text) if w not in capitals and w not in besides) - _WHEN
 
 
 def _anchored(part: list[int], similarity: np.ndarray, anchoring: np.ndarray, groups: Sequence[str]
@@ -635,9 +635,8 @@ def _about(items: Sequence[_Item], similarity: np.ndarray, alike: np.ndarray,
     words, names = [], []
     for it in read:
         capitals = capitalised_forms(it.sentence.text)
-        forms = content_word_forms(it.sentence.text)
-        words.append(dict.fromkeys({stem(w) for w in forms if w not in capitals} - _WHEN, 1.0))
-        names.append(dict.fromkeys(capitals.intersection(forms) - CALENDAR_NAMES, 1.0))
+        words.append(dict.fromkeys(_told(it.sentence.text), 1.0))
+        names.append(dict.fromkeys(capitals.intersection(content_word_forms(it.sentence.text)) - CALENDAR_NAMES, 1.0))
     first = len(items) if columns is not None else 0  # where the columns' items start in ``read``
     shared_words, shared_names = (np.rint(matrix[:len(items)] @ matrix[first:].T)
                                   for matrix in (_rows(words), _rows(names)))
@@ -661,6 +660,17 @@ def _rows(bags: Sequence[Mapping[str, float]]) -> np.ndarray:
         for w, x in bag.items():
             matrix[r, vocabulary[w]] = x
     return matrix
+
+
+def _counted_apart(left: Sequence[_Item], right: Sequence[_Item]) -> np.ndarray:
+    """Which pairs, an item of ``left`` and one of ``right``, count one thing with different numbers
+    (``_contradict``): the sentences of a story with each other, or the parts of its sentences with them."""
+    apart = np.zeros((len(left), len(right)), dtype=bool)
+    counting = [m for m, it in enumerate(right) if it.numbers]  # most sentences count nothing
+    for k, it in enumerate(left):
+        for m in counting if it.numbers else ():
+            apart[k, m] = _contradict(it.numbers, right[m].numbers)
+    return apart
 
 
 def _contradict(a: frozenset[tuple[str, float]], b: frozenset[tuple[str, float]]) -> bool:
